@@ -1,0 +1,37 @@
+namespace Gazette.Configuration;
+
+/// <summary>An author as declared under <c>authors:</c> in site.yml.</summary>
+public sealed record AuthorProfile(string Key, string Name, string? Bio, string? Avatar);
+
+/// <summary>The publisher shown in structured data and the footer.</summary>
+public sealed record Publisher(string Name, string? Logo);
+
+/// <summary>A navigation entry under <c>menu:</c>.</summary>
+public sealed record MenuEntry(string Title, string Url);
+
+/// <summary>Everything site.yml says, with defaults applied.</summary>
+public sealed record SiteConfig
+{
+    public required string Title { get; init; }
+    public string Description { get; init; } = "";
+    /// <summary>Absolute base URL, always ending with '/': <c>https://user.github.io/blog/</c>.</summary>
+    public string BaseUrl { get; init; } = "http://localhost/";
+    public string Language { get; init; } = "fr";
+    public string TimeZoneId { get; init; } = "Europe/Paris";
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    public string Theme { get; init; } = "default";
+    public IReadOnlyDictionary<string, AuthorProfile> Authors { get; init; } = new Dictionary<string, AuthorProfile>();
+    public string? DefaultAuthor { get; init; }
+    public int Pagination { get; init; } = 10;
+    public string ArticlePermalink { get; init; } = "/{year}/{month}/{slug}/";
+    public bool Minify { get; init; } = true;
+    public string Output { get; init; } = "_site";
+    public string? Copyright { get; init; }
+    public Publisher? Publisher { get; init; }
+    public IReadOnlyList<MenuEntry> Menu { get; init; } = [];
+    /// <summary>Values under <c>params:</c>, free for themes.</summary>
+    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The path part of <see cref="BaseUrl"/>, such as <c>/blog/</c>; every internal URL starts with it.</summary>
+    public string BasePath => new Uri(BaseUrl).AbsolutePath;
+}

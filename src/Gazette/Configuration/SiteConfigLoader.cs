@@ -1,0 +1,210 @@
+using Gazette.Content;
+using Gazette.Diagnostics;
+
+namespace Gazette.Configuration;
+
+/// <summary>Reads site.yml into a <see cref="SiteConfig"/>, reporting every problem with its line.</summary>
+public static class SiteConfigLoader
+{
+    public const string FileName = "site.yml";
+
+    private static readonly string[] KnownKeys =
+    [
+        "title", "description", "base_url", "language", "timezone", "theme", "authors", "default_author",
+        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params",
+    ];
+
+    public static SiteConfig? Load(string sourceDirectory, DiagnosticBag diagnostics, string? baseUrlOverride = null)
+    {
+        var path = Path.Combine(sourceDirectory, FileName);
+        var location = SourceLocation.File(FileName);
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, location,
+                $"no {FileName} in '{sourceDirectory}'; create one with at least 'title: My site', or pass --source to the site folder");
+            return null;
+        }
+
+        if (!TextFile.TryRead(path, FileName, diagnostics, out var text))
+        {
+            return null;
+        }
+
+        var (root, problems) = YamlDocumentReader.Read(text);
+        foreach (var problem in problems)
+        {
+            diagnostics.Error(problem.Code, new SourceLocation(FileName, problem.Line, problem.Column), problem.Message);
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            if (problems.Count == 0)
+            {
+                diagnostics.Error(DiagnosticCodes.ConfigInvalid, new SourceLocation(FileName, 1, 1),
+                    $"{FileName} must be a mapping of 'key: value' lines, starting with 'title: My site'");
+            }
+
+            return null;
+        }
+
+        return Read(new YamlFieldReader(mapping, FileName, 0, diagnostics), baseUrlOverride);
+    }
+
+    private static SiteConfig? Read(YamlFieldReader fields, string? baseUrlOverride)
+    {
+        var diagnostics = fields.Diagnostics;
+        var title = fields.String("title", required: true);
+        var baseUrlNode = fields.Node("base_url");
+        var baseUrl = NormalizeBaseUrl(baseUrlOverride ?? fields.String("base_url") ?? "http://localhost/");
+        if (baseUrl is null)
+        {
+            var where = baseUrlOverride is not null || baseUrlNode is null
+                ? new SourceLocation(FileName, 0, 0)
+                : fields.LocationOf(baseUrlNode);
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, where,
+                "base_url must be an absolute http(s) URL such as 'https://user.github.io/blog/'");
+        }
+
+        var timeZoneId = fields.String("timezone") ?? "Europe/Paris";
+        TimeZoneInfo timeZone = TimeZoneInfo.Utc;
+        try
+        {
+            timeZone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, fields.LocationOf(fields.Node("timezone")!),
+                $"unknown timezone '{timeZoneId}'; use an IANA name such as 'Europe/Paris' or 'UTC'");
+        }
+
+        var authors = ReadAuthors(fields);
+        var permalink = "/{year}/{month}/{slug}/";
+        if (fields.Mapping("permalinks") is { } permalinks)
+        {
+            var permalinkFields = fields.Nested(permalinks);
+            var articlePattern = permalinkFields.String("article");
+            if (articlePattern is not null)
+            {
+                if (!articlePattern.Contains("{slug}", StringComparison.Ordinal))
+                {
+                    diagnostics.Error(DiagnosticCodes.ConfigInvalid, fields.LocationOf(permalinkFields.Node("article")!),
+                        "the article permalink must contain {slug}, such as '/{year}/{month}/{slug}/'");
+                }
+
+                permalink = "/" + articlePattern.Trim('/') + "/";
+            }
+
+            permalinkFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "permalinks", ["article"]);
+        }
+
+        Publisher? publisher = null;
+        if (fields.Mapping("publisher") is { } publisherMapping)
+        {
+            var publisherFields = fields.Nested(publisherMapping);
+            publisher = new Publisher(publisherFields.String("name", required: true) ?? "", publisherFields.String("logo"));
+            publisherFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "publisher", ["name", "logo"]);
+        }
+
+        var config = new SiteConfig
+        {
+            Title = title ?? "",
+            Description = fields.String("description") ?? "",
+            BaseUrl = baseUrl ?? "http://localhost/",
+            Language = fields.String("language") ?? "fr",
+            TimeZoneId = timeZoneId,
+            TimeZone = timeZone,
+            Theme = fields.String("theme") ?? "default",
+            Authors = authors,
+            DefaultAuthor = fields.String("default_author"),
+            Pagination = fields.Int("pagination", 1, 1000) ?? 10,
+            ArticlePermalink = permalink,
+            Minify = fields.Bool("minify") ?? true,
+            Output = fields.String("output") ?? "_site",
+            Copyright = fields.String("copyright"),
+            Publisher = publisher,
+            Menu = ReadMenu(fields),
+            Params = fields.Mapping("params") is { } parameters
+                ? (IReadOnlyDictionary<string, object?>)YamlPlainObjects.Convert(parameters)!
+                : new Dictionary<string, object?>(),
+        };
+        fields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, FileName, KnownKeys);
+        return config;
+    }
+
+    private static Dictionary<string, AuthorProfile> ReadAuthors(YamlFieldReader fields)
+    {
+        var authors = new Dictionary<string, AuthorProfile>(StringComparer.Ordinal);
+        if (fields.Mapping("authors") is not { } mapping)
+        {
+            return authors;
+        }
+
+        foreach (var (key, value) in mapping.Entries)
+        {
+            if (value is YamlScalar { IsNull: false } name)
+            {
+                authors[key.Value] = new AuthorProfile(key.Value, name.Value, null, null);
+            }
+            else if (value is YamlMapping profile)
+            {
+                var author = fields.Nested(profile);
+                authors[key.Value] = new AuthorProfile(key.Value, author.String("name") ?? key.Value,
+                    author.String("bio"), author.String("avatar"));
+                author.ReportUnread(DiagnosticCodes.ConfigUnknownKey, $"author '{key.Value}'", ["name", "bio", "avatar"]);
+            }
+            else
+            {
+                fields.WrongType($"authors.{key.Value}", value, "a mapping with name, bio and avatar");
+            }
+        }
+
+        return authors;
+    }
+
+    private static List<MenuEntry> ReadMenu(YamlFieldReader fields)
+    {
+        var menu = new List<MenuEntry>();
+        var node = fields.Node("menu");
+        if (node is null)
+        {
+            return menu;
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            fields.WrongType("menu", node, "a list of entries with title and url");
+            return menu;
+        }
+
+        foreach (var item in sequence.Items)
+        {
+            if (item is not YamlMapping entry)
+            {
+                fields.WrongType("menu item", item, "a mapping with title and url");
+                continue;
+            }
+
+            var entryFields = fields.Nested(entry);
+            var title = entryFields.String("title", required: true);
+            var url = entryFields.String("url", required: true);
+            entryFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "menu entry", ["title", "url"]);
+            if (title is not null && url is not null)
+            {
+                menu.Add(new MenuEntry(title, url));
+            }
+        }
+
+        return menu;
+    }
+
+    internal static string? NormalizeBaseUrl(string value)
+    {
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        {
+            return null;
+        }
+
+        var text = uri.GetLeftPart(UriPartial.Path);
+        return text.EndsWith('/') ? text : text + "/";
+    }
+}

@@ -1,0 +1,41 @@
+using Gazette.Diagnostics;
+
+namespace Gazette.Content;
+
+/// <summary>A photo as declared in front matter (<c>image:</c>): its file, text alternative,
+/// caption and credit.</summary>
+public sealed record ImageRef(string Src, string Alt, string? Caption, string? Credit, string? CreditUrl, SourceLocation Location);
+
+/// <summary>The product box of a review article.</summary>
+public sealed record ReviewInfo(
+    string Name,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<string> Pros,
+    IReadOnlyList<string> Cons,
+    double? Score,
+    double Scale,
+    string? Verdict);
+
+/// <summary>One entry of <c>sources:</c>: a publication, linked when a URL is given.</summary>
+public sealed record SourceRef(string Name, string? Url);
+
+/// <summary>The typed front matter of an article or page.</summary>
+public sealed record FrontMatter
+{
+    public required string Title { get; init; }
+    public DateTimeOffset? Date { get; init; }
+    public DateTimeOffset? Updated { get; init; }
+    public string? Author { get; init; }
+    public string? Category { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public string? Summary { get; init; }
+    public ImageRef? Image { get; init; }
+    public ReviewInfo? Review { get; init; }
+    public IReadOnlyList<SourceRef> Sources { get; init; } = [];
+    public bool Draft { get; init; }
+    public string? Slug { get; init; }
+    public SourceLocation SlugLocation { get; init; }
+    public string? Lang { get; init; }
+    /// <summary>Unknown keys, kept for templates as <c>page.params</c>.</summary>
+    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+}

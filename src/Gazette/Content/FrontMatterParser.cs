@@ -1,0 +1,301 @@
+using System.Globalization;
+using Gazette.Diagnostics;
+
+namespace Gazette.Content;
+
+/// <summary>The front matter and body of a Markdown file.</summary>
+/// <param name="FrontMatter">The typed YAML header.</param>
+/// <param name="Body">The Markdown after the closing <c>---</c>.</param>
+/// <param name="BodyLineOffset">Lines before the body: add it to a body line to get the file line.</param>
+public sealed record ParsedSource(FrontMatter FrontMatter, string Body, int BodyLineOffset);
+
+/// <summary>
+/// Splits a Markdown file into YAML front matter and body, then maps the YAML onto
+/// <see cref="FrontMatter"/> by hand (no reflection, every field's position known).
+/// </summary>
+public static class FrontMatterParser
+{
+    internal static readonly string[] KnownKeys =
+    [
+        "title", "date", "updated", "author", "category", "tags", "summary", "image", "review", "sources",
+        "draft", "slug", "lang",
+    ];
+
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK",
+        "yyyy-MM-dd HH:mmK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
+    ];
+
+    /// <summary>Parses a whole file. Returns null when the front matter is unusable; every
+    /// problem is in <paramref name="diagnostics"/> at its line in the file.</summary>
+    public static ParsedSource? Parse(string text, string path, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
+    {
+        var local = new DiagnosticBag();
+        var result = Parse(text, path, timeZone, local, out var failed);
+        diagnostics.AddRange(local);
+        return failed ? null : result;
+    }
+
+    private static ParsedSource? Parse(string text, string path, TimeZoneInfo timeZone, DiagnosticBag diagnostics, out bool failed)
+    {
+        failed = true;
+        if (!TrySplit(text, path, diagnostics, out var yaml, out var yamlFirstLine, out var body, out var bodyLineOffset))
+        {
+            return null;
+        }
+
+        var lineOffset = yamlFirstLine - 1;
+        var (root, problems) = YamlDocumentReader.Read(yaml);
+        foreach (var problem in problems)
+        {
+            diagnostics.Error(problem.Code, new SourceLocation(path, problem.Line + lineOffset, problem.Column), problem.Message);
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            if (problems.Count == 0)
+            {
+                var (line, column) = root is null ? (yamlFirstLine - 1, 1) : (root.Line + lineOffset, root.Column);
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(path, line, column),
+                    root is null
+                        ? "the front matter is empty; it needs at least 'title:' and 'date:'"
+                        : $"the front matter must be 'key: value' lines, found {root.KindName}");
+            }
+
+            return null;
+        }
+
+        var fields = new YamlFieldReader(mapping, path, lineOffset, diagnostics);
+        var frontMatter = Read(fields, timeZone);
+        failed = diagnostics.HasErrors;
+        return new ParsedSource(frontMatter, body, bodyLineOffset);
+    }
+
+    /// <summary>Finds the YAML between the opening and closing <c>---</c> lines.</summary>
+    internal static bool TrySplit(string text, string path, DiagnosticBag diagnostics,
+        out string yaml, out int yamlFirstLine, out string body, out int bodyLineOffset)
+    {
+        yaml = body = "";
+        yamlFirstLine = bodyLineOffset = 0;
+        var firstLineEnd = text.IndexOf('\n');
+        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
+        if (firstLine.TrimEnd() != "---")
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(path, 1, 1),
+                text.Length == 0
+                    ? "the file is empty; an article starts with front matter between '---' lines (title, date)"
+                    : "no front matter: the file must start with a '---' line, then 'title:' and 'date:', then '---'");
+            return false;
+        }
+
+        var line = 2;
+        var position = firstLineEnd + 1;
+        while (position > 0 && position <= text.Length)
+        {
+            var end = text.IndexOf('\n', position);
+            var current = end < 0 ? text[position..] : text[position..end];
+            if (current.TrimEnd() is "---" or "...")
+            {
+                yaml = text[(firstLineEnd + 1)..position];
+                yamlFirstLine = 2;
+                body = end < 0 ? "" : text[(end + 1)..];
+                bodyLineOffset = line;
+                return true;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            position = end + 1;
+            line++;
+        }
+
+        diagnostics.Error(DiagnosticCodes.FrontMatterUnclosed, new SourceLocation(path, 1, 1),
+            "the front matter opened by '---' on line 1 is never closed; add a '---' line after the last key");
+        return false;
+    }
+
+    private static FrontMatter Read(YamlFieldReader fields, TimeZoneInfo timeZone)
+    {
+        var title = fields.String("title", required: true);
+        if (title is not null && string.IsNullOrWhiteSpace(title))
+        {
+            fields.Diagnostics.Error(DiagnosticCodes.YamlMissingField, fields.LocationOf(fields.Node("title")!),
+                "'title' is empty; give the article a title");
+        }
+
+        var slugNode = fields.Node("slug");
+        var frontMatter = new FrontMatter
+        {
+            Title = title ?? "",
+            Date = Date(fields, "date", timeZone),
+            Updated = Date(fields, "updated", timeZone),
+            Author = fields.String("author"),
+            Category = fields.String("category"),
+            Tags = fields.StringList("tags"),
+            Summary = fields.String("summary"),
+            Image = Image(fields),
+            Review = Review(fields),
+            Sources = Sources(fields),
+            Draft = fields.Bool("draft") ?? false,
+            Slug = fields.String("slug"),
+            SlugLocation = slugNode is null ? default : fields.LocationOf(slugNode),
+            Lang = fields.String("lang"),
+            Params = Params(fields),
+        };
+        fields.ReportUnread(DiagnosticCodes.YamlUnknownKey, "front matter", KnownKeys);
+        return frontMatter;
+    }
+
+    private static Dictionary<string, object?> Params(YamlFieldReader fields)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in fields.UnreadEntries())
+        {
+            result[key.Value] = YamlPlainObjects.Convert(value);
+        }
+
+        return result;
+    }
+
+    private static DateTimeOffset? Date(YamlFieldReader fields, string key, TimeZoneInfo timeZone)
+    {
+        var node = fields.Node(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalar scalar && TryParseDate(scalar.Value, timeZone, out var date))
+        {
+            return date;
+        }
+
+        fields.WrongType(key, node, "a date such as 2024-09-25 or 2024-09-25T10:30:00+02:00");
+        return null;
+    }
+
+    internal static bool TryParseDate(string text, TimeZoneInfo timeZone, out DateTimeOffset date)
+    {
+        text = text.Trim();
+        var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
+        if (!DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            date = default;
+            return false;
+        }
+
+        if (hasOffset)
+        {
+            // The text carried its own offset: keep that instant, shown in the site's timezone.
+            date = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc)), timeZone);
+        }
+        else
+        {
+            // A local date or time is in the site's timezone.
+            var local = DateTime.SpecifyKind(parsed, DateTimeKind.Unspecified);
+            date = new DateTimeOffset(local, timeZone.GetUtcOffset(local));
+        }
+
+        return true;
+    }
+
+    private static ImageRef? Image(YamlFieldReader fields)
+    {
+        var node = fields.Node("image");
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalar { IsNull: false } src:
+                return new ImageRef(src.Value, "", null, null, null, fields.LocationOf(src));
+            case YamlMapping mapping:
+                var image = fields.Nested(mapping);
+                var result = new ImageRef(
+                    image.String("src", required: true) ?? "",
+                    image.String("alt") ?? "",
+                    image.String("caption"),
+                    image.String("credit"),
+                    image.String("credit_url"),
+                    image.LocationOf(image.Node("src") ?? mapping));
+                image.ReportUnread(DiagnosticCodes.YamlUnknownKey, "image", ["src", "alt", "caption", "credit", "credit_url"]);
+                return result;
+            default:
+                fields.WrongType("image", node, "a mapping with src, alt, caption and credit");
+                return null;
+        }
+    }
+
+    private static ReviewInfo? Review(YamlFieldReader fields)
+    {
+        if (fields.Mapping("review") is not { } mapping)
+        {
+            return null;
+        }
+
+        var review = fields.Nested(mapping);
+        var name = review.String("name", required: true) ?? "";
+        var scale = review.Number("scale") ?? 10;
+        if (scale <= 0)
+        {
+            fields.Diagnostics.Error(DiagnosticCodes.YamlWrongType, review.LocationOf(review.Node("scale")!),
+                $"review scale must be above 0, found {scale.ToString(CultureInfo.InvariantCulture)}");
+            scale = 10;
+        }
+
+        var score = review.Number("score");
+        if (score is { } value && (value < 0 || value > scale))
+        {
+            fields.Diagnostics.Error(DiagnosticCodes.YamlWrongType, review.LocationOf(review.Node("score")!),
+                $"review score {value.ToString(CultureInfo.InvariantCulture)} is outside 0..{scale.ToString(CultureInfo.InvariantCulture)}; fix the score or set 'scale:'");
+        }
+
+        var result = new ReviewInfo(name, review.StringList("features"), review.StringList("pros"),
+            review.StringList("cons"), score, scale, review.String("verdict"));
+        review.ReportUnread(DiagnosticCodes.YamlUnknownKey, "review",
+            ["name", "features", "pros", "cons", "score", "scale", "verdict"]);
+        return result;
+    }
+
+    private static List<SourceRef> Sources(YamlFieldReader fields)
+    {
+        var node = fields.Node("sources");
+        var sources = new List<SourceRef>();
+        var items = node switch
+        {
+            null => [],
+            YamlSequence sequence => sequence.Items,
+            _ => [node],
+        };
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case YamlScalar { IsNull: false } name:
+                    sources.Add(new SourceRef(name.Value, null));
+                    break;
+                case YamlMapping mapping:
+                    var source = fields.Nested(mapping);
+                    var sourceName = source.String("name", required: true);
+                    var url = source.String("url");
+                    source.ReportUnread(DiagnosticCodes.YamlUnknownKey, "source", ["name", "url"]);
+                    if (sourceName is not null)
+                    {
+                        sources.Add(new SourceRef(sourceName, url));
+                    }
+
+                    break;
+                default:
+                    fields.WrongType("sources", item, "a list of names or { name, url } entries");
+                    break;
+            }
+        }
+
+        return sources;
+    }
+}

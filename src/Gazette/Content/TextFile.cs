@@ -1,0 +1,65 @@
+using System.Text;
+using Gazette.Diagnostics;
+
+namespace Gazette.Content;
+
+/// <summary>Reads an author's text file: strict UTF-8, BOM removed, CRLF and CR turned into LF
+/// (line numbers stay those the author sees in an editor).</summary>
+internal static class TextFile
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static bool TryRead(string fullPath, string displayPath, DiagnosticBag diagnostics, out string text)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.File(displayPath), $"cannot read the file: {e.Message}");
+            text = "";
+            return false;
+        }
+
+        return TryDecode(bytes, displayPath, diagnostics, out text);
+    }
+
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics, out string text)
+    {
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var (line, column) = PositionOfByte(bytes, e.Index);
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(displayPath, line, column),
+                "the file is not valid UTF-8; save it as UTF-8 in your editor");
+            text = "";
+            return false;
+        }
+
+        if (text.Contains('\r'))
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
+        return true;
+    }
+
+    private static (int Line, int Column) PositionOfByte(ReadOnlySpan<byte> bytes, int index)
+    {
+        index = Math.Clamp(index, 0, bytes.Length);
+        var before = bytes[..index];
+        var line = before.Count((byte)'\n') + 1;
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (line, index - lineStart + 1);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using Gazette.Model;
+
+namespace Gazette.Images;
+
+/// <summary>An image reference resolved to its file and its URL in the built site.</summary>
+/// <param name="FullPath">The file on disk; null for external images.</param>
+public sealed record ResolvedImage(string Url, string AbsoluteUrl, string? FullPath, ImageDimensions? Dimensions);
+
+/// <summary>Where a document lives, to resolve the relative paths written in it.</summary>
+/// <param name="Directory">Full path of the folder holding the Markdown file.</param>
+/// <param name="BundleDirectory">Full path of the page bundle, when the document is one.</param>
+/// <param name="OutputFolder">The document's output folder relative to the output root (<c>2024/09/x/</c>).</param>
+public sealed record DocumentPlace(string Directory, string? BundleDirectory, string OutputFolder);
+
+/// <summary>
+/// Resolves image sources written by authors: relative to the article (page bundles), or
+/// <c>/absolute</c> within <c>content/</c>. Dimensions are read once per file and shared by every
+/// article using the photo.
+/// </summary>
+public sealed class ImageResolver(string contentRoot, SiteUrls urls)
+{
+    private readonly string _contentRoot = Path.GetFullPath(contentRoot);
+    private readonly ConcurrentDictionary<string, ImageDimensions?> _dimensions = new(StringComparer.Ordinal);
+
+    /// <summary>Resolves <paramref name="src"/>; returns null with a reason when the file is missing
+    /// or outside the content folder.</summary>
+    public ResolvedImage? Resolve(string src, DocumentPlace place, out string? problem)
+    {
+        problem = null;
+        if (IsExternal(src))
+        {
+            return new ResolvedImage(src, src, null, null);
+        }
+
+        var path = Uri.UnescapeDataString(StripQuery(src));
+        var fullPath = path.StartsWith('/')
+            ? Path.GetFullPath(Path.Combine(_contentRoot, path.TrimStart('/')))
+            : Path.GetFullPath(Path.Combine(place.Directory, path));
+        var relativeToContent = Path.GetRelativePath(_contentRoot, fullPath);
+        if (relativeToContent.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relativeToContent))
+        {
+            problem = $"image '{src}' points outside the content folder; keep photos beside the article or under content/";
+            return null;
+        }
+
+        if (!File.Exists(fullPath))
+        {
+            problem = $"image '{src}' not found (looked for content/{relativeToContent.Replace('\\', '/')}); check the file name and its case";
+            return null;
+        }
+
+        string url;
+        if (place.BundleDirectory is { } bundle
+            && Path.GetRelativePath(bundle, fullPath) is var inBundle
+            && !inBundle.StartsWith("..", StringComparison.Ordinal))
+        {
+            url = urls.ForOutput(place.OutputFolder + inBundle.Replace('\\', '/'));
+        }
+        else
+        {
+            url = urls.ForOutput(relativeToContent.Replace('\\', '/'));
+        }
+
+        var dimensions = _dimensions.GetOrAdd(fullPath, ReadDimensions);
+        return new ResolvedImage(url, urls.Absolute(url), fullPath, dimensions);
+    }
+
+    private static ImageDimensions? ReadDimensions(string fullPath)
+    {
+        try
+        {
+            return ImageSize.Read(fullPath);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsExternal(string src) =>
+        src.Contains("://", StringComparison.Ordinal) || src.StartsWith("//", StringComparison.Ordinal)
+        || src.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+
+    private static string StripQuery(string src)
+    {
+        var cut = src.IndexOfAny(['?', '#']);
+        return cut < 0 ? src : src[..cut];
+    }
+}

@@ -1,0 +1,109 @@
+using Gazette.Configuration;
+using Gazette.Content;
+using Gazette.Templates;
+
+namespace Gazette.Model;
+
+/// <summary>A photo ready to render: URL, size, caption and credit (credit shown as a caption,
+/// everywhere a photo appears).</summary>
+/// <param name="Url">Site-absolute URL (includes the base path).</param>
+/// <param name="AbsoluteUrl">Full URL with scheme and host, for feeds and structured data.</param>
+/// <param name="CaptionHtml">Caption rendered from inline Markdown; empty when there is none.</param>
+/// <param name="CreditHtml">Credit rendered from inline Markdown, without the © sign; empty when there is none.</param>
+/// <param name="CreditText">Credit as plain text, without the © sign, for structured data.</param>
+/// <param name="CreditUrl">Link of the credit, when given.</param>
+public sealed record Figure(
+    string Url,
+    string AbsoluteUrl,
+    string Alt,
+    int? Width,
+    int? Height,
+    HtmlString CaptionHtml,
+    HtmlString CreditHtml,
+    string CreditText,
+    string? CreditUrl,
+    bool IsCover);
+
+/// <summary>A taxonomy term as linked from an article (a tag, a category or an author).</summary>
+public sealed record TermLink(string Name, string Slug, string Url);
+
+/// <summary>Whether a document is a dated article or a standalone page.</summary>
+public enum DocumentKind
+{
+    Article,
+    Page,
+}
+
+/// <summary>An article or page with everything resolved: URL, figures, rendered HTML.</summary>
+public sealed class Document
+{
+    public required DocumentKind Kind { get; init; }
+    /// <summary>Path of the source file relative to the site folder, with '/' separators.</summary>
+    public required string SourcePath { get; init; }
+    public required string Title { get; init; }
+    public required string Slug { get; init; }
+    public DateTimeOffset? Date { get; init; }
+    public DateTimeOffset? Updated { get; init; }
+    public required string Lang { get; init; }
+    public string? Summary { get; init; }
+    public TermLink? Author { get; set; }
+    public AuthorProfile? AuthorProfile { get; init; }
+    public TermLink? Category { get; set; }
+    public IReadOnlyList<TermLink> Tags { get; set; } = [];
+    public Figure? Cover { get; set; }
+    public ReviewInfo? Review { get; init; }
+    public IReadOnlyList<SourceRef> Sources { get; init; } = [];
+    public bool Draft { get; init; }
+    /// <summary>Site-absolute URL such as <c>/blog/2024/09/openai-paris/</c>.</summary>
+    public required string Url { get; init; }
+    public required string AbsoluteUrl { get; init; }
+    /// <summary>Output file relative to the output folder, with '/' separators.</summary>
+    public required string OutputPath { get; init; }
+    public HtmlString ContentHtml { get; set; } = HtmlString.Empty;
+    public IReadOnlyList<Figure> Figures { get; set; } = [];
+    public int WordCount { get; set; }
+    public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
+    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Front matter tag and category names, before taxonomies resolve them.</summary>
+    internal IReadOnlyList<string> TagNames { get; init; } = [];
+    internal string? CategoryName { get; init; }
+    internal string? AuthorName { get; init; }
+    internal ParsedSource? Source { get; init; }
+    /// <summary>Folder of the page bundle (full path) whose files are copied beside the page; null for single files.</summary>
+    internal string? BundleDirectory { get; init; }
+}
+
+/// <summary>A tag, category or author with the articles filed under it, newest first.</summary>
+public sealed class Term
+{
+    public required string Name { get; init; }
+    public required string Slug { get; init; }
+    public required string Url { get; init; }
+    public List<Document> Articles { get; } = [];
+    public int Count => Articles.Count;
+    public AuthorProfile? Profile { get; init; }
+    internal bool MergeWarned { get; set; }
+}
+
+/// <summary>A list of terms, such as all tags.</summary>
+public sealed class Taxonomy
+{
+    public required string Name { get; init; }
+    /// <summary>URL segment such as <c>tags</c>.</summary>
+    public required string Segment { get; init; }
+    public required string Url { get; init; }
+    public List<Term> Terms { get; } = [];
+}
+
+/// <summary>Everything resolved about the site before rendering.</summary>
+public sealed class SiteModel
+{
+    public required SiteConfig Config { get; init; }
+    /// <summary>Published articles, newest first.</summary>
+    public required IReadOnlyList<Document> Articles { get; init; }
+    public required IReadOnlyList<Document> Pages { get; init; }
+    public required Taxonomy Tags { get; init; }
+    public required Taxonomy Categories { get; init; }
+    public required Taxonomy Authors { get; init; }
+}

@@ -1,0 +1,72 @@
+namespace Gazette.Model;
+
+/// <summary>A link to one page of a paginated list.</summary>
+public sealed record PageLink(int Number, string Url, bool IsCurrent);
+
+/// <summary>One page of a paginated list of articles, as templates see it.</summary>
+public sealed class Paginator
+{
+    public required IReadOnlyList<Document> Items { get; init; }
+    public required int PageNumber { get; init; }
+    public required int TotalPages { get; init; }
+    public required int TotalItems { get; init; }
+    public string? PrevUrl { get; init; }
+    public string? NextUrl { get; init; }
+    public required string FirstUrl { get; init; }
+    public required string LastUrl { get; init; }
+    /// <summary>Links to the pages around the current one (a window, so long archives stay linear).</summary>
+    public required IReadOnlyList<PageLink> Pages { get; init; }
+
+    private const int WindowRadius = 2;
+
+    private static IEnumerable<int> Window(int current, int total)
+    {
+        var first = Math.Max(1, current - WindowRadius);
+        var last = Math.Min(total, current + WindowRadius);
+        return Enumerable.Range(first, last - first + 1);
+    }
+
+    /// <summary>Splits <paramref name="articles"/> into pages of <paramref name="pageSize"/>. The first
+    /// page is at <paramref name="folder"/>, the others at <c>folder/page/N/</c>. An empty list still
+    /// has one (empty) page, so a home page or a term page always exists.</summary>
+    /// <returns>Each page with its output folder relative to the output root.</returns>
+    public static IEnumerable<(Paginator Paginator, string Folder)> Paginate(IReadOnlyList<Document> articles, int pageSize,
+        string folder, SiteUrls urls)
+    {
+        var totalPages = Math.Max(1, (articles.Count + pageSize - 1) / pageSize);
+        string FolderOf(int number) => number == 1 ? folder : $"{folder}page/{number}/";
+        var links = Enumerable.Range(1, totalPages).Select(n => urls.ForOutput(FolderOf(n))).ToArray();
+        for (var number = 1; number <= totalPages; number++)
+        {
+            var start = (number - 1) * pageSize;
+            var count = Math.Min(pageSize, articles.Count - start);
+            var current = number;
+            yield return (new Paginator
+            {
+                Items = count <= 0 ? [] : articles.Skip(start).Take(count).ToList(),
+                PageNumber = number,
+                TotalPages = totalPages,
+                TotalItems = articles.Count,
+                PrevUrl = number > 1 ? links[number - 2] : null,
+                NextUrl = number < totalPages ? links[number] : null,
+                FirstUrl = links[0],
+                LastUrl = links[^1],
+                Pages = Window(current, totalPages).Select(n => new PageLink(n, links[n - 1], n == current)).ToList(),
+            }, FolderOf(number));
+        }
+    }
+}
+
+/// <summary>A generated page that is not an article: the home page, a term page, the 404 page.</summary>
+public sealed class ListPage
+{
+    /// <summary><c>home</c>, <c>tag</c>, <c>category</c>, <c>author</c>, <c>terms</c> or <c>404</c>.</summary>
+    public required string Kind { get; init; }
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public required string AbsoluteUrl { get; init; }
+    public required string Lang { get; init; }
+    public string? Summary { get; init; }
+    public Term? Term { get; init; }
+    public Taxonomy? Taxonomy { get; init; }
+}

@@ -1,0 +1,211 @@
+using Gazette.Configuration;
+using Gazette.Content;
+using Gazette.Diagnostics;
+using Gazette.Images;
+using Gazette.Markdown;
+using Gazette.Markdown.Figures;
+using Gazette.Text;
+
+namespace Gazette.Model;
+
+/// <summary>
+/// Resolves the loaded content into a <see cref="SiteModel"/>: URLs, authors, covers, rendered
+/// Markdown, taxonomies. Everything a template needs is computed here, once.
+/// </summary>
+public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, bool includeDrafts)
+{
+    public SiteModel Build(ContentSet content, DiagnosticBag diagnostics)
+    {
+        var published = content.Documents.Where(d => includeDrafts || !d.Parsed.FrontMatter.Draft).ToList();
+        var documents = new Document?[published.Count];
+        Parallel.For(0, published.Count, i => documents[i] = Resolve(published[i], diagnostics));
+        var resolved = documents.OfType<Document>().ToList();
+        ReportCollisions(resolved, diagnostics);
+
+        var articles = resolved.Where(d => d.Kind == DocumentKind.Article)
+            .OrderByDescending(d => d.Date)
+            .ThenBy(d => d.SourcePath, StringComparer.Ordinal)
+            .ToList();
+        var pages = resolved.Where(d => d.Kind == DocumentKind.Page).OrderBy(d => d.SourcePath, StringComparer.Ordinal).ToList();
+        return new SiteModel
+        {
+            Config = config,
+            Articles = articles,
+            Pages = pages,
+            Tags = BuildTaxonomy("tags", articles, a => a.TagNames, (a, terms) => a.Tags = terms, diagnostics),
+            Categories = BuildTaxonomy("categories", articles, a => a.CategoryName is null ? [] : [a.CategoryName],
+                (a, terms) => a.Category = terms.Count > 0 ? terms[0] : null, diagnostics),
+            Authors = BuildTaxonomy("authors", articles, a => a.AuthorName is null ? [] : [a.AuthorName],
+                (a, terms) => a.Author = terms.Count > 0 ? terms[0] : null, diagnostics),
+        };
+    }
+
+    private Document? Resolve(SourceDocument source, DiagnosticBag diagnostics)
+    {
+        var frontMatter = source.Parsed.FrontMatter;
+        var slug = Slug.From(frontMatter.Slug ?? source.DefaultSlug);
+        if (slug.Length == 0)
+        {
+            var location = frontMatter.Slug is null ? SourceLocation.File(source.SourcePath) : frontMatter.SlugLocation;
+            diagnostics.Error(DiagnosticCodes.SlugInvalid, location,
+                $"cannot make a URL from '{frontMatter.Slug ?? source.DefaultSlug}'; set 'slug:' to letters, digits and dashes");
+            return null;
+        }
+
+        string folder;
+        if (source.Kind == DocumentKind.Article)
+        {
+            if (frontMatter.Date is not { } date)
+            {
+                diagnostics.Error(DiagnosticCodes.YamlMissingField, new SourceLocation(source.SourcePath, 2, 1),
+                    "missing required field 'date'; add a line such as 'date: 2024-09-25T10:30:00+02:00'");
+                return null;
+            }
+
+            folder = SiteUrls.ArticleFolder(config.ArticlePermalink, date, slug,
+                frontMatter.Category is null ? null : Slug.From(frontMatter.Category));
+        }
+        else
+        {
+            folder = PageFolder(source, slug);
+        }
+
+        var url = urls.ForOutput(folder);
+        var lang = frontMatter.Lang ?? config.Language;
+        var authorKey = frontMatter.Author ?? config.DefaultAuthor;
+        var profile = authorKey is null ? null : config.Authors.GetValueOrDefault(authorKey);
+        var place = new DocumentPlace(Path.GetDirectoryName(source.FullPath)!, source.BundleDirectory, folder);
+        var document = new Document
+        {
+            Kind = source.Kind,
+            SourcePath = source.SourcePath,
+            Title = frontMatter.Title,
+            Slug = slug,
+            Date = frontMatter.Date,
+            Updated = frontMatter.Updated,
+            Lang = lang,
+            Summary = frontMatter.Summary,
+            AuthorProfile = profile,
+            Review = frontMatter.Review,
+            Sources = frontMatter.Sources,
+            Draft = frontMatter.Draft,
+            Url = url,
+            AbsoluteUrl = urls.Absolute(url),
+            OutputPath = folder + "index.html",
+            Params = frontMatter.Params,
+            TagNames = frontMatter.Tags,
+            CategoryName = frontMatter.Category,
+            AuthorName = profile?.Name ?? authorKey,
+            Source = source.Parsed,
+            BundleDirectory = source.BundleDirectory,
+        };
+
+        if (frontMatter.Image is { } cover)
+        {
+            var image = images.Resolve(cover.Src, place, out var problem);
+            if (image is null)
+            {
+                diagnostics.Error(DiagnosticCodes.ImageMissing, cover.Location, problem ?? $"cover image '{cover.Src}' cannot be used");
+            }
+            else
+            {
+                document.Cover = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl, isCover: true);
+            }
+        }
+
+        var rendered = markdown.Render(source.Parsed.Body,
+            new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang), diagnostics);
+        if (rendered is not null)
+        {
+            document.ContentHtml = new Templates.HtmlString(rendered.Html);
+            document.Figures = rendered.Figures;
+            document.WordCount = rendered.WordCount;
+        }
+
+        return document;
+    }
+
+    /// <summary><c>content/pages/about.md</c> → <c>about/</c>; <c>content/pages/legal/terms/index.md</c> → <c>legal/terms/</c>.</summary>
+    private static string PageFolder(SourceDocument source, string slug)
+    {
+        var inContent = source.SourcePath[(ContentLoader.ContentFolder.Length + 1)..];
+        if (inContent.StartsWith("pages/", StringComparison.Ordinal))
+        {
+            inContent = inContent["pages/".Length..];
+        }
+
+        var parts = inContent.Split('/').ToList();
+        parts.RemoveAt(parts.Count - 1); // the file name
+        if (source.BundleDirectory is not null && parts.Count > 0)
+        {
+            parts.RemoveAt(parts.Count - 1); // the bundle folder, replaced by the slug
+        }
+
+        parts = [.. parts.Select(Slug.From).Where(p => p.Length > 0)];
+        parts.Add(slug);
+        return string.Join('/', parts) + "/";
+    }
+
+    private static void ReportCollisions(List<Document> documents, DiagnosticBag diagnostics)
+    {
+        foreach (var group in documents.GroupBy(d => d.OutputPath, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var sources = group.OrderBy(d => d.SourcePath, StringComparer.Ordinal).ToList();
+            foreach (var document in sources.Skip(1))
+            {
+                diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(document.SourcePath),
+                    $"'{document.SourcePath}' and '{sources[0].SourcePath}' would both be written to '{group.Key}'; change one 'slug:'");
+            }
+        }
+    }
+
+    private Taxonomy BuildTaxonomy(string segment, List<Document> articles, Func<Document, IReadOnlyList<string>> names,
+        Action<Document, IReadOnlyList<TermLink>> assign, DiagnosticBag diagnostics)
+    {
+        var taxonomy = new Taxonomy { Name = segment, Segment = segment, Url = urls.ForOutput(segment + "/") };
+        var bySlug = new Dictionary<string, Term>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            var links = new List<TermLink>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in names(article))
+            {
+                var slug = Slug.From(name);
+                if (slug.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!bySlug.TryGetValue(slug, out var term))
+                {
+                    term = new Term
+                    {
+                        Name = name.Trim(),
+                        Slug = slug,
+                        Url = urls.ForOutput($"{segment}/{slug}/"),
+                        Profile = segment == "authors" ? config.Authors.Values.FirstOrDefault(a => a.Name == name) : null,
+                    };
+                    bySlug[slug] = term;
+                    taxonomy.Terms.Add(term);
+                }
+                else if (term.Name != name.Trim() && !term.MergeWarned)
+                {
+                    term.MergeWarned = true;
+                    diagnostics.Warning(DiagnosticCodes.TermMerged, SourceLocation.File(article.SourcePath),
+                        $"'{name}' and '{term.Name}' have the same URL '{segment}/{slug}/' and are shown as one; write them the same way");
+                }
+
+                if (seen.Add(slug))
+                {
+                    term.Articles.Add(article);
+                    links.Add(new TermLink(term.Name, term.Slug, term.Url));
+                }
+            }
+
+            assign(article, links);
+        }
+
+        taxonomy.Terms.Sort((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
+        return taxonomy;
+    }
+}

@@ -1,0 +1,48 @@
+using NUglify;
+using NUglify.Html;
+
+namespace Gazette.Output;
+
+/// <summary>Minifies HTML, CSS and JS with NUglify. On any NUglify error the original text is
+/// kept (a page is never lost to the minifier) and the caller warns.</summary>
+public static class Minifier
+{
+    private static readonly HtmlSettings HtmlSettings = CreateHtmlSettings();
+
+    private static HtmlSettings CreateHtmlSettings()
+    {
+        var settings = HtmlSettings.Pretty();
+        settings.PrettyPrint = false;
+        settings.RemoveOptionalTags = false;
+        settings.RemoveAttributeQuotes = false;
+        settings.RemoveComments = true;
+        settings.CollapseWhitespaces = true;
+        settings.MinifyJs = false; // keep JSON-LD and inline scripts exactly as the theme wrote them
+        settings.MinifyCss = true;
+        return settings;
+    }
+
+    /// <summary>Returns the minified text, or null with NUglify's first message when it failed.</summary>
+    public static string? Minify(string text, string extension, out string? error)
+    {
+        UglifyResult result = extension switch
+        {
+            ".html" => Uglify.Html(text, HtmlSettings),
+            ".css" => Uglify.Css(text),
+            ".js" => Uglify.Js(text),
+            _ => throw new ArgumentOutOfRangeException(nameof(extension), extension, "not minifiable"),
+        };
+
+        if (result.HasErrors)
+        {
+            var first = result.Errors.FirstOrDefault(e => e.IsError) ?? result.Errors[0];
+            error = $"{first.Message} (line {first.StartLine}, column {first.StartColumn})";
+            return null;
+        }
+
+        error = null;
+        return result.Code;
+    }
+
+    public static bool CanMinify(string extension) => extension is ".html" or ".css" or ".js";
+}

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Gazette.Output;
+
+/// <summary>
+/// Writes a build into a staging folder beside the output folder, then swaps it in, so a failed
+/// or killed build never leaves a half-written site: readers (and the dev server) see either
+/// the previous site or the new one. The only paths written outside the output folder are its
+/// two siblings <c>.&lt;name&gt;.staging</c> and <c>.&lt;name&gt;.previous</c>, owned by Gazette and
+/// removed at the end.
+/// </summary>
+public sealed partial class OutputWriter
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.OrdinalIgnoreCase);
+
+    public OutputWriter(string outputDirectory)
+    {
+        OutputDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        var parent = Path.GetDirectoryName(OutputDirectory) ?? throw new ArgumentException("the output folder cannot be a root", nameof(outputDirectory));
+        var name = Path.GetFileName(OutputDirectory);
+        StagingDirectory = Path.Combine(parent, $".{name}.staging");
+        PreviousDirectory = Path.Combine(parent, $".{name}.previous");
+    }
+
+    public string OutputDirectory { get; }
+    public string StagingDirectory { get; }
+    public string PreviousDirectory { get; }
+
+    /// <summary>Every file written so far, relative to the output root.</summary>
+    public int FileCount => _written.Count;
+
+    /// <summary>Prepares an empty staging folder, first finishing any swap a killed build left half done.</summary>
+    public void Begin()
+    {
+        Recover();
+        DeleteDirectory(StagingDirectory);
+        Directory.CreateDirectory(StagingDirectory);
+    }
+
+    /// <summary>Writes a text file. Returns the path of the earlier writer when the same output
+    /// path was already written (a collision), null otherwise.</summary>
+    public string? WriteText(string relativePath, string content, string writer)
+    {
+        var target = Claim(relativePath, writer, out var previous);
+        if (target is null)
+        {
+            return previous;
+        }
+
+        File.WriteAllText(target, content, Utf8NoBom);
+        return null;
+    }
+
+    public string? CopyFile(string sourcePath, string relativePath, string writer)
+    {
+        var target = Claim(relativePath, writer, out var previous);
+        if (target is null)
+        {
+            return previous;
+        }
+
+        File.Copy(sourcePath, target, overwrite: true);
+        return null;
+    }
+
+    private string? Claim(string relativePath, string writer, out string? previous)
+    {
+        var target = Path.GetFullPath(Path.Combine(StagingDirectory, relativePath));
+        var inside = Path.GetRelativePath(StagingDirectory, target);
+        if (inside.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(inside))
+        {
+            throw new InvalidOperationException($"output path '{relativePath}' escapes the output folder");
+        }
+
+        if (!_written.TryAdd(inside.Replace('\\', '/'), writer))
+        {
+            previous = _written[inside.Replace('\\', '/')];
+            return null;
+        }
+
+        previous = null;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return target;
+    }
+
+    /// <summary>Swaps the staging folder in place of the output folder.</summary>
+    public void Commit()
+    {
+        if (!Directory.Exists(OutputDirectory))
+        {
+            Directory.Move(StagingDirectory, OutputDirectory);
+            return;
+        }
+
+        if (OperatingSystem.IsLinux() && RenameExchange(StagingDirectory, OutputDirectory) == 0)
+        {
+            // One atomic step: the output now holds the new site, staging the old one.
+            DeleteDirectory(StagingDirectory);
+            return;
+        }
+
+        // Elsewhere, two renames; a build killed between them is finished by Recover() next time.
+        DeleteDirectory(PreviousDirectory);
+        Directory.Move(OutputDirectory, PreviousDirectory);
+        Directory.Move(StagingDirectory, OutputDirectory);
+        DeleteDirectory(PreviousDirectory);
+    }
+
+    /// <summary>Drops the staging folder; the previous output stays exactly as it was.</summary>
+    public void Abort() => DeleteDirectory(StagingDirectory);
+
+    private void Recover()
+    {
+        if (!Directory.Exists(OutputDirectory) && Directory.Exists(PreviousDirectory))
+        {
+            Directory.Move(PreviousDirectory, OutputDirectory);
+        }
+
+        DeleteDirectory(PreviousDirectory);
+    }
+
+    /// <summary>Deletes a folder of ours without following symbolic links inside it.</summary>
+    private static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private static int RenameExchange(string from, string to)
+    {
+        const int AtCurrentDirectory = -100;
+        const uint Exchange = 2;
+        try
+        {
+            return NativeMethods.renameat2(AtCurrentDirectory, from, AtCurrentDirectory, to, Exchange);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return -1;
+        }
+    }
+
+    private static partial class NativeMethods
+    {
+        [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+#pragma warning disable SA1300, IDE1006 // the C function's own name
+        internal static partial int renameat2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
+#pragma warning restore SA1300, IDE1006
+    }
+}

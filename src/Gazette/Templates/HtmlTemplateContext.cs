@@ -1,0 +1,80 @@
+using System.Text;
+using Scriban;
+using Scriban.Parsing;
+
+namespace Gazette.Templates;
+
+/// <summary>
+/// A Scriban context that HTML-escapes every value a template prints, except
+/// <see cref="HtmlString"/> (trusted HTML). Scriban itself never escapes, so without this a
+/// title like <c>"'&gt;&lt;x-canary&gt;</c> would reach the page as markup.
+/// </summary>
+internal sealed class HtmlTemplateContext : TemplateContext
+{
+    public HtmlTemplateContext()
+    {
+        StrictVariables = true;
+        EnableRelaxedMemberAccess = false;
+        EnableRelaxedTargetAccess = false;
+        EnableRelaxedFunctionAccess = false;
+        // Scriban cuts strings over 1 MiB with "..." by default: a long page must render whole.
+        LimitToString = 0;
+        // Enough to list every article of a large archive in one loop, yet an endless loop stops.
+        LoopLimit = 1_000_000;
+        RecursiveLimit = 64;
+        TemplateLoader = null;
+        MemberRenamer = Scriban.Runtime.StandardMemberRenamer.Default;
+    }
+
+    /// <summary>How many partials deep the current render is.</summary>
+    public int PartialDepth { get; set; }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        switch (textAsObject)
+        {
+            case null:
+                return this;
+            case HtmlString html:
+                return base.Write(span, html.Value);
+            default:
+                var text = ObjectToString(textAsObject);
+                return base.Write(span, Html.Escape(text));
+        }
+    }
+}
+
+/// <summary>HTML escaping for text and attribute values.</summary>
+public static class Html
+{
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var first = text.AsSpan().IndexOfAny("&<>\"'");
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        builder.Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            _ = text[i] switch
+            {
+                '&' => builder.Append("&amp;"),
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                '"' => builder.Append("&quot;"),
+                '\'' => builder.Append("&#39;"),
+                var c => builder.Append(c),
+            };
+        }
+
+        return builder.ToString();
+    }
+}

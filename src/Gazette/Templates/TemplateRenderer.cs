@@ -1,0 +1,266 @@
+using System.Globalization;
+using Gazette.Content;
+using Gazette.Diagnostics;
+using Gazette.Model;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Gazette.Templates;
+
+/// <summary>
+/// The theme's Scriban templates, parsed once per build, and the functions they may call.
+/// Layouts live in <c>layouts/</c> (partials in <c>layouts/partials/</c>) of the theme; a file
+/// with the same relative path in the site's own <c>layouts/</c> folder replaces the theme's.
+/// </summary>
+public sealed class TemplateRenderer
+{
+    private const int MaxPartialDepth = 32;
+
+    private readonly Dictionary<string, ThemeTemplate> _templates;
+    private readonly IReadOnlyDictionary<string, Localizer> _localizers;
+    private readonly string _defaultLanguage;
+    private readonly SiteUrls _urls;
+    private readonly Dictionary<string, ScriptObject> _functionsByLanguage = new(StringComparer.Ordinal);
+
+    // Figures render many times per page from the Markdown phase: reuse one context per thread.
+    [ThreadStatic]
+    private static HtmlTemplateContext? _figureContext;
+
+    private TemplateRenderer(Dictionary<string, ThemeTemplate> templates, IReadOnlyDictionary<string, Localizer> localizers,
+        string defaultLanguage, SiteUrls urls, ScriptObject site)
+    {
+        _templates = templates;
+        _localizers = localizers;
+        _defaultLanguage = defaultLanguage;
+        _urls = urls;
+        Site = site;
+    }
+
+    /// <summary>The <c>site</c> object templates see; the builder adds the article lists to it
+    /// once the model is resolved.</summary>
+    public ScriptObject Site { get; }
+
+    /// <param name="layoutFolders">Folders holding layouts, most specific first (site, then theme),
+    /// each with the prefix used to show its files in diagnostics.</param>
+    public static TemplateRenderer Load(IReadOnlyList<(string Directory, string DisplayPrefix)> layoutFolders,
+        IReadOnlyDictionary<string, Localizer> localizers, string defaultLanguage, SiteUrls urls, ScriptObject site,
+        DiagnosticBag diagnostics)
+    {
+        var templates = new Dictionary<string, ThemeTemplate>(StringComparer.Ordinal);
+        foreach (var (directory, prefix) in layoutFolders)
+        {
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+
+            foreach (var file in SafeFiles.Enumerate(directory, "*.html"))
+            {
+                var name = Path.GetRelativePath(directory, file).Replace('\\', '/');
+                if (templates.ContainsKey(name))
+                {
+                    continue; // the site's own layout already overrides the theme's
+                }
+
+                var display = prefix + name;
+                if (!TextFile.TryRead(file, display, diagnostics, out var text))
+                {
+                    continue;
+                }
+
+                var template = Template.Parse(text, display);
+                if (template.HasErrors)
+                {
+                    foreach (var message in template.Messages)
+                    {
+                        diagnostics.Error(DiagnosticCodes.TemplateSyntax, Location(message.Span),
+                            $"template syntax: {message.Message}");
+                    }
+
+                    continue;
+                }
+
+                templates[name] = new ThemeTemplate(name, display, template);
+            }
+        }
+
+        return new TemplateRenderer(templates, localizers, defaultLanguage, urls, site);
+    }
+
+    public bool HasLayout(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Renders a layout, then wraps it in <c>baseof.html</c> (when the theme has one)
+    /// as <c>content</c>. Returns null after reporting a template error.</summary>
+    /// <param name="errorContext">The page being rendered, named in error messages.</param>
+    public string? RenderPage(string layout, IReadOnlyDictionary<string, object?> globals, string language,
+        string errorContext, DiagnosticBag diagnostics)
+    {
+        if (!_templates.TryGetValue(layout, out var template))
+        {
+            diagnostics.Error(DiagnosticCodes.TemplateMissing, SourceLocation.File(errorContext),
+                $"the theme has no layout '{layout}'; add layouts/{layout} to the theme or to the site's layouts/ folder");
+            return null;
+        }
+
+        var context = new HtmlTemplateContext();
+        context.PushGlobal(FunctionsFor(language));
+        var page = new ScriptObject();
+        foreach (var (key, value) in globals)
+        {
+            page[key] = value;
+        }
+
+        page["site"] = Site;
+        page["lang"] = language;
+        context.PushGlobal(page);
+        try
+        {
+            var body = Render(template, context);
+            if (_templates.TryGetValue("baseof.html", out var baseof))
+            {
+                page["content"] = new HtmlString(body);
+                body = Render(baseof, context);
+            }
+
+            return body;
+        }
+        catch (ScriptRuntimeException e)
+        {
+            Report(e, errorContext, diagnostics);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or InvalidCastException)
+        {
+            diagnostics.Error(DiagnosticCodes.TemplateRuntime, SourceLocation.File(template.DisplayPath),
+                $"template failed while rendering {errorContext}: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Renders <c>partials/figure.html</c> for a figure found in Markdown.</summary>
+    public string RenderFigure(Figure figure, string language)
+    {
+        var context = _figureContext ??= new HtmlTemplateContext();
+        context.PushGlobal(FunctionsFor(language));
+        var globals = new ScriptObject { ["site"] = Site, ["lang"] = language };
+        context.PushGlobal(globals);
+        try
+        {
+            return Partial(context, default, "figure", figure).Value;
+        }
+        finally
+        {
+            context.PopGlobal();
+            context.PopGlobal();
+        }
+    }
+
+    private static string Render(ThemeTemplate template, HtmlTemplateContext context)
+    {
+        // Template.Render returns what it wrote and clears the current output; a fresh output
+        // keeps a partial's text apart from the text of the template that called it.
+        context.PushOutput();
+        try
+        {
+            return template.Template.Render(context);
+        }
+        finally
+        {
+            context.PopOutput();
+        }
+    }
+
+    /// <summary><c>{{ partial "figure" model }}</c>: renders <c>partials/figure.html</c> with
+    /// <c>model</c> set, and returns its HTML as trusted (it was escaped as it was written).</summary>
+    private HtmlString Partial(TemplateContext context, SourceSpan span, string name, object? model = null)
+    {
+        var htmlContext = (HtmlTemplateContext)context;
+        var key = "partials/" + name + (name.EndsWith(".html", StringComparison.Ordinal) ? "" : ".html");
+        if (name.Contains("..", StringComparison.Ordinal) || !_templates.TryGetValue(key, out var template))
+        {
+            throw new ScriptRuntimeException(span,
+                $"partial '{name}' not found; partials are files in layouts/partials/ of the theme or the site");
+        }
+
+        if (htmlContext.PartialDepth >= MaxPartialDepth)
+        {
+            throw new ScriptRuntimeException(span, $"partials nested more than {MaxPartialDepth} deep; does '{name}' include itself?");
+        }
+
+        htmlContext.PartialDepth++;
+        context.PushGlobal(new ScriptObject { ["model"] = model });
+        try
+        {
+            return new HtmlString(Render(template, htmlContext));
+        }
+        catch (ScriptRuntimeException inner) when (span.FileName is not null)
+        {
+            throw new ScriptRuntimeException(span, $"in partial '{name}'", inner);
+        }
+        finally
+        {
+            context.PopGlobal();
+            htmlContext.PartialDepth--;
+        }
+    }
+
+    private ScriptObject FunctionsFor(string language)
+    {
+        lock (_functionsByLanguage)
+        {
+            if (_functionsByLanguage.TryGetValue(language, out var existing))
+            {
+                return existing;
+            }
+
+            var localizer = LocalizerFor(language);
+            var functions = new ScriptObject();
+            functions.Import("partial", new Func<TemplateContext, SourceSpan, string, object?, HtmlString>(Partial));
+            functions.Import("include", new Func<TemplateContext, SourceSpan, string, object?, HtmlString>(Partial));
+            functions.Import("t", new Func<string, string>(localizer.Translate));
+            functions.Import("date_long", new Func<DateTimeOffset, string>(localizer.FormatDate));
+            functions.Import("date_time", new Func<DateTimeOffset, string>(localizer.FormatDateTime));
+            functions.Import("date_iso", new Func<DateTimeOffset, string>(d => d.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
+            functions.Import("raw", new Func<object?, HtmlString>(v => v as HtmlString ?? new HtmlString(v?.ToString() ?? "")));
+            functions.Import("url", new Func<string, string>(path =>
+                path.Contains("://", StringComparison.Ordinal) || path.StartsWith('#') ? path : _urls.RootRelative(path.StartsWith('/') ? path : "/" + path)));
+            functions.Import("abs_url", new Func<string, string>(path => _urls.Absolute(_urls.RootRelative(path))));
+            functions.Import("plural", new Func<int, string, string>((count, key) =>
+                localizer.Translate(count == 1 ? key + "_one" : key + "_other").Replace("{count}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+            _functionsByLanguage[language] = functions;
+            return functions;
+        }
+    }
+
+    private Localizer LocalizerFor(string language) =>
+        _localizers.GetValueOrDefault(language)
+        ?? _localizers.GetValueOrDefault(_defaultLanguage)
+        ?? _localizers.GetValueOrDefault("en")
+        ?? _localizers.Values.FirstOrDefault()
+        ?? throw new InvalidOperationException("the theme has no i18n file");
+
+    public Localizer Localizer(string language) => LocalizerFor(language);
+
+    private static void Report(ScriptRuntimeException e, string errorContext, DiagnosticBag diagnostics)
+    {
+        // Partials wrap their errors: the innermost one is where the mistake is, the outer ones
+        // say which template included it.
+        var chain = new List<ScriptRuntimeException>();
+        for (Exception? current = e; current is ScriptRuntimeException runtime; current = current.InnerException)
+        {
+            chain.Add(runtime);
+        }
+
+        var innermost = chain[^1];
+        var includedFrom = string.Join("", chain.Take(chain.Count - 1).Reverse().Select(c => $" (included from {Location(c.Span)})"));
+        diagnostics.Error(DiagnosticCodes.TemplateRuntime, Location(innermost.Span),
+            $"{innermost.OriginalMessage.TrimEnd('.')} while rendering {errorContext}{includedFrom}");
+    }
+
+    private static SourceLocation Location(SourceSpan span) =>
+        new(span.FileName ?? "template", span.Start.Line + 1, span.Start.Column + 1);
+
+    private sealed record ThemeTemplate(string Name, string DisplayPath, Template Template);
+}

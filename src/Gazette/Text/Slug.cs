@@ -1,0 +1,132 @@
+using System.Text;
+
+namespace Gazette.Text;
+
+/// <summary>ASCII-folded, lowercase, dash-separated URL segments: stable across machines and
+/// cultures, and always a safe single path segment (no dots, slashes or reserved names).</summary>
+public static class Slug
+{
+    private static readonly HashSet<string> WindowsReservedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    };
+
+    /// <summary><c>Intelligence artificielle</c> → <c>intelligence-artificielle</c>; empty when nothing is left.</summary>
+    public static string From(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingDash = false;
+        foreach (var c in text)
+        {
+            foreach (var ascii in Fold(c))
+            {
+                if (char.IsAsciiLetterOrDigit(ascii))
+                {
+                    if (pendingDash && builder.Length > 0)
+                    {
+                        builder.Append('-');
+                    }
+
+                    builder.Append(char.ToLowerInvariant(ascii));
+                    pendingDash = false;
+                }
+                else
+                {
+                    pendingDash = true;
+                }
+            }
+        }
+
+        var slug = builder.ToString();
+        return WindowsReservedNames.Contains(slug) ? slug + "-" + "page" : slug;
+    }
+
+    /// <summary>The ASCII form of a character: Latin letters lose their accents, ligatures are
+    /// spelled out, anything else separates words. A table of our own rather than Unicode
+    /// decomposition, which invariant globalization mode does not perform.</summary>
+    private static string Fold(char c)
+    {
+        if (c < 128)
+        {
+            return c.ToString();
+        }
+
+        return LatinFolds.TryGetValue(c, out var ascii) ? ascii : " ";
+    }
+
+    private static readonly Dictionary<char, string> LatinFolds = BuildFolds();
+
+    private static Dictionary<char, string> BuildFolds()
+    {
+        (string Letters, string Ascii)[] groups =
+        [
+        ("ÀÁÂÃÄÅĀĂĄǍǞǠǺȀȂȦ", "A"),
+        ("Æ", "AE"),
+        ("ÇĆĈĊČ", "C"),
+        ("ÐĎĐ", "D"),
+        ("ǄǱ", "DZ"),
+        ("ǅǲ", "Dz"),
+        ("ÈÉÊËĒĔĖĘĚȄȆȨ", "E"),
+        ("ĜĞĠĢǦǴ", "G"),
+        ("ĤĦȞ", "H"),
+        ("ÌÍÎÏĨĪĬĮİǏȈȊ", "I"),
+        ("Ĳ", "IJ"),
+        ("Ĵ", "J"),
+        ("ĶǨ", "K"),
+        ("ĹĻĽĿŁ", "L"),
+        ("Ǉ", "LJ"),
+        ("ǈ", "Lj"),
+        ("ÑŃŅŇŊǸ", "N"),
+        ("Ǌ", "NJ"),
+        ("ǋ", "Nj"),
+        ("ÒÓÔÕÖØŌŎŐƠǑǪǬȌȎȪȬȮȰ", "O"),
+        ("Œ", "OE"),
+        ("ŔŖŘȐȒ", "R"),
+        ("ŚŜŞŠȘ", "S"),
+        ("ŢŤŦȚ", "T"),
+        ("Þ", "TH"),
+        ("ÙÚÛÜŨŪŬŮŰŲƯǓǕǗǙǛȔȖ", "U"),
+        ("Ŵ", "W"),
+        ("ÝŶŸȲ", "Y"),
+        ("ŹŻŽ", "Z"),
+        ("àáâãäåāăąǎǟǡǻȁȃȧ", "a"),
+        ("æ", "ae"),
+        ("çćĉċč", "c"),
+        ("ðďđ", "d"),
+        ("ǆǳ", "dz"),
+        ("èéêëēĕėęěȅȇȩ", "e"),
+        ("ĝğġģǧǵ", "g"),
+        ("ĥħȟ", "h"),
+        ("ìíîïĩīĭįıǐȉȋ", "i"),
+        ("ĳ", "ij"),
+        ("ĵǰ", "j"),
+        ("ķĸǩ", "k"),
+        ("ĺļľŀł", "l"),
+        ("ǉ", "lj"),
+        ("ñńņňŉŋǹ", "n"),
+        ("ǌ", "nj"),
+        ("òóôõöøōŏőơǒǫǭȍȏȫȭȯȱ", "o"),
+        ("œ", "oe"),
+        ("ŕŗřȑȓ", "r"),
+        ("śŝşšſș", "s"),
+        ("ß", "ss"),
+        ("ţťŧț", "t"),
+        ("þ", "th"),
+        ("ùúûüũūŭůűųưǔǖǘǚǜȕȗ", "u"),
+        ("ŵ", "w"),
+        ("ýÿŷȳ", "y"),
+        ("źżž", "z"),
+        ];
+        var folds = new Dictionary<char, string>();
+        foreach (var (letters, ascii) in groups)
+        {
+            foreach (var letter in letters)
+            {
+                folds[letter] = ascii;
+            }
+        }
+
+        return folds;
+    }
+}
