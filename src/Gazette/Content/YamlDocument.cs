@@ -197,7 +197,8 @@ public static class YamlDocumentReader
         }
 
         message = message.Trim().TrimEnd('.');
-        if (message.Contains("Mapping values are not allowed", StringComparison.Ordinal))
+        if (message.Contains("Mapping values are not allowed", StringComparison.Ordinal)
+            || message.Contains("found invalid mapping", StringComparison.Ordinal))
         {
             message += "; quote a value that contains ': ' (title: \"Foo: bar\")";
         }

@@ -14,6 +14,7 @@ public readonly record struct ImageDimensions(int Width, int Height);
 public static partial class ImageSize
 {
     private const int HeaderBytes = 64 * 1024;
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>The dimensions, or null when the format is unknown or the header is damaged.</summary>
     public static ImageDimensions? Read(string path)
@@ -36,7 +37,7 @@ public static partial class ImageSize
 
     public static ImageDimensions? Read(ReadOnlySpan<byte> data)
     {
-        if (data.Length >= 24 && data.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (data.Length >= 24 && data.StartsWith(PngSignature))
         {
             return Positive(BinaryPrimitives.ReadInt32BigEndian(data[16..]), BinaryPrimitives.ReadInt32BigEndian(data[20..]));
         }

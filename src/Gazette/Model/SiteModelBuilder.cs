@@ -20,7 +20,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         var documents = new Document?[published.Count];
         Parallel.For(0, published.Count, i => documents[i] = Resolve(published[i], diagnostics));
         var resolved = documents.OfType<Document>().ToList();
-        ReportCollisions(resolved, diagnostics);
+        resolved.RemoveAll(ReportCollisions(resolved, diagnostics).Contains);
 
         var articles = resolved.Where(d => d.Kind == DocumentKind.Article)
             .OrderByDescending(d => d.Date)
@@ -146,8 +146,10 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         return string.Join('/', parts) + "/";
     }
 
-    private static void ReportCollisions(List<Document> documents, DiagnosticBag diagnostics)
+    /// <summary>Reports documents that would be written to the same file; returns all but the first of each group.</summary>
+    private static HashSet<Document> ReportCollisions(List<Document> documents, DiagnosticBag diagnostics)
     {
+        var losers = new HashSet<Document>();
         foreach (var group in documents.GroupBy(d => d.OutputPath, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             var sources = group.OrderBy(d => d.SourcePath, StringComparer.Ordinal).ToList();
@@ -155,8 +157,11 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             {
                 diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(document.SourcePath),
                     $"'{document.SourcePath}' and '{sources[0].SourcePath}' would both be written to '{group.Key}'; change one 'slug:'");
+                losers.Add(document);
             }
         }
+
+        return losers;
     }
 
     private Taxonomy BuildTaxonomy(string segment, List<Document> articles, Func<Document, IReadOnlyList<string>> names,

@@ -1,0 +1,92 @@
+using Gazette.Diagnostics;
+using Gazette.Tests.Support;
+
+namespace Gazette.Tests.Build;
+
+/// <summary>A failed build loses nothing; the output folder is replaced in one step.</summary>
+public class OutputSafetyTests
+{
+    [Fact]
+    public void Failed_build_leaves_the_previous_output_exactly_as_it_was()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", TestSite.Article(title: "Version 1"));
+        site.BuildSuccessfully();
+        var before = Snapshot(site.OutputDirectory);
+
+        site.Write("content/posts/a.md", TestSite.Article(title: "Version 2"));
+        site.Write("content/posts/broken.md", "---\ntitle: [unclosed\n---\n");
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(before, Snapshot(site.OutputDirectory));
+        Assert.False(Directory.Exists(Path.Combine(site.Directory, "._site.staging")));
+    }
+
+    [Fact]
+    public void Successful_build_replaces_the_output_and_drops_stale_files()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/old.md", TestSite.Article(title: "Ancien"));
+        site.BuildSuccessfully();
+        File.Delete(Path.Combine(site.Directory, "content/posts/old.md"));
+        site.Write("content/posts/new.md", TestSite.Article(title: "Nouveau"));
+        site.BuildSuccessfully();
+
+        Assert.False(site.OutputExists("2024/09/old/index.html"));
+        Assert.True(site.OutputExists("2024/09/new/index.html"));
+        Assert.Empty(Directory.EnumerateDirectories(site.Directory, "._site.*"));
+    }
+
+    [Fact]
+    public void Every_error_of_a_build_is_reported_not_just_the_first()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", "---\ntitle: A\n---\n");
+        site.Write("content/posts/b.md", "---\ndate: 2024-01-01\n---\n");
+        site.Write("content/posts/c.md", TestSite.Article(body: "![x](missing.png)"));
+        var result = site.Build();
+
+        Assert.Equal(
+            ["content/posts/a.md", "content/posts/b.md", "content/posts/c.md"],
+            result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Location.Path).Distinct());
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("content")]
+    public void Output_folder_that_would_replace_the_sources_is_refused(string output)
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", TestSite.Article());
+        var result = site.Build(o => o with { OutputDirectory = Path.Combine(site.Directory, output) });
+
+        Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.OutputUnsafe);
+        Assert.True(File.Exists(Path.Combine(site.Directory, "content/posts/a.md")));
+    }
+
+    [Fact]
+    public void Minified_build_is_smaller_and_keeps_the_same_content()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", TestSite.Article(title: "Titre minifié", body: "Un  paragraphe\n\n> Une citation"));
+        site.BuildSuccessfully();
+        var readable = site.ReadOutput("2024/09/a/index.html");
+        var readableCss = site.ReadOutput("assets/css/main.css");
+        site.BuildSuccessfully(o => o with { Minify = true });
+        var minified = site.ReadOutput("2024/09/a/index.html");
+
+        Assert.True(minified.Length < readable.Length, $"{minified.Length} vs {readable.Length}");
+        Assert.DoesNotContain("\n  ", minified, StringComparison.Ordinal);
+        Assert.Contains("\n  ", readable, StringComparison.Ordinal);
+        Assert.True(site.ReadOutput("assets/css/main.css").Length < readableCss.Length * 0.9);
+        var document = site.ParseOutput("2024/09/a/index.html");
+        Assert.Equal("Titre minifié", document.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(document.QuerySelector(".article__body blockquote"));
+    }
+
+    private static Dictionary<string, string> Snapshot(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Gazette.Tests.Support;
+
+namespace Gazette.Tests.Cli;
+
+/// <summary>The <c>gazette</c> command as authors and CI run it: a separate process, its output
+/// and its exit code.</summary>
+public class CliTests
+{
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "Gazette.Cli.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), "the CLI did not finish within a minute");
+        return (process.ExitCode, stdout.Result, stderr);
+    }
+
+    [Fact]
+    public void Successful_build_exits_zero_and_prints_a_summary()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", TestSite.Article());
+        var (exitCode, stdout, _) = Run("build", "--source", site.Directory);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"Built \d+ pages \(.*1 articles.*\) in [\d.]+ s", stdout);
+        Assert.True(site.OutputExists("2024/09/a/index.html"));
+    }
+
+    [Fact]
+    public void Errors_are_printed_in_the_compiler_convention_and_exit_one()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", "---\ntitle: T\ndate: 2024-01-01\ntags: 3\n---\n");
+        site.Write("content/posts/b.md", "---\ntitle: T\n---\n");
+        var (exitCode, _, stderr) = Run("build", "--source", site.Directory);
+
+        Assert.Equal(1, exitCode);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("content/posts/a.md:4:7: error GZ0103: 'tags' must be a list of text, such as [a, b], found '3'", lines);
+        Assert.Contains(lines, l => l.StartsWith("content/posts/b.md:2:1: error GZ0102: missing required field 'date'", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(site.OutputDirectory));
+    }
+
+    [Fact]
+    public void Unknown_option_is_a_usage_error()
+    {
+        var (exitCode, _, stderr) = Run("build", "--frobnicate");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("unknown option '--frobnicate'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_site_yml_is_a_clear_error()
+    {
+        var empty = Directory.CreateTempSubdirectory("gazette-empty-");
+        try
+        {
+            var (exitCode, _, stderr) = Run("build", "--source", empty.FullName);
+            Assert.Equal(1, exitCode);
+            Assert.Contains("site.yml: error GZ0002: no site.yml", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Clean_removes_the_output_folder_only()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", TestSite.Article());
+        site.BuildSuccessfully();
+        var (exitCode, _, _) = Run("clean", "--source", site.Directory);
+
+        Assert.Equal(0, exitCode);
+        Assert.False(Directory.Exists(site.OutputDirectory));
+        Assert.True(File.Exists(Path.Combine(site.Directory, "content/posts/a.md")));
+    }
+}
