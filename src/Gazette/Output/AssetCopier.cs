@@ -42,7 +42,8 @@ internal static class AssetCopier
                     var minified = Minifier.Minify(text, extension, out var error);
                     if (minified is null)
                     {
-                        diagnostics.Warning(DiagnosticCodes.MinifyFailed, SourceLocation.File(display), $"left unminified: {error}");
+                        diagnostics.Warning(DiagnosticCodes.MinifyFailed, new SourceLocation(display, error!.Line, error.Column),
+                            $"left unminified, NUglify says: {error.Message}");
                     }
 
                     writer.WriteText(target, minified ?? text, display);

@@ -22,8 +22,11 @@ public static class Minifier
         return settings;
     }
 
+    /// <summary>A NUglify error with its position in the minified file (1-based).</summary>
+    public sealed record MinifyError(string Message, int Line, int Column);
+
     /// <summary>Returns the minified text, or null with NUglify's first message when it failed.</summary>
-    public static string? Minify(string text, string extension, out string? error)
+    public static string? Minify(string text, string extension, out MinifyError? error)
     {
         UglifyResult result = extension switch
         {
@@ -36,7 +39,7 @@ public static class Minifier
         if (result.HasErrors)
         {
             var first = result.Errors.FirstOrDefault(e => e.IsError) ?? result.Errors[0];
-            error = $"{first.Message} (line {first.StartLine}, column {first.StartColumn})";
+            error = new MinifyError(first.Message, first.StartLine, first.StartColumn);
             return null;
         }
 

@@ -32,7 +32,7 @@ internal static class PageRenderer
                 if (minified is null)
                 {
                     diagnostics.Warning(DiagnosticCodes.MinifyFailed, SourceLocation.File(job.ErrorContext),
-                        $"'{job.OutputPath}' was left unminified: {error}");
+                        $"'{job.OutputPath}' was left unminified, NUglify says: {error!.Message} (generated line {error.Line}, column {error.Column})");
                 }
 
                 html = minified ?? html;

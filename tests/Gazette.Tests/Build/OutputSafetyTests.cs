@@ -86,6 +86,20 @@ public class OutputSafetyTests
         Assert.NotNull(document.QuerySelector(".article__body blockquote"));
     }
 
+    [Fact]
+    public void Asset_that_nuglify_cannot_minify_is_kept_as_is_with_a_warning_at_its_position()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", TestSite.Article());
+        site.Write("assets/js/broken.js", "function ( {");
+        var result = site.BuildSuccessfully(o => o with { Minify = true });
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.MinifyFailed);
+        Assert.Equal(new SourceLocation("assets/js/broken.js", 1, 10), warning.Location);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal("function ( {", site.ReadOutput("assets/js/broken.js"));
+    }
+
     private static Dictionary<string, string> Snapshot(string directory) =>
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));

@@ -17,13 +17,13 @@ public class TemplateErrorTests
     [Fact]
     public void Syntax_error_in_a_template_is_reported_at_its_line_and_column()
     {
-        using var site = SiteWithLayout("layouts/article.html", "<h1>{{ page.title }}</h1>\n<p>{{ if page.summary }}</p>\n");
+        using var site = SiteWithLayout("layouts/article.html", "<h1>{{ page.title }}</h1>\n<p>{{ page.summary | }}</p>\n");
         var result = site.Build();
 
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.TemplateSyntax);
-        Assert.Equal("layouts/article.html", error.Location.Path);
-        Assert.Equal(2, error.Location.Line);
+        Assert.Equal(new SourceLocation("layouts/article.html", 2, 22), error.Location);
+        Assert.Contains("Expecting <expression>", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
