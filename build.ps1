@@ -18,7 +18,8 @@ param(
     [string] $BaseUrl,
     [switch] $Drafts,
     [switch] $NoMinify,
-    [switch] $Timings
+    [switch] $Timings,
+    [switch] $Strict
 )
 
 $ErrorActionPreference = 'Stop'
@@ -54,6 +55,7 @@ switch ($Command) {
         if ($Drafts) { $arguments += '--drafts' }
         if ($NoMinify) { $arguments += '--no-minify' }
         if ($Timings) { $arguments += '--timings' }
+        if ($Strict) { $arguments += '--strict' }
         & dotnet $cli @arguments
         exit $LASTEXITCODE
     }

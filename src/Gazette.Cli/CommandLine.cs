@@ -11,6 +11,7 @@ internal sealed record CommandLine
     public bool NoMinify { get; init; }
     public bool Timings { get; init; }
     public bool Quiet { get; init; }
+    public bool Strict { get; init; }
 
     public static bool TryParse(string[] args, out CommandLine command, out string? error)
     {
@@ -62,6 +63,9 @@ internal sealed record CommandLine
                     break;
                 case "--timings" or "--verbose":
                     command = command with { Timings = true };
+                    break;
+                case "--strict":
+                    command = command with { Strict = true };
                     break;
                 case "--quiet" or "-q":
                     command = command with { Quiet = true };

@@ -20,6 +20,7 @@ public static class Program
           --base-url URL   override site.yml's base_url (for GitHub Pages)
           --drafts         include articles marked draft: true
           --no-minify      write readable HTML, CSS and JS
+          --strict         warnings fail the build too
           --timings        print the time of each build phase
           --quiet          print only problems
         """;
@@ -56,6 +57,7 @@ public static class Program
             BaseUrl = command.BaseUrl,
             IncludeDrafts = command.Drafts,
             Minify = command.NoMinify ? false : null,
+            Strict = command.Strict,
         });
 
         foreach (var diagnostic in result.Diagnostics)

@@ -23,6 +23,8 @@ public sealed record BuildOptions
     public bool IncludeDrafts { get; init; }
     /// <summary>Overrides site.yml's <c>minify</c>.</summary>
     public bool? Minify { get; init; }
+    /// <summary>Warnings fail the build too (newsrooms: no photo without credit goes out).</summary>
+    public bool Strict { get; init; }
 }
 
 /// <summary>How long one phase took.</summary>
@@ -34,9 +36,10 @@ public sealed record BuildResult(
     string? OutputDirectory,
     IReadOnlyDictionary<string, int> PagesByKind,
     int FilesWritten,
-    IReadOnlyList<PhaseTiming> Timings)
+    IReadOnlyList<PhaseTiming> Timings,
+    bool Strict = false)
 {
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
+    public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error || (Strict && d.Severity == Severity.Warning));
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
 }
@@ -60,7 +63,7 @@ public static class SiteBuilder
         }
 
         BuildResult Result(string? output, Dictionary<string, int>? pages = null, int files = 0) =>
-            new(diagnostics.ToSortedList(), output, pages ?? [], files, timings);
+            new(diagnostics.ToSortedList(), output, pages ?? [], files, timings, options.Strict);
 
         var source = Path.GetFullPath(options.SourceDirectory);
         var config = SiteConfigLoader.Load(source, diagnostics, options.BaseUrl);
@@ -97,8 +100,9 @@ public static class SiteBuilder
         Phase("content");
 
         var images = new ImageResolver(Path.Combine(source, ContentLoader.ContentFolder), urls);
-        var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure);
-        var model = new SiteModelBuilder(config, urls, images, markdown, options.IncludeDrafts).Build(content, diagnostics);
+        var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"));
+        var model = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, options.IncludeDrafts)
+            .Build(content, diagnostics);
         Phase("model");
 
         SiteObject.Fill(siteObject, model, urls);
@@ -119,7 +123,7 @@ public static class SiteBuilder
             return Result(null);
         }
 
-        if (diagnostics.HasErrors)
+        if (diagnostics.HasErrors || (options.Strict && diagnostics.ToList().Count > 0))
         {
             writer.Abort();
             return Result(null, pagesByKind);

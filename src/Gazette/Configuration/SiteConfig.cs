@@ -29,6 +29,8 @@ public sealed record SiteConfig
     public string? Copyright { get; init; }
     public Publisher? Publisher { get; init; }
     public IReadOnlyList<MenuEntry> Menu { get; init; } = [];
+    /// <summary><c>fr</c>, <c>en</c> or <c>none</c>; null to follow each article's language.</summary>
+    public string? Typography { get; init; }
     /// <summary>Values under <c>params:</c>, free for themes.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 

@@ -11,7 +11,7 @@ public static class SiteConfigLoader
     private static readonly string[] KnownKeys =
     [
         "title", "description", "base_url", "language", "timezone", "theme", "authors", "default_author",
-        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params",
+        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography",
     ];
 
     public static SiteConfig? Load(string sourceDirectory, DiagnosticBag diagnostics, string? baseUrlOverride = null)
@@ -123,6 +123,7 @@ public static class SiteConfigLoader
             Copyright = fields.String("copyright"),
             Publisher = publisher,
             Menu = ReadMenu(fields),
+            Typography = FrontMatterParser.Typography(fields),
             Params = fields.Mapping("params") is { } parameters
                 ? (IReadOnlyDictionary<string, object?>)YamlPlainObjects.Convert(parameters)!
                 : new Dictionary<string, object?>(),

@@ -36,6 +36,10 @@ public sealed record FrontMatter
     public string? Slug { get; init; }
     public SourceLocation SlugLocation { get; init; }
     public string? Lang { get; init; }
+    /// <summary><c>fr</c>, <c>en</c> or <c>none</c>; null to follow the site and the language.</summary>
+    public string? Typography { get; init; }
+    /// <summary>Show a table of contents built from the headings.</summary>
+    public bool Toc { get; init; }
     /// <summary>Unknown keys, kept for templates as <c>page.params</c>.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 }

@@ -18,7 +18,7 @@ public static class FrontMatterParser
     internal static readonly string[] KnownKeys =
     [
         "title", "date", "updated", "author", "category", "tags", "summary", "image", "review", "sources",
-        "draft", "slug", "lang",
+        "draft", "slug", "lang", "typography", "toc",
     ];
 
     private static readonly string[] DateFormats =
@@ -145,10 +145,26 @@ public static class FrontMatterParser
             Slug = fields.String("slug"),
             SlugLocation = slugNode is null ? default : fields.LocationOf(slugNode),
             Lang = fields.String("lang"),
+            Typography = Typography(fields),
+            Toc = fields.Bool("toc") ?? false,
             Params = Params(fields),
         };
         fields.ReportUnread(DiagnosticCodes.YamlUnknownKey, "front matter", KnownKeys);
         return frontMatter;
+    }
+
+    /// <summary>The typography setting, checked against the modes Gazette knows.</summary>
+    internal static string? Typography(YamlFieldReader fields)
+    {
+        var node = fields.Node("typography");
+        var value = fields.String("typography");
+        if (node is null || value is "fr" or "en" or "none")
+        {
+            return value;
+        }
+
+        fields.WrongType("typography", node, "fr, en or none");
+        return null;
     }
 
     private static Dictionary<string, object?> Params(YamlFieldReader fields)

@@ -105,6 +105,7 @@ public static class DiagnosticCodes
     public const string ImageMissing = "GZ0201";
     public const string MarkdownFailed = "GZ0202";
     public const string ImageUnreadable = "GZ0203";
+    public const string PhotoWithoutCredit = "GZ0204";
     public const string TemplateSyntax = "GZ0301";
     public const string TemplateRuntime = "GZ0302";
     public const string TemplateMissing = "GZ0303";

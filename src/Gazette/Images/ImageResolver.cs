@@ -5,7 +5,8 @@ namespace Gazette.Images;
 
 /// <summary>An image reference resolved to its file and its URL in the built site.</summary>
 /// <param name="FullPath">The file on disk; null for external images.</param>
-public sealed record ResolvedImage(string Url, string AbsoluteUrl, string? FullPath, ImageDimensions? Dimensions);
+/// <param name="Embedded">The credit written in the file's IPTC/XMP metadata.</param>
+public sealed record ResolvedImage(string Url, string AbsoluteUrl, string? FullPath, ImageDimensions? Dimensions, EmbeddedCredit Embedded);
 
 /// <summary>Where a document lives, to resolve the relative paths written in it.</summary>
 /// <param name="Directory">Full path of the folder holding the Markdown file.</param>
@@ -21,7 +22,8 @@ public sealed record DocumentPlace(string Directory, string? BundleDirectory, st
 public sealed class ImageResolver(string contentRoot, SiteUrls urls)
 {
     private readonly string _contentRoot = Path.GetFullPath(contentRoot);
-    private readonly ConcurrentDictionary<string, ImageDimensions?> _dimensions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ImageDimensions? Size, EmbeddedCredit Credit)> _files = new(StringComparer.Ordinal);
+    private static readonly EmbeddedCredit NoCredit = new(null, null);
 
     /// <summary>Resolves <paramref name="src"/>; returns null with a reason when the file is missing
     /// or outside the content folder.</summary>
@@ -30,7 +32,7 @@ public sealed class ImageResolver(string contentRoot, SiteUrls urls)
         problem = null;
         if (IsExternal(src))
         {
-            return new ResolvedImage(src, src, null, null);
+            return new ResolvedImage(src, src, null, null, NoCredit);
         }
 
         var path = Uri.UnescapeDataString(StripQuery(src));
@@ -62,19 +64,20 @@ public sealed class ImageResolver(string contentRoot, SiteUrls urls)
             url = urls.ForOutput(relativeToContent.Replace('\\', '/'));
         }
 
-        var dimensions = _dimensions.GetOrAdd(fullPath, ReadDimensions);
-        return new ResolvedImage(url, urls.Absolute(url), fullPath, dimensions);
+        var (size, credit) = _files.GetOrAdd(fullPath, ReadFile);
+        return new ResolvedImage(url, urls.Absolute(url), fullPath, size, credit);
     }
 
-    private static ImageDimensions? ReadDimensions(string fullPath)
+    /// <summary>Size and embedded credit, read once per file whatever the number of articles using it.</summary>
+    private static (ImageDimensions?, EmbeddedCredit) ReadFile(string fullPath)
     {
         try
         {
-            return ImageSize.Read(fullPath);
+            return (ImageSize.Read(fullPath), EmbeddedCredit.Read(fullPath));
         }
         catch (IOException)
         {
-            return null;
+            return (null, NoCredit);
         }
     }
 

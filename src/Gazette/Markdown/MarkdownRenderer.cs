@@ -1,7 +1,11 @@
+using System.Globalization;
 using Gazette.Diagnostics;
 using Gazette.Images;
 using Gazette.Markdown.Figures;
+using Gazette.Markdown.Highlighting;
+using Gazette.Markdown.Typography;
 using Gazette.Model;
+using Gazette.Templates;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
@@ -11,50 +15,72 @@ using Markdig.Syntax.Inlines;
 
 namespace Gazette.Markdown;
 
-/// <summary>The HTML of an article body, with the figures found in it.</summary>
-public sealed record RenderedMarkdown(string Html, IReadOnlyList<Figure> Figures, int WordCount);
+/// <summary>A heading of an article, for its table of contents.</summary>
+public sealed record TocEntry(int Level, string Text, string Id);
+
+/// <summary>The HTML of an article body, with what was found in it.</summary>
+/// <param name="ReviewPlaced">True when the body holds the review marker (the box is already in <paramref name="Html"/>).</param>
+public sealed record RenderedMarkdown(string Html, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced);
 
 /// <summary>What the renderer needs to know about the document it renders.</summary>
 /// <param name="SourcePath">Path shown in diagnostics.</param>
 /// <param name="BodyLineOffset">Lines of front matter before the body.</param>
-public sealed record MarkdownContext(string SourcePath, int BodyLineOffset, DocumentPlace Place, string Language);
+/// <param name="RenderReview">Renders the review box where the author writes the review marker; null without a review.</param>
+public sealed record MarkdownContext(
+    string SourcePath,
+    int BodyLineOffset,
+    DocumentPlace Place,
+    string Language,
+    TypographyMode Typography,
+    Func<string>? RenderReview = null);
 
 /// <summary>
-/// Turns an article body into HTML with one immutable pipeline per build. Before rendering it
-/// walks the syntax tree once: images are resolved (missing file → error at its line), sized and
-/// lazily loaded, root-relative links move under the base path, and an image alone in its
-/// paragraph becomes a figure rendered by the theme's figure partial.
+/// Turns an article body into HTML with one immutable pipeline per typography mode, built once
+/// per build. After parsing it walks the syntax tree once: images are resolved (missing file →
+/// error at its line), sized and lazily loaded, root-relative links move under the base path,
+/// and an image alone in its paragraph becomes a figure rendered by the theme's figure partial.
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline _pipeline;
+    /// <summary>A paragraph holding only this places the review box (otherwise it closes the article).</summary>
+    public const string ReviewMarker = "{{< review >}}";
+
+    private readonly Dictionary<TypographyMode, MarkdownPipeline> _pipelines;
     private readonly ImageResolver _images;
     private readonly SiteUrls _urls;
     private readonly Func<Figure, string, string> _renderFigure;
+    private readonly Func<string, string> _anchorLabel;
 
-    /// <param name="renderFigure">Renders a figure to HTML (the theme's figure partial).</param>
-    public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<Figure, string, string> renderFigure)
+    /// <param name="renderFigure">Renders a figure in a language (the theme's figure partial).</param>
+    /// <param name="anchorLabel">The accessible name of heading anchor links, by language.</param>
+    public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<Figure, string, string> renderFigure, Func<string, string> anchorLabel)
     {
         _images = images;
         _urls = urls;
         _renderFigure = renderFigure;
-        _pipeline = new MarkdownPipelineBuilder()
-            .UseAutoIdentifiers(AutoIdentifierOptions.Default)
-            .UsePipeTables()
-            .UseFootnotes()
-            .UseEmphasisExtras()
-            .UseTaskLists()
-            .UseListExtras()
-            .UseAutoLinks()
-            .Build();
+        _anchorLabel = anchorLabel;
+        _pipelines = Enum.GetValues<TypographyMode>().ToDictionary(mode => mode, mode =>
+        {
+            var builder = new MarkdownPipelineBuilder()
+                .UseAutoIdentifiers(AutoIdentifierOptions.Default)
+                .UsePipeTables()
+                .UseFootnotes()
+                .UseEmphasisExtras()
+                .UseTaskLists()
+                .UseListExtras()
+                .UseAutoLinks();
+            builder.Extensions.Add(new TypographyExtension(mode));
+            return builder.Build();
+        });
     }
 
     public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics)
     {
+        var pipeline = _pipelines[context.Typography];
         MarkdownDocument document;
         try
         {
-            document = Markdig.Markdown.Parse(markdown, _pipeline);
+            document = Markdig.Markdown.Parse(markdown, pipeline);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
@@ -64,7 +90,6 @@ public sealed class MarkdownRenderer
             return null;
         }
 
-        var figures = new List<Figure>();
         var words = 0;
         foreach (var node in document.Descendants())
         {
@@ -82,30 +107,49 @@ public sealed class MarkdownRenderer
             }
         }
 
+        var figures = new List<Figure>();
+        var reviewPlaced = false;
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {
             if (LoneImage(paragraph) is { } image && image.GetData(typeof(ResolvedImage)) is ResolvedImage resolved)
             {
                 var (caption, credit) = FigureTitle.Split(image.Title);
-                var figure = FigureFactory.Create(resolved, AltText(image), caption, credit, null, isCover: false);
+                var figure = FigureFactory.Create(resolved, AltText(image), caption, credit, null, isCover: false, context.Typography);
+                if (!figure.HasCredit)
+                {
+                    diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, ImageLocation(image, context),
+                        $"photo '{image.Url}' has no credit; add it to the title (\"Légende © Agence\") or to the file's IPTC/XMP metadata");
+                }
+
                 paragraph.SetData(typeof(Figure), figure);
                 figures.Add(figure);
             }
+            else if (context.RenderReview is not null && IsReviewMarker(paragraph))
+            {
+                paragraph.SetData(ReviewMarker, true);
+                reviewPlaced = true;
+            }
         }
 
-        var writer = new StringWriter();
+        var headings = document.Descendants<HeadingBlock>()
+            .Where(h => h.GetAttributes().Id is not null)
+            .Select(h => new TocEntry(h.Level, InlineText(h.Inline), h.GetAttributes().Id!))
+            .ToList();
+
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        var paragraphs = renderer.ObjectRenderers.FindExact<ParagraphRenderer>();
-        if (paragraphs is not null)
-        {
-            renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureParagraphRenderer(figure => _renderFigure(figure, context.Language)));
-        }
-
+        pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new ArticleParagraphRenderer(
+            figure => _renderFigure(figure, context.Language), context.RenderReview));
+        renderer.ObjectRenderers.Replace<HeadingRenderer>(new AnchoredHeadingRenderer(_anchorLabel(context.Language)));
+        renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
         renderer.Render(document);
         writer.Flush();
-        return new RenderedMarkdown(writer.ToString(), figures, words);
+        return new RenderedMarkdown(writer.ToString(), figures, headings, words, reviewPlaced);
     }
+
+    private static SourceLocation ImageLocation(LinkInline image, MarkdownContext context) =>
+        new(context.SourcePath, image.Line + 1 + context.BodyLineOffset, image.Column + 1);
 
     private void ResolveImage(LinkInline image, MarkdownContext context, DiagnosticBag diagnostics)
     {
@@ -113,9 +157,7 @@ public sealed class MarkdownRenderer
         var resolved = _images.Resolve(src, context.Place, out var problem);
         if (resolved is null)
         {
-            diagnostics.Error(DiagnosticCodes.ImageMissing,
-                new SourceLocation(context.SourcePath, image.Line + 1 + context.BodyLineOffset, image.Column + 1),
-                problem ?? $"image '{src}' cannot be used");
+            diagnostics.Error(DiagnosticCodes.ImageMissing, ImageLocation(image, context), problem ?? $"image '{src}' cannot be used");
             return;
         }
 
@@ -124,8 +166,8 @@ public sealed class MarkdownRenderer
         var attributes = image.GetAttributes();
         if (resolved.Dimensions is { } size)
         {
-            attributes.AddPropertyIfNotExist("width", size.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            attributes.AddPropertyIfNotExist("height", size.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            attributes.AddPropertyIfNotExist("width", size.Width.ToString(CultureInfo.InvariantCulture));
+            attributes.AddPropertyIfNotExist("height", size.Height.ToString(CultureInfo.InvariantCulture));
         }
 
         attributes.AddPropertyIfNotExist("loading", "lazy");
@@ -154,19 +196,40 @@ public sealed class MarkdownRenderer
         return found;
     }
 
-    private static string AltText(LinkInline image)
+    private static bool IsReviewMarker(ParagraphBlock paragraph) =>
+        paragraph.Inline is { } inline && InlineText(inline).Trim() == ReviewMarker;
+
+    private static string AltText(LinkInline image) => InlineText(image);
+
+    /// <summary>The text of inlines, without markup.</summary>
+    private static string InlineText(ContainerInline? container)
     {
-        var writer = new StringWriter();
-        foreach (var child in image)
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        void Walk(ContainerInline parent)
         {
-            if (child is LiteralInline literal)
+            for (var child = parent.FirstChild; child is not null; child = child.NextSibling)
             {
-                writer.Write(literal.Content.ToString());
+                switch (child)
+                {
+                    case LiteralInline literal:
+                        writer.Write(literal.Content.ToString());
+                        break;
+                    case CodeInline code:
+                        writer.Write(code.Content);
+                        break;
+                    case LineBreakInline:
+                        writer.Write(' ');
+                        break;
+                    case ContainerInline nested:
+                        Walk(nested);
+                        break;
+                }
             }
-            else if (child is CodeInline code)
-            {
-                writer.Write(code.Content);
-            }
+        }
+
+        if (container is not null)
+        {
+            Walk(container);
         }
 
         return writer.ToString();
@@ -190,8 +253,9 @@ public sealed class MarkdownRenderer
         return count;
     }
 
-    /// <summary>Renders figure paragraphs through the theme's partial, any other paragraph as usual.</summary>
-    private sealed class FigureParagraphRenderer(Func<Figure, string> renderFigure) : ParagraphRenderer
+    /// <summary>Figure paragraphs go through the theme's partial, the review marker becomes the
+    /// review box, any other paragraph renders as usual.</summary>
+    private sealed class ArticleParagraphRenderer(Func<Figure, string> renderFigure, Func<string>? renderReview) : ParagraphRenderer
     {
         protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
         {
@@ -203,7 +267,63 @@ public sealed class MarkdownRenderer
                 return;
             }
 
+            if (renderReview is not null && obj.GetData(ReviewMarker) is true)
+            {
+                renderer.EnsureLine();
+                renderer.Write(renderReview());
+                renderer.EnsureLine();
+                return;
+            }
+
             base.Write(renderer, obj);
+        }
+    }
+
+    /// <summary>Headings get a visible anchor link to themselves, for sharing a section.</summary>
+    private sealed class AnchoredHeadingRenderer(string anchorLabel) : HeadingRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, HeadingBlock obj)
+        {
+            var id = obj.GetAttributes().Id;
+            if (id is null || obj.Level > 4)
+            {
+                base.Write(renderer, obj);
+                return;
+            }
+
+            var tag = "h" + obj.Level.ToString(CultureInfo.InvariantCulture);
+            renderer.EnsureLine();
+            renderer.Write('<').Write(tag).WriteAttributes(obj).Write('>');
+            renderer.WriteLeafInline(obj);
+            renderer.Write(" <a class=\"heading-anchor\" href=\"#").WriteEscapeUrl(id).Write("\" aria-label=\"")
+                .WriteEscape(anchorLabel).Write(": ").WriteEscape(InlineText(obj.Inline)).Write("\">#</a>");
+            renderer.Write("</").Write(tag).WriteLine(">");
+        }
+    }
+
+    /// <summary>Fenced code with a language ColorCode knows is highlighted at build time.</summary>
+    private sealed class HighlightedCodeBlockRenderer : CodeBlockRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, CodeBlock obj)
+        {
+            var language = (obj as FencedCodeBlock)?.Info;
+            var code = obj.Lines.ToString();
+            renderer.EnsureLine();
+            renderer.Write("<pre class=\"code\"");
+            if (!string.IsNullOrEmpty(language))
+            {
+                renderer.Write(" data-lang=\"").WriteEscape(language).Write('"');
+            }
+
+            renderer.Write("><code");
+            if (!string.IsNullOrEmpty(language))
+            {
+                renderer.Write(" class=\"language-").WriteEscape(language).Write('"');
+            }
+
+            renderer.Write('>');
+            renderer.Write(CodeHighlighter.ToHtml(code.EndsWith('\n') ? code : code + "\n", language));
+            renderer.WriteLine("</code></pre>");
         }
     }
 }

@@ -9,9 +9,11 @@ namespace Gazette.Model;
 /// <param name="Url">Site-absolute URL (includes the base path).</param>
 /// <param name="AbsoluteUrl">Full URL with scheme and host, for feeds and structured data.</param>
 /// <param name="CaptionHtml">Caption rendered from inline Markdown; empty when there is none.</param>
+/// <param name="CaptionText">Caption as plain text, for structured data.</param>
 /// <param name="CreditHtml">Credit rendered from inline Markdown, without the © sign; empty when there is none.</param>
 /// <param name="CreditText">Credit as plain text, without the © sign, for structured data.</param>
 /// <param name="CreditUrl">Link of the credit, when given.</param>
+/// <param name="CopyrightNotice">The photo's copyright notice (from its metadata, else "© credit").</param>
 public sealed record Figure(
     string Url,
     string AbsoluteUrl,
@@ -19,10 +21,15 @@ public sealed record Figure(
     int? Width,
     int? Height,
     HtmlString CaptionHtml,
+    string CaptionText,
     HtmlString CreditHtml,
     string CreditText,
     string? CreditUrl,
-    bool IsCover);
+    string CopyrightNotice,
+    bool IsCover)
+{
+    public bool HasCredit => CreditText.Length > 0;
+}
 
 /// <summary>A taxonomy term as linked from an article (a tag, a category or an author).</summary>
 public sealed record TermLink(string Name, string Slug, string Url);
@@ -61,6 +68,16 @@ public sealed class Document
     public required string OutputPath { get; init; }
     public HtmlString ContentHtml { get; set; } = HtmlString.Empty;
     public IReadOnlyList<Figure> Figures { get; set; } = [];
+    /// <summary>Headings with their ids, for the table of contents.</summary>
+    public IReadOnlyList<Markdown.TocEntry> Headings { get; set; } = [];
+    /// <summary>Whether the author asked for a table of contents (<c>toc: true</c>).</summary>
+    public bool Toc { get; init; }
+    /// <summary>True when the author placed the review box in the text with the review marker.</summary>
+    public bool ReviewInBody { get; set; }
+    /// <summary>Up to four articles sharing tags, then the category, nearest in time first.</summary>
+    public IReadOnlyList<Document> Related { get; set; } = [];
+    /// <summary>The page's schema.org JSON-LD (NewsArticle with its photos, review and citations).</summary>
+    public HtmlString JsonLd { get; set; } = HtmlString.Empty;
     public int WordCount { get; set; }
     public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();

@@ -4,6 +4,7 @@ using Gazette.Diagnostics;
 using Gazette.Images;
 using Gazette.Markdown;
 using Gazette.Markdown.Figures;
+using Gazette.Markdown.Typography;
 using Gazette.Text;
 
 namespace Gazette.Model;
@@ -12,7 +13,9 @@ namespace Gazette.Model;
 /// Resolves the loaded content into a <see cref="SiteModel"/>: URLs, authors, covers, rendered
 /// Markdown, taxonomies. Everything a template needs is computed here, once.
 /// </summary>
-public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, bool includeDrafts)
+/// <param name="renderPartial">Renders a theme partial (name, model, language), for review boxes placed in the text.</param>
+public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown,
+    Func<string, object, string, string> renderPartial, bool includeDrafts)
 {
     public SiteModel Build(ContentSet content, DiagnosticBag diagnostics)
     {
@@ -27,7 +30,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             .ThenBy(d => d.SourcePath, StringComparer.Ordinal)
             .ToList();
         var pages = resolved.Where(d => d.Kind == DocumentKind.Page).OrderBy(d => d.SourcePath, StringComparer.Ordinal).ToList();
-        return new SiteModel
+        var model = new SiteModel
         {
             Config = config,
             Articles = articles,
@@ -38,6 +41,13 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             Authors = BuildTaxonomy("authors", articles, a => a.AuthorName is null ? [] : [a.AuthorName],
                 (a, terms) => a.Author = terms.Count > 0 ? terms[0] : null, diagnostics),
         };
+        RelatedArticles.Assign(model);
+        foreach (var document in articles.Concat(pages))
+        {
+            document.JsonLd = StructuredData.For(document, config, urls);
+        }
+
+        return model;
     }
 
     private Document? Resolve(SourceDocument source, DiagnosticBag diagnostics)
@@ -72,6 +82,9 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
 
         var url = urls.ForOutput(folder);
         var lang = frontMatter.Lang ?? config.Language;
+        var typography = frontMatter.Typography is not null || config.Typography is not null
+            ? TypographyRules.ParseMode(frontMatter.Typography ?? config.Typography)
+            : TypographyRules.ForLanguage(lang);
         var authorKey = frontMatter.Author ?? config.DefaultAuthor;
         var profile = authorKey is null ? null : config.Authors.GetValueOrDefault(authorKey);
         var place = new DocumentPlace(Path.GetDirectoryName(source.FullPath)!, source.BundleDirectory, folder);
@@ -79,14 +92,15 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         {
             Kind = source.Kind,
             SourcePath = source.SourcePath,
-            Title = frontMatter.Title,
+            Title = TypographyRules.Apply(frontMatter.Title, typography),
             Slug = slug,
             Date = frontMatter.Date,
             Updated = frontMatter.Updated,
             Lang = lang,
-            Summary = frontMatter.Summary,
+            Summary = frontMatter.Summary is null ? null : TypographyRules.Apply(frontMatter.Summary, typography),
+            Toc = frontMatter.Toc,
             AuthorProfile = profile,
-            Review = frontMatter.Review,
+            Review = frontMatter.Review is { } review ? Typeset(review, typography) : null,
             Sources = frontMatter.Sources,
             Draft = frontMatter.Draft,
             Url = url,
@@ -109,21 +123,39 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             }
             else
             {
-                document.Cover = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl, isCover: true);
+                document.Cover = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl,
+                    isCover: true, typography);
+                if (!document.Cover.HasCredit)
+                {
+                    diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, cover.Location,
+                        $"cover photo '{cover.Src}' has no credit; add 'credit:' under 'image:' or write it in the file's IPTC/XMP metadata");
+                }
             }
         }
 
+        Func<string>? renderReview = document.Review is { } typeset ? () => renderPartial("review-box", typeset, lang) : null;
         var rendered = markdown.Render(source.Parsed.Body,
-            new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang), diagnostics);
+            new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang, typography, renderReview), diagnostics);
         if (rendered is not null)
         {
             document.ContentHtml = new Templates.HtmlString(rendered.Html);
             document.Figures = rendered.Figures;
+            document.Headings = rendered.Headings;
             document.WordCount = rendered.WordCount;
+            document.ReviewInBody = rendered.ReviewPlaced;
         }
 
         return document;
     }
+
+    /// <summary>The review's prose gets the article's typography; the product name stays as written.</summary>
+    private static ReviewInfo Typeset(ReviewInfo review, TypographyMode mode) => review with
+    {
+        Features = [.. review.Features.Select(f => TypographyRules.Apply(f, mode))],
+        Pros = [.. review.Pros.Select(p => TypographyRules.Apply(p, mode))],
+        Cons = [.. review.Cons.Select(c => TypographyRules.Apply(c, mode))],
+        Verdict = review.Verdict is null ? null : TypographyRules.Apply(review.Verdict, mode),
+    };
 
     /// <summary><c>content/pages/about.md</c> → <c>about/</c>; <c>content/pages/legal/terms/index.md</c> → <c>legal/terms/</c>.</summary>
     private static string PageFolder(SourceDocument source, string slug)

@@ -23,14 +23,16 @@ public sealed class TemplateRenderer
     private readonly string _defaultLanguage;
     private readonly SiteUrls _urls;
     private readonly Dictionary<string, ScriptObject> _functionsByLanguage = new(StringComparer.Ordinal);
+    private readonly DiagnosticBag _diagnostics;
 
     // Figures render many times per page from the Markdown phase: reuse one context per thread.
     [ThreadStatic]
     private static HtmlTemplateContext? _figureContext;
 
     private TemplateRenderer(Dictionary<string, ThemeTemplate> templates, IReadOnlyDictionary<string, Localizer> localizers,
-        string defaultLanguage, SiteUrls urls, ScriptObject site)
+        string defaultLanguage, SiteUrls urls, ScriptObject site, DiagnosticBag diagnostics)
     {
+        _diagnostics = diagnostics;
         _templates = templates;
         _localizers = localizers;
         _defaultLanguage = defaultLanguage;
@@ -86,7 +88,7 @@ public sealed class TemplateRenderer
             }
         }
 
-        return new TemplateRenderer(templates, localizers, defaultLanguage, urls, site);
+        return new TemplateRenderer(templates, localizers, defaultLanguage, urls, site, diagnostics);
     }
 
     public bool HasLayout(string name) => _templates.ContainsKey(name);
@@ -140,7 +142,11 @@ public sealed class TemplateRenderer
     }
 
     /// <summary>Renders <c>partials/figure.html</c> for a figure found in Markdown.</summary>
-    public string RenderFigure(Figure figure, string language)
+    public string RenderFigure(Figure figure, string language) => RenderPartial("figure", figure, language);
+
+    /// <summary>Renders a partial outside of a page (figures and review boxes placed in Markdown);
+    /// a template error is reported and renders nothing.</summary>
+    public string RenderPartial(string name, object model, string language)
     {
         var context = _figureContext ??= new HtmlTemplateContext();
         context.PushGlobal(FunctionsFor(language));
@@ -148,7 +154,12 @@ public sealed class TemplateRenderer
         context.PushGlobal(globals);
         try
         {
-            return Partial(context, default, "figure", figure).Value;
+            return Partial(context, default, name, model).Value;
+        }
+        catch (ScriptRuntimeException e)
+        {
+            Report(e, $"a {name} in an article", _diagnostics);
+            return "";
         }
         finally
         {

@@ -40,7 +40,8 @@ public class FigureRenderingTests
         Assert.Equal("lazy", img.GetAttribute("loading"));
         Assert.Equal("async", img.GetAttribute("decoding"));
         var caption = figure.QuerySelector("figcaption")!;
-        Assert.Equal("Paris, la ville lumière, et bientôt celle de l'IA ?", caption.QuerySelector(".caption")!.TextContent);
+        // French typography applies to captions: typographic apostrophe, narrow no-break space before "?".
+        Assert.Equal("Paris, la ville lumière, et bientôt celle de l’IA\u202F?", caption.QuerySelector(".caption")!.TextContent);
         Assert.Equal("© Pixabay", caption.QuerySelector(".credit")!.TextContent);
         Assert.Null(Body(site).QuerySelector("p > img"));
     }

@@ -87,7 +87,7 @@ public sealed class TestSite : IDisposable
 
     /// <summary>A minimal valid article, to fill sites whose test is about something else.</summary>
     public static string Article(string title = "Titre", string date = "2024-09-25T10:30:00+02:00", string extra = "", string body = "Texte.") =>
-        $"---\ntitle: \"{title}\"\ndate: {date}\n{extra}---\n\n{body}\n";
+        $"---\ntitle: \"{title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"\ndate: {date}\n{extra}---\n\n{body}\n";
 
     private static IEnumerable<(string Path, string Content)> ParseFiles(string files)
     {

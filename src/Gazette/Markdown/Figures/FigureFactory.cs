@@ -1,4 +1,5 @@
 using Gazette.Images;
+using Gazette.Markdown.Typography;
 using Gazette.Model;
 using Gazette.Templates;
 using Markdig;
@@ -9,49 +10,85 @@ namespace Gazette.Markdown.Figures;
 
 /// <summary>Builds <see cref="Figure"/>s for Markdown figures and front matter covers alike, so
 /// both carry the same caption and credit markup.</summary>
-public sealed class FigureFactory
+public static class FigureFactory
 {
-    // Captions and credits are inline Markdown (emphasis, links) without raw HTML.
-    private static readonly MarkdownPipeline InlinePipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+    // Captions and credits are inline Markdown (emphasis, links) without raw HTML, with the
+    // typography of the article's language.
+    private static readonly Dictionary<TypographyMode, MarkdownPipeline> InlinePipelines =
+        Enum.GetValues<TypographyMode>().ToDictionary(mode => mode, mode =>
+        {
+            var builder = new MarkdownPipelineBuilder().DisableHtml();
+            builder.Extensions.Add(new TypographyExtension(mode));
+            return builder.Build();
+        });
 
-    public static Figure Create(ResolvedImage image, string alt, string captionMarkdown, string creditMarkdown, string? creditUrl, bool isCover)
+    /// <summary>An explicit credit wins; without one, the credit written in the photo's IPTC/XMP
+    /// metadata is used.</summary>
+    public static Figure Create(ResolvedImage image, string alt, string captionMarkdown, string creditMarkdown, string? creditUrl,
+        bool isCover, TypographyMode typography)
     {
         var credit = FigureTitle.CleanCredit(creditMarkdown);
+        if (credit.Length == 0 && image.Embedded.Credit is { } embedded)
+        {
+            credit = EscapeMarkdown(FigureTitle.CleanCredit(embedded));
+        }
+
         var creditLink = creditUrl ?? SingleLinkUrl(credit);
-        var creditHtml = RenderInline(credit);
+        var creditHtml = RenderInline(credit, typography);
         if (creditUrl is not null && creditHtml.Length > 0 && !creditHtml.Contains("<a ", StringComparison.Ordinal))
         {
             creditHtml = $"<a href=\"{Html.Escape(creditUrl)}\" rel=\"noopener\">{creditHtml}</a>";
         }
 
+        var creditText = PlainText(credit);
+        var notice = image.Embedded.CopyrightNotice ?? (creditText.Length == 0 ? "" : "© " + creditText);
         return new Figure(
             image.Url,
             image.AbsoluteUrl,
             alt,
             image.Dimensions?.Width,
             image.Dimensions?.Height,
-            new HtmlString(RenderInline(captionMarkdown)),
+            new HtmlString(RenderInline(captionMarkdown, typography)),
+            PlainText(captionMarkdown),
             new HtmlString(creditHtml),
-            PlainText(credit),
+            creditText,
             creditLink,
+            notice,
             isCover);
     }
 
-    internal static string RenderInline(string markdown)
+    internal static string RenderInline(string markdown, TypographyMode typography = TypographyMode.None)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return "";
         }
 
-        var html = Markdig.Markdown.ToHtml(markdown.Trim(), InlinePipeline).Trim();
+        var html = Markdig.Markdown.ToHtml(markdown.Trim(), InlinePipelines[typography]).Trim();
         return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
             ? html[3..^4]
             : html;
     }
 
     internal static string PlainText(string markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown.Trim(), InlinePipeline).Trim();
+        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown.Trim(), InlinePipelines[TypographyMode.None]).Trim();
+
+    /// <summary>Metadata is plain text: keep Markdown from reading <c>*</c> or <c>[</c> in it.</summary>
+    private static string EscapeMarkdown(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '<' or '>' or '!' or '#')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>The URL when the whole credit is one Markdown link (<c>[Jane Doe](https://…)</c>).</summary>
     private static string? SingleLinkUrl(string credit)
@@ -61,7 +98,7 @@ public sealed class FigureFactory
             return null;
         }
 
-        var document = Markdig.Markdown.Parse(credit, InlinePipeline);
+        var document = Markdig.Markdown.Parse(credit, InlinePipelines[TypographyMode.None]);
         return document.Count == 1 && document[0] is ParagraphBlock { Inline.FirstChild: LinkInline link } paragraph
             && paragraph.Inline.FirstChild == paragraph.Inline.LastChild
             ? link.Url

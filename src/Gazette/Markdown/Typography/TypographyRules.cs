@@ -1,0 +1,305 @@
+using System.Text;
+
+namespace Gazette.Markdown.Typography;
+
+/// <summary>Which typographic conventions to apply to prose.</summary>
+public enum TypographyMode
+{
+    None,
+    French,
+    English,
+}
+
+/// <summary>
+/// The typography of a language, applied to a run of prose. The text may contain two marker
+/// characters that the rules step over without changing: <see cref="Boundary"/> separates the
+/// pieces of text that come from different Markdown inlines, and <see cref="Opaque"/> stands
+/// for an inline that must not be touched (a code span, an image, raw HTML). This lets a rule
+/// see across <c>**Note**:</c> while keeping every piece in its place.
+/// </summary>
+public static class TypographyRules
+{
+    public const char Boundary = '\uFFFF';
+    public const char Opaque = '\uFFFC';
+
+    public const char NoBreakSpace = '\u00A0';
+    public const char NarrowNoBreakSpace = '\u202F';
+
+    public static TypographyMode ParseMode(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "fr" or "french" => TypographyMode.French,
+        "en" or "english" => TypographyMode.English,
+        "none" or "off" => TypographyMode.None,
+        _ => TypographyMode.None,
+    };
+
+    /// <summary>The mode a language gets when the site or article does not choose one.</summary>
+    public static TypographyMode ForLanguage(string language) =>
+        language.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? TypographyMode.French
+        : language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? TypographyMode.English
+        : TypographyMode.None;
+
+    public static string Apply(string text, TypographyMode mode) => mode switch
+    {
+        TypographyMode.French => French(text),
+        TypographyMode.English => English(text),
+        _ => text,
+    };
+
+    private static bool IsSpace(char c) => c is ' ' or NoBreakSpace or NarrowNoBreakSpace or '\t';
+
+    private static bool IsWordLike(char c) => char.IsLetterOrDigit(c) || c == Opaque;
+
+    /// <summary>The previous character that is not a marker, from the text written so far.</summary>
+    private static char Previous(StringBuilder output)
+    {
+        for (var i = output.Length - 1; i >= 0; i--)
+        {
+            if (output[i] != Boundary)
+            {
+                return output[i];
+            }
+        }
+
+        return '\n';
+    }
+
+    /// <summary>The index of the next character at or after <paramref name="start"/> that is not a marker, or -1.</summary>
+    private static int NextIndex(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] != Boundary)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static char At(string text, int index) => index < 0 ? '\n' : text[index];
+
+    /// <summary>The next character after a run of spaces, markers skipped.</summary>
+    private static int NextNonSpaceIndex(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] != Boundary && text[i] != ' ')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>What may follow a colon that ends a clause: a space, the end, closing punctuation.</summary>
+    private static bool EndsClause(char next) => IsSpace(next) || next is '\n' or '»' or ')' or ']' or '"' or '”' or ',' or '.';
+
+    private static bool IsOpeningContext(char previous) =>
+        previous is '\n' or '(' or '[' or '{' or '—' or '–' or '/' || IsSpace(previous);
+
+    /// <summary>Trailing regular spaces written so far (not crossing a marker) are removed.</summary>
+    private static void TrimTrailingSpaces(StringBuilder output)
+    {
+        while (output.Length > 0 && output[^1] == ' ')
+        {
+            output.Length--;
+        }
+    }
+
+    private static string French(string text)
+    {
+        var output = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var previous = Previous(output);
+            switch (c)
+            {
+                case Boundary or Opaque:
+                    output.Append(c);
+                    break;
+                case ' ':
+                    if (IsSpace(previous))
+                    {
+                        break; // no double spaces
+                    }
+
+                    output.Append(FrenchSpace(text, i, previous));
+                    break;
+                case ':':
+                    // "Note: texte" gets its space; "10:30", "16:9" and "http:" do not.
+                    if ((IsWordLike(previous) || previous is ')' or '»' or '’' or '"') && EndsClause(At(text, NextIndex(text, i + 1))))
+                    {
+                        output.Append(NoBreakSpace);
+                    }
+
+                    output.Append(c);
+                    break;
+                case ';' or '!' or '?':
+                    if (IsWordLike(previous) || previous is ')' or '»' or '’')
+                    {
+                        output.Append(NarrowNoBreakSpace);
+                    }
+
+                    output.Append(c);
+                    break;
+                case '«':
+                    output.Append(c);
+                    if (!IsSpace(At(text, NextIndex(text, i + 1))) && At(text, NextIndex(text, i + 1)) != '\n')
+                    {
+                        output.Append(NoBreakSpace);
+                    }
+
+                    break;
+                case '»':
+                    if (!IsSpace(previous) && previous != '\n')
+                    {
+                        output.Append(NoBreakSpace);
+                    }
+
+                    output.Append(c);
+                    break;
+                case '"':
+                    if (IsOpeningContext(previous))
+                    {
+                        output.Append('«').Append(NoBreakSpace);
+                        i = SkipSpaces(text, i);
+                    }
+                    else
+                    {
+                        TrimTrailingSpaces(output);
+                        output.Append(NoBreakSpace).Append('»');
+                    }
+
+                    break;
+                case '\'':
+                    output.Append(char.IsLetter(previous) ? '’' : c);
+                    break;
+                default:
+                    output.Append(c);
+                    break;
+            }
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>The space to write at <paramref name="index"/>: no-break before <c>: »</c> and after
+    /// <c>«</c>, narrow no-break before <c>; ! ?</c> and between groups of digits, no-break between
+    /// a number and the word it counts.</summary>
+    private static char FrenchSpace(string text, int index, char previous)
+    {
+        var nextIndex = NextNonSpaceIndex(text, index + 1);
+        var next = At(text, nextIndex);
+        if (next is ':' or '»' || previous == '«')
+        {
+            return NoBreakSpace;
+        }
+
+        if (next is ';' or '!' or '?')
+        {
+            return NarrowNoBreakSpace;
+        }
+
+        if (char.IsDigit(previous))
+        {
+            if (IsThousandsGroup(text, nextIndex))
+            {
+                return NarrowNoBreakSpace;
+            }
+
+            if (next is '%')
+            {
+                return NarrowNoBreakSpace;
+            }
+
+            if (char.IsLetter(next) || next is '€' or '$' or '£' or '°')
+            {
+                return NoBreakSpace;
+            }
+        }
+
+        return ' ';
+    }
+
+    /// <summary>Exactly three digits, then something that is not a digit: <c>10 000</c>, not <c>en 2024</c>.</summary>
+    private static bool IsThousandsGroup(string text, int start)
+    {
+        if (start < 0)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        var i = start;
+        for (; i < text.Length && (char.IsDigit(text[i]) || text[i] == Boundary); i++)
+        {
+            if (text[i] != Boundary)
+            {
+                digits++;
+            }
+        }
+
+        return digits == 3;
+    }
+
+    private static int SkipSpaces(string text, int index)
+    {
+        while (index + 1 < text.Length && text[index + 1] == ' ')
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private static string English(string text)
+    {
+        var output = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var previous = Previous(output);
+            switch (c)
+            {
+                case ' ':
+                    if (previous != ' ')
+                    {
+                        output.Append(c);
+                    }
+
+                    break;
+                case '"':
+                    output.Append(IsOpeningContext(previous) ? '“' : '”');
+                    break;
+                case '\'':
+                    // An apostrophe before a digit elides it ('90s), it does not open a quote.
+                    var opening = IsOpeningContext(previous) && !char.IsDigit(At(text, NextIndex(text, i + 1)));
+                    output.Append(opening ? '‘' : '’');
+                    break;
+                case '-' when i + 1 < text.Length && text[i + 1] == '-':
+                    // Only dashes written together: a dash run never spans two inlines.
+                    if (i + 2 < text.Length && text[i + 2] == '-')
+                    {
+                        output.Append('—');
+                        i += 2;
+                    }
+                    else
+                    {
+                        output.Append('–');
+                        i += 1;
+                    }
+
+                    break;
+                default:
+                    output.Append(c);
+                    break;
+            }
+        }
+
+        return output.ToString();
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Gazette.Configuration;
+using Gazette.Templates;
+
+namespace Gazette.Model;
+
+/// <summary>
+/// The schema.org JSON-LD of an article: a NewsArticle with every photo as an ImageObject
+/// carrying its caption and credit (Google's image licence fields), the review and the
+/// sources. Written with a JSON writer, never by string concatenation, so quotes and
+/// <c>&lt;/script&gt;</c> in a title cannot break out of the block.
+/// </summary>
+public static class StructuredData
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Keep accents readable; '<' is escaped below so no "</script>" can appear.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    public static HtmlString For(Document document, SiteConfig config, SiteUrls urls)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", document.Kind == DocumentKind.Article ? "NewsArticle" : "WebPage");
+            json.WriteString("headline", document.Title);
+            json.WriteString("name", document.Title);
+            if (document.Summary is { } summary)
+            {
+                json.WriteString("description", summary);
+            }
+
+            json.WriteString("url", document.AbsoluteUrl);
+            json.WriteString("mainEntityOfPage", document.AbsoluteUrl);
+            json.WriteString("inLanguage", document.Lang);
+            if (document.Date is { } date)
+            {
+                json.WriteString("datePublished", Iso(date));
+                json.WriteString("dateModified", Iso(document.Updated ?? date));
+            }
+
+            if (document.Author is { } author)
+            {
+                json.WritePropertyName("author");
+                Person(json, author.Name, urls.Absolute(author.Url));
+            }
+
+            Publisher(json, config, urls);
+            var photos = (document.Cover is null ? document.Figures : [document.Cover, .. document.Figures])
+                .Where(f => f.Url.Length > 0).ToList();
+            if (photos.Count > 0)
+            {
+                json.WriteStartArray("image");
+                foreach (var photo in photos)
+                {
+                    ImageObject(json, photo);
+                }
+
+                json.WriteEndArray();
+            }
+
+            if (document.Category is { } category)
+            {
+                json.WriteString("articleSection", category.Name);
+            }
+
+            if (document.Tags.Count > 0)
+            {
+                json.WriteString("keywords", string.Join(", ", document.Tags.Select(t => t.Name)));
+            }
+
+            if (document.Sources.Count > 0)
+            {
+                json.WriteStartArray("citation");
+                foreach (var source in document.Sources)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("@type", "CreativeWork");
+                    json.WriteString("name", source.Name);
+                    if (source.Url is { } url)
+                    {
+                        json.WriteString("url", url);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            if (document.WordCount > 0)
+            {
+                json.WriteNumber("wordCount", document.WordCount);
+            }
+
+            if (document.Review is { } review)
+            {
+                json.WritePropertyName("review");
+                Review(json, review, document, urls);
+            }
+
+            json.WriteEndObject();
+        }
+
+        var text = Encoding.UTF8.GetString(buffer.ToArray());
+        return new HtmlString(text.Replace("<", "\\u003c", StringComparison.Ordinal));
+    }
+
+    private static string Iso(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static void Person(Utf8JsonWriter json, string name, string? url)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "Person");
+        json.WriteString("name", name);
+        if (url is not null)
+        {
+            json.WriteString("url", url);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void Publisher(Utf8JsonWriter json, SiteConfig config, SiteUrls urls)
+    {
+        json.WriteStartObject("publisher");
+        json.WriteString("@type", "Organization");
+        json.WriteString("name", config.Publisher?.Name ?? config.Title);
+        json.WriteString("url", config.BaseUrl);
+        if (config.Publisher?.Logo is { } logo)
+        {
+            json.WriteStartObject("logo");
+            json.WriteString("@type", "ImageObject");
+            json.WriteString("url", urls.Absolute(urls.RootRelative(logo)));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void ImageObject(Utf8JsonWriter json, Figure photo)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "ImageObject");
+        json.WriteString("contentUrl", photo.AbsoluteUrl);
+        json.WriteString("url", photo.AbsoluteUrl);
+        if (photo.Width is { } width && photo.Height is { } height)
+        {
+            json.WriteNumber("width", width);
+            json.WriteNumber("height", height);
+        }
+
+        var caption = photo.CaptionText.Length > 0 ? photo.CaptionText : photo.Alt;
+        if (caption.Length > 0)
+        {
+            json.WriteString("caption", caption);
+        }
+
+        if (photo.HasCredit)
+        {
+            json.WriteString("creditText", photo.CreditText);
+        }
+
+        if (photo.CopyrightNotice.Length > 0)
+        {
+            json.WriteString("copyrightNotice", photo.CopyrightNotice);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void Review(Utf8JsonWriter json, Content.ReviewInfo review, Document document, SiteUrls urls)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "Review");
+        json.WriteStartObject("itemReviewed");
+        json.WriteString("@type", "Product");
+        json.WriteString("name", review.Name);
+        json.WriteEndObject();
+        if (review.Score is { } score)
+        {
+            json.WriteStartObject("reviewRating");
+            json.WriteString("@type", "Rating");
+            json.WriteNumber("ratingValue", score);
+            json.WriteNumber("bestRating", review.Scale);
+            json.WriteNumber("worstRating", 0);
+            json.WriteEndObject();
+        }
+
+        if (document.Author is { } author)
+        {
+            json.WritePropertyName("author");
+            Person(json, author.Name, urls.Absolute(author.Url));
+        }
+
+        Notes(json, "positiveNotes", review.Pros);
+        Notes(json, "negativeNotes", review.Cons);
+        if (review.Verdict is { } verdict)
+        {
+            json.WriteString("reviewBody", verdict);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void Notes(Utf8JsonWriter json, string property, IReadOnlyList<string> notes)
+    {
+        if (notes.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartObject(property);
+        json.WriteString("@type", "ItemList");
+        json.WriteStartArray("itemListElement");
+        for (var i = 0; i < notes.Count; i++)
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", "ListItem");
+            json.WriteNumber("position", i + 1);
+            json.WriteString("name", notes[i]);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
