@@ -137,6 +137,17 @@ public class ArticleAnatomyTests
     }
 
     [Fact]
+    public void Figures_golden_cover_inline_and_metadata_credits()
+    {
+        using var site = Site(FullArticle);
+        site.BuildSuccessfully();
+        var page = site.ParseOutput("2024/10/a/index.html");
+        var figures = string.Join("\n", page.QuerySelectorAll("figure").Select(f => f.OuterHtml));
+
+        Golden.Verify("article", "figures", ".html", figures + "\n");
+    }
+
+    [Fact]
     public void Explicit_credit_wins_over_the_photo_metadata()
     {
         using var site = Site(TestSite.Article(body: "![Serveurs](agency.jpg \"© Rédaction\")"));
