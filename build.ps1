@@ -17,6 +17,7 @@ param(
     [string] $Output,
     [string] $BaseUrl,
     [switch] $Drafts,
+    [switch] $Future,
     [switch] $NoMinify,
     [switch] $Timings,
     [switch] $Strict
@@ -53,6 +54,7 @@ switch ($Command) {
         if ($Output) { $arguments += @('--output', $Output) }
         if ($BaseUrl) { $arguments += @('--base-url', $BaseUrl) }
         if ($Drafts) { $arguments += '--drafts' }
+        if ($Future) { $arguments += '--future' }
         if ($NoMinify) { $arguments += '--no-minify' }
         if ($Timings) { $arguments += '--timings' }
         if ($Strict) { $arguments += '--strict' }

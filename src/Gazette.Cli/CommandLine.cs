@@ -8,6 +8,7 @@ internal sealed record CommandLine
     public string? Output { get; init; }
     public string? BaseUrl { get; init; }
     public bool Drafts { get; init; }
+    public bool Future { get; init; }
     public bool NoMinify { get; init; }
     public bool Timings { get; init; }
     public bool Quiet { get; init; }
@@ -57,6 +58,9 @@ internal sealed record CommandLine
                     break;
                 case "--drafts":
                     command = command with { Drafts = true };
+                    break;
+                case "--future":
+                    command = command with { Future = true };
                     break;
                 case "--no-minify":
                     command = command with { NoMinify = true };

@@ -19,6 +19,7 @@ public static class Program
           --output DIR     where to write (default: <source>/_site, or site.yml's output)
           --base-url URL   override site.yml's base_url (for GitHub Pages)
           --drafts         include articles marked draft: true
+          --future         include articles dated in the future
           --no-minify      write readable HTML, CSS and JS
           --strict         warnings fail the build too
           --timings        print the time of each build phase
@@ -56,6 +57,7 @@ public static class Program
             OutputDirectory = command.Output,
             BaseUrl = command.BaseUrl,
             IncludeDrafts = command.Drafts,
+            IncludeFuture = command.Future,
             Minify = command.NoMinify ? false : null,
             Strict = command.Strict,
         });
@@ -83,6 +85,11 @@ public static class Program
         if (!command.Quiet || !result.Succeeded)
         {
             (result.Succeeded ? Console.Out : Console.Error).WriteLine($"{summary} — {problems}");
+        }
+
+        if (!command.Quiet && result.NextScheduled is { } next)
+        {
+            Console.WriteLine($"Next scheduled: '{next.Title}' ({next.SourcePath}) goes live on {next.Date:yyyy-MM-dd HH:mm zzz}; rebuild then to publish it");
         }
 
         return result.Succeeded ? 0 : 1;

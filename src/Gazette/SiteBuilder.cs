@@ -21,6 +21,10 @@ public sealed record BuildOptions
     /// <summary>Replaces site.yml's <c>base_url</c> (GitHub Pages passes its own).</summary>
     public string? BaseUrl { get; init; }
     public bool IncludeDrafts { get; init; }
+    /// <summary>Include articles dated in the future.</summary>
+    public bool IncludeFuture { get; init; }
+    /// <summary>The moment of the build (scheduled and expired articles); now by default.</summary>
+    public DateTimeOffset? Now { get; init; }
     /// <summary>Overrides site.yml's <c>minify</c>.</summary>
     public bool? Minify { get; init; }
     /// <summary>Warnings fail the build too (newsrooms: no photo without credit goes out).</summary>
@@ -39,6 +43,9 @@ public sealed record BuildResult(
     IReadOnlyList<PhaseTiming> Timings,
     bool Strict = false)
 {
+    /// <summary>The soonest article a later build will publish (its date is in the future).</summary>
+    public Model.ScheduledArticle? NextScheduled { get; init; }
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error || (Strict && d.Severity == Severity.Warning));
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -101,7 +108,8 @@ public static class SiteBuilder
 
         var images = new ImageResolver(Path.Combine(source, ContentLoader.ContentFolder), urls);
         var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"));
-        var model = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, options.IncludeDrafts)
+        var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
+        var model = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing)
             .Build(content, diagnostics);
         Phase("model");
 
@@ -111,10 +119,17 @@ public static class SiteBuilder
         Dictionary<string, int> pagesByKind;
         try
         {
-            pagesByKind = PageRenderer.RenderAll(model, templates, urls, writer, diagnostics);
+            var links = new LinkChecker(urls);
+            (pagesByKind, var pages) = PageRenderer.RenderAll(model, templates, urls, writer, links, diagnostics);
             Phase("pages");
+            FeedWriter.WriteAll(model, urls, templates.RenderFigure, writer);
+            CrawlerFiles.WriteAll(model, urls, pages, writer, diagnostics);
+            Phase("feeds");
             AssetCopier.CopyAll(source, theme, content, model, config.Minify, writer, diagnostics);
             Phase("assets");
+            links.Check(writer, diagnostics);
+            writer.ReportSizes(diagnostics);
+            Phase("checks");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -131,6 +146,6 @@ public static class SiteBuilder
 
         writer.Commit();
         Phase("write");
-        return Result(output, pagesByKind, writer.FileCount);
+        return Result(output, pagesByKind, writer.FileCount) with { NextScheduled = model.NextScheduled };
     }
 }

@@ -29,6 +29,12 @@ public sealed record SiteConfig
     public string? Copyright { get; init; }
     public Publisher? Publisher { get; init; }
     public IReadOnlyList<MenuEntry> Menu { get; init; } = [];
+    /// <summary>Articles in each feed.</summary>
+    public int FeedLimit { get; init; } = 20;
+    /// <summary>Feeds carry the full article (true) or its summary.</summary>
+    public bool FeedFullContent { get; init; } = true;
+    /// <summary>Custom domain for GitHub Pages, written to CNAME.</summary>
+    public string? Cname { get; init; }
     /// <summary><c>fr</c>, <c>en</c> or <c>none</c>; null to follow each article's language.</summary>
     public string? Typography { get; init; }
     /// <summary>Values under <c>params:</c>, free for themes.</summary>

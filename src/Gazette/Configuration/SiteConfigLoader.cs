@@ -11,7 +11,7 @@ public static class SiteConfigLoader
     private static readonly string[] KnownKeys =
     [
         "title", "description", "base_url", "language", "timezone", "theme", "authors", "default_author",
-        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography",
+        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname",
     ];
 
     public static SiteConfig? Load(string sourceDirectory, DiagnosticBag diagnostics, string? baseUrlOverride = null)
@@ -105,8 +105,28 @@ public static class SiteConfigLoader
             publisherFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "publisher", ["name", "logo"]);
         }
 
+        int feedLimit = 20;
+        var feedFull = true;
+        if (fields.Mapping("feeds") is { } feeds)
+        {
+            var feedFields = fields.Nested(feeds);
+            feedLimit = feedFields.Int("limit", 1, 10_000) ?? 20;
+            var contentNode = feedFields.Node("content");
+            var content = feedFields.String("content") ?? "full";
+            if (content is not ("full" or "summary"))
+            {
+                feedFields.WrongType("feeds.content", contentNode!, "full or summary");
+            }
+
+            feedFull = content != "summary";
+            feedFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "feeds", ["limit", "content"]);
+        }
+
         var config = new SiteConfig
         {
+            FeedLimit = feedLimit,
+            FeedFullContent = feedFull,
+            Cname = fields.String("cname"),
             Title = title ?? "",
             Description = fields.String("description") ?? "",
             BaseUrl = baseUrl ?? "http://localhost/",

@@ -38,6 +38,11 @@ public sealed record FrontMatter
     public string? Lang { get; init; }
     /// <summary><c>fr</c>, <c>en</c> or <c>none</c>; null to follow the site and the language.</summary>
     public string? Typography { get; init; }
+    /// <summary>After this date the article is no longer published.</summary>
+    public DateTimeOffset? Expires { get; init; }
+    /// <summary>Old URLs of the article; each gets a redirect page.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public SourceLocation AliasesLocation { get; init; }
     /// <summary>Show a table of contents built from the headings.</summary>
     public bool Toc { get; init; }
     /// <summary>Unknown keys, kept for templates as <c>page.params</c>.</summary>

@@ -18,7 +18,7 @@ public static class FrontMatterParser
     internal static readonly string[] KnownKeys =
     [
         "title", "date", "updated", "author", "category", "tags", "summary", "image", "review", "sources",
-        "draft", "slug", "lang", "typography", "toc",
+        "draft", "slug", "lang", "typography", "toc", "expires", "aliases",
     ];
 
     private static readonly string[] DateFormats =
@@ -147,6 +147,9 @@ public static class FrontMatterParser
             Lang = fields.String("lang"),
             Typography = Typography(fields),
             Toc = fields.Bool("toc") ?? false,
+            Expires = Date(fields, "expires", timeZone),
+            Aliases = fields.StringList("aliases"),
+            AliasesLocation = fields.Node("aliases") is { } aliases ? fields.LocationOf(aliases) : default,
             Params = Params(fields),
         };
         fields.ReportUnread(DiagnosticCodes.YamlUnknownKey, "front matter", KnownKeys);

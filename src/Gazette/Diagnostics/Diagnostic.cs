@@ -114,4 +114,7 @@ public static class DiagnosticCodes
     public const string MinifyFailed = "GZ0403";
     public const string SlugInvalid = "GZ0404";
     public const string TermMerged = "GZ0405";
+    public const string BrokenLink = "GZ0501";
+    public const string AliasInvalid = "GZ0406";
+    public const string SizeLimit = "GZ0407";
 }

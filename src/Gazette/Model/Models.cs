@@ -28,6 +28,12 @@ public sealed record Figure(
     string CopyrightNotice,
     bool IsCover)
 {
+    /// <summary>Size of the file in bytes, for feed enclosures; null for external images.</summary>
+    public long? FileSize { get; init; }
+
+    /// <summary><c>image/jpeg</c>, <c>image/png</c>…; null when unknown.</summary>
+    public string? MediaType { get; init; }
+
     public bool HasCredit => CreditText.Length > 0;
 }
 
@@ -76,6 +82,12 @@ public sealed class Document
     public bool ReviewInBody { get; set; }
     /// <summary>Up to four articles sharing tags, then the category, nearest in time first.</summary>
     public IReadOnlyList<Document> Related { get; set; } = [];
+    /// <summary>The next older article (by date), for "previous" links.</summary>
+    public Document? Previous { get; set; }
+    /// <summary>The next newer article.</summary>
+    public Document? Next { get; set; }
+    /// <summary>Old URLs that redirect here.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>The page's schema.org JSON-LD (NewsArticle with its photos, review and citations).</summary>
     public HtmlString JsonLd { get; set; } = HtmlString.Empty;
     public int WordCount { get; set; }
@@ -113,6 +125,21 @@ public sealed class Taxonomy
     public List<Term> Terms { get; } = [];
 }
 
+/// <summary>An article that a later build will publish.</summary>
+public sealed record ScheduledArticle(string SourcePath, string Title, DateTimeOffset Date);
+
+/// <summary>A year or a month of the archive, such as <c>/2024/</c> or <c>/2024/09/</c>.</summary>
+public sealed class ArchivePeriod
+{
+    public required int Year { get; init; }
+    /// <summary>1 to 12, or 0 for the whole year.</summary>
+    public required int Month { get; init; }
+    public required string Url { get; init; }
+    /// <summary>Output folder relative to the output root (<c>2024/09/</c>).</summary>
+    public required string Folder { get; init; }
+    public List<Document> Articles { get; } = [];
+}
+
 /// <summary>Everything resolved about the site before rendering.</summary>
 public sealed class SiteModel
 {
@@ -123,4 +150,8 @@ public sealed class SiteModel
     public required Taxonomy Tags { get; init; }
     public required Taxonomy Categories { get; init; }
     public required Taxonomy Authors { get; init; }
+    /// <summary>Years, then months, newest first.</summary>
+    public IReadOnlyList<ArchivePeriod> Archives { get; init; } = [];
+    /// <summary>The soonest article held back because its date is in the future.</summary>
+    public ScheduledArticle? NextScheduled { get; init; }
 }

@@ -13,25 +13,39 @@ namespace Gazette.Model;
 /// Resolves the loaded content into a <see cref="SiteModel"/>: URLs, authors, covers, rendered
 /// Markdown, taxonomies. Everything a template needs is computed here, once.
 /// </summary>
+/// <summary>Which documents a build publishes.</summary>
+/// <param name="Drafts">Include <c>draft: true</c> documents.</param>
+/// <param name="Future">Include articles dated after <paramref name="Now"/>.</param>
+/// <param name="Now">The moment of the build, for scheduled and expired articles.</param>
+public sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
+
 /// <param name="renderPartial">Renders a theme partial (name, model, language), for review boxes placed in the text.</param>
 public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown,
-    Func<string, object, string, string> renderPartial, bool includeDrafts)
+    Func<string, object, string, string> renderPartial, Publishing publishing)
 {
     public SiteModel Build(ContentSet content, DiagnosticBag diagnostics)
     {
-        var published = content.Documents.Where(d => includeDrafts || !d.Parsed.FrontMatter.Draft).ToList();
+        var published = content.Documents.Where(IsPublished).ToList();
         var documents = new Document?[published.Count];
         Parallel.For(0, published.Count, i => documents[i] = Resolve(published[i], diagnostics));
         var resolved = documents.OfType<Document>().ToList();
         resolved.RemoveAll(ReportCollisions(resolved, diagnostics).Contains);
+        var scheduled = content.Documents
+            .Where(d => d.Kind == DocumentKind.Article && !d.Parsed.FrontMatter.Draft && d.Parsed.FrontMatter.Date > publishing.Now)
+            .MinBy(d => d.Parsed.FrontMatter.Date);
 
         var articles = resolved.Where(d => d.Kind == DocumentKind.Article)
             .OrderByDescending(d => d.Date)
             .ThenBy(d => d.SourcePath, StringComparer.Ordinal)
             .ToList();
         var pages = resolved.Where(d => d.Kind == DocumentKind.Page).OrderBy(d => d.SourcePath, StringComparer.Ordinal).ToList();
+        LinkNeighbours(articles);
         var model = new SiteModel
         {
+            Archives = BuildArchives(articles),
+            NextScheduled = scheduled is null || publishing.Future
+                ? null
+                : new ScheduledArticle(scheduled.SourcePath, scheduled.Parsed.FrontMatter.Title, scheduled.Parsed.FrontMatter.Date!.Value),
             Config = config,
             Articles = articles,
             Pages = pages,
@@ -48,6 +62,53 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         }
 
         return model;
+    }
+
+    private bool IsPublished(SourceDocument source)
+    {
+        var frontMatter = source.Parsed.FrontMatter;
+        if (frontMatter.Draft && !publishing.Drafts)
+        {
+            return false;
+        }
+
+        if (source.Kind == DocumentKind.Article && frontMatter.Date > publishing.Now && !publishing.Future)
+        {
+            return false;
+        }
+
+        return frontMatter.Expires is not { } expires || expires > publishing.Now;
+    }
+
+    /// <summary>Articles are newest first: the previous one is older, the next one newer.</summary>
+    private static void LinkNeighbours(List<Document> articles)
+    {
+        for (var i = 0; i < articles.Count; i++)
+        {
+            articles[i].Next = i > 0 ? articles[i - 1] : null;
+            articles[i].Previous = i + 1 < articles.Count ? articles[i + 1] : null;
+        }
+    }
+
+    private List<ArchivePeriod> BuildArchives(List<Document> articles)
+    {
+        var periods = new List<ArchivePeriod>();
+        foreach (var year in articles.GroupBy(a => a.Date!.Value.Year))
+        {
+            var yearFolder = $"{year.Key:D4}/";
+            var yearPeriod = new ArchivePeriod { Year = year.Key, Month = 0, Url = urls.ForOutput(yearFolder), Folder = yearFolder };
+            yearPeriod.Articles.AddRange(year);
+            periods.Add(yearPeriod);
+            foreach (var month in year.GroupBy(a => a.Date!.Value.Month))
+            {
+                var monthFolder = $"{year.Key:D4}/{month.Key:D2}/";
+                var monthPeriod = new ArchivePeriod { Year = year.Key, Month = month.Key, Url = urls.ForOutput(monthFolder), Folder = monthFolder };
+                monthPeriod.Articles.AddRange(month);
+                periods.Add(monthPeriod);
+            }
+        }
+
+        return periods;
     }
 
     private Document? Resolve(SourceDocument source, DiagnosticBag diagnostics)
@@ -107,6 +168,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             AbsoluteUrl = urls.Absolute(url),
             OutputPath = folder + "index.html",
             Params = frontMatter.Params,
+            Aliases = frontMatter.Aliases,
             TagNames = frontMatter.Tags,
             CategoryName = frontMatter.Category,
             AuthorName = profile?.Name ?? authorKey,

@@ -14,7 +14,11 @@ namespace Gazette.Output;
 public sealed partial class OutputWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private const long MaxFileBytes = 100L * 1000 * 1000;
+    private const long MaxSiteBytes = 1000L * 1000 * 1000;
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentBag<(string Path, long Length)> _oversized = [];
+    private long _totalBytes;
 
     public OutputWriter(string outputDirectory)
     {
@@ -31,6 +35,8 @@ public sealed partial class OutputWriter
 
     /// <summary>Every file written so far, relative to the output root.</summary>
     public int FileCount => _written.Count;
+
+    public bool HasWritten(string relativePath) => _written.ContainsKey(relativePath);
 
     /// <summary>Prepares an empty staging folder, first finishing any swap a killed build left half done.</summary>
     public void Begin()
@@ -50,7 +56,10 @@ public sealed partial class OutputWriter
             return previous;
         }
 
-        File.WriteAllText(target, content, Utf8NoBom);
+        var bytes = Utf8NoBom.GetBytes(content);
+        File.WriteAllBytes(target, bytes);
+        Interlocked.Add(ref _totalBytes, bytes.LongLength);
+        NoteSize(relativePath, bytes.LongLength);
         return null;
     }
 
@@ -63,7 +72,40 @@ public sealed partial class OutputWriter
         }
 
         File.Copy(sourcePath, target, overwrite: true);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Plain readable files whatever the source's mode: GitHub Pages serves what it can read.
+            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        var length = new FileInfo(target).Length;
+        Interlocked.Add(ref _totalBytes, length);
+        NoteSize(relativePath, length);
         return null;
+    }
+
+    private void NoteSize(string relativePath, long length)
+    {
+        if (length > MaxFileBytes)
+        {
+            _oversized.Add((relativePath, length));
+        }
+    }
+
+    /// <summary>Warns past GitHub Pages' limits: 100 MB a file, 1 GB a site.</summary>
+    public void ReportSizes(Diagnostics.DiagnosticBag diagnostics)
+    {
+        foreach (var (path, length) in _oversized.OrderBy(o => o.Path, StringComparer.Ordinal))
+        {
+            diagnostics.Warning(Diagnostics.DiagnosticCodes.SizeLimit, Diagnostics.SourceLocation.File(path),
+                $"'{path}' is {length / 1_000_000} MB; GitHub Pages refuses files over 100 MB");
+        }
+
+        if (_totalBytes > MaxSiteBytes)
+        {
+            diagnostics.Warning(Diagnostics.DiagnosticCodes.SizeLimit, Diagnostics.SourceLocation.File(OutputDirectory),
+                $"the site weighs {_totalBytes / 1_000_000} MB; GitHub Pages sites are limited to 1 GB");
+        }
     }
 
     private string? Claim(string relativePath, string writer, out string? previous)

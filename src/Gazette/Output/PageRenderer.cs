@@ -1,23 +1,30 @@
+using System.Collections.Concurrent;
+using Gazette.Configuration;
 using Gazette.Diagnostics;
 using Gazette.Model;
 using Gazette.Templates;
 
 namespace Gazette.Output;
 
+/// <summary>An HTML page the build wrote, for the sitemap and the link check.</summary>
+/// <param name="Images">Absolute URLs of the photos on the page.</param>
+public sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, string Source);
+
 /// <summary>
-/// Lists every page the site has (articles, pages, the paginated home, term pages, term
-/// indexes, 404), renders them through the theme in parallel and hands them to the writer.
+/// Lists every page the site has (articles, pages, the paginated home, term pages and indexes,
+/// date archives, 404), renders them through the theme in parallel and hands them to the writer.
 /// </summary>
 internal static class PageRenderer
 {
-    private sealed record PageJob(string Kind, string Layout, string OutputPath, string Language, string ErrorContext,
-        Dictionary<string, object?> Globals);
+    private sealed record PageJob(string Group, string Layout, string OutputPath, string Language, string ErrorContext,
+        Dictionary<string, object?> Globals, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, bool InSitemap = true);
 
-    public static Dictionary<string, int> RenderAll(SiteModel model, TemplateRenderer templates, SiteUrls urls,
-        OutputWriter writer, DiagnosticBag diagnostics)
+    public static (Dictionary<string, int> PagesByGroup, List<WrittenPage> Pages) RenderAll(SiteModel model, TemplateRenderer templates,
+        SiteUrls urls, OutputWriter writer, LinkChecker links, DiagnosticBag diagnostics)
     {
         var jobs = ListJobs(model, templates, urls);
         var minify = model.Config.Minify;
+        var written = new ConcurrentBag<WrittenPage>();
         Parallel.ForEach(jobs, job =>
         {
             var html = templates.RenderPage(job.Layout, job.Globals, job.Language, job.ErrorContext, diagnostics);
@@ -42,25 +49,30 @@ internal static class PageRenderer
             {
                 diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(job.ErrorContext),
                     $"'{job.OutputPath}' is also written by '{earlier}'; change a slug so each page has its own URL");
+                return;
+            }
+
+            links.Collect(job.ErrorContext, html);
+            if (job.InSitemap)
+            {
+                written.Add(new WrittenPage(job.OutputPath, job.Url, job.LastModified, job.Images, job.ErrorContext));
             }
         });
 
-        return jobs.GroupBy(j => j.Kind).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var pages = written.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
+        return (jobs.GroupBy(j => j.Group).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), pages);
     }
 
     private static List<PageJob> ListJobs(SiteModel model, TemplateRenderer templates, SiteUrls urls)
     {
         var config = model.Config;
         var jobs = new List<PageJob>();
-        foreach (var article in model.Articles)
+        foreach (var document in model.Articles.Concat(model.Pages))
         {
-            jobs.Add(new PageJob("articles", "article.html", article.OutputPath, article.Lang, article.SourcePath,
-                new() { ["page"] = article, ["kind"] = "article" }));
-        }
-
-        foreach (var page in model.Pages)
-        {
-            jobs.Add(new PageJob("pages", "page.html", page.OutputPath, page.Lang, page.SourcePath, new() { ["page"] = page, ["kind"] = "page" }));
+            var isArticle = document.Kind == DocumentKind.Article;
+            jobs.Add(new PageJob(isArticle ? "articles" : "pages", isArticle ? "article.html" : "page.html", document.OutputPath,
+                document.Lang, document.SourcePath, new() { ["page"] = document, ["kind"] = isArticle ? "article" : "page" },
+                document.AbsoluteUrl, document.Updated ?? document.Date, PhotoUrls(document)));
         }
 
         var localizer = templates.Localizer(config.Language);
@@ -69,8 +81,7 @@ internal static class PageRenderer
         {
             foreach (var term in taxonomy.Terms)
             {
-                var description = term.Profile?.Bio;
-                AddList(jobs, taxonomy.Segment, kind, term.Name, description, term, taxonomy, term.Articles,
+                AddList(jobs, taxonomy.Segment, kind, term.Name, term.Profile?.Bio, term, taxonomy, term.Articles,
                     $"{taxonomy.Segment}/{term.Slug}/", config, urls);
             }
 
@@ -86,8 +97,17 @@ internal static class PageRenderer
                     Taxonomy = taxonomy,
                 };
                 jobs.Add(new PageJob("lists", "terms.html", $"{taxonomy.Segment}/index.html", config.Language,
-                    $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }));
+                    $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
+                    taxonomy.Terms.SelectMany(t => t.Articles).Select(a => a.Updated ?? a.Date).Max(), []));
             }
+        }
+
+        foreach (var period in model.Archives)
+        {
+            var title = period.Month == 0
+                ? period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : localizer.FormatMonth(period.Year, period.Month);
+            AddList(jobs, "archives", period.Month == 0 ? "year" : "month", title, null, null, null, period.Articles, period.Folder, config, urls);
         }
 
         var notFoundUrl = urls.ForOutput("404.html");
@@ -102,13 +122,17 @@ internal static class PageRenderer
                 AbsoluteUrl = urls.Absolute(notFoundUrl),
                 Lang = config.Language,
             },
-        }));
+        }, urls.Absolute(notFoundUrl), null, [], InSitemap: false));
         return jobs;
     }
 
+    private static List<string> PhotoUrls(Document document) =>
+        [.. (document.Cover is null ? document.Figures : [document.Cover, .. document.Figures]).Select(f => f.AbsoluteUrl).Distinct()];
+
     private static void AddList(List<PageJob> jobs, string group, string kind, string title, string? description, Term? term,
-        Taxonomy? taxonomy, IReadOnlyList<Document> articles, string folder, Configuration.SiteConfig config, SiteUrls urls)
+        Taxonomy? taxonomy, IReadOnlyList<Document> articles, string folder, SiteConfig config, SiteUrls urls)
     {
+        var lastModified = articles.Count == 0 ? (DateTimeOffset?)null : articles.Max(a => a.Updated ?? a.Date);
         foreach (var (paginator, pageFolder) in Paginator.Paginate(articles, config.Pagination, folder, urls))
         {
             var url = urls.ForOutput(pageFolder);
@@ -125,7 +149,7 @@ internal static class PageRenderer
             };
             jobs.Add(new PageJob(group, "list.html", pageFolder + "index.html", config.Language,
                 $"{(folder.Length == 0 ? "home" : folder)} page {paginator.PageNumber}",
-                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }));
+                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, []));
         }
     }
 }

@@ -36,6 +36,12 @@ public sealed class Localizer
             .Replace("{month}", _months[date.Month - 1], StringComparison.Ordinal)
             .Replace("{year}", date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
+    /// <summary>"septembre 2024" / "September 2024", for month archives.</summary>
+    public string FormatMonth(int year, int month) =>
+        Translate("month_format")
+            .Replace("{month}", _months[month - 1], StringComparison.Ordinal)
+            .Replace("{year}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     /// <summary>"25 septembre 2024 à 10 h 30" / "September 25, 2024 at 10:30".</summary>
     public string FormatDateTime(DateTimeOffset date) =>
         Translate("date_time_format")

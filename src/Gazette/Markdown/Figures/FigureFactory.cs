@@ -54,7 +54,26 @@ public static class FigureFactory
             creditText,
             creditLink,
             notice,
-            isCover);
+            isCover)
+        {
+            FileSize = image.FullPath is null ? null : new FileInfo(image.FullPath).Length,
+            MediaType = MediaTypeOf(image.Url),
+        };
+    }
+
+    private static string? MediaTypeOf(string url)
+    {
+        var path = url.Split('?', '#')[0];
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".jpg" or ".jpeg" => "image/jpeg",
+            ".png" => "image/png",
+            ".gif" => "image/gif",
+            ".webp" => "image/webp",
+            ".svg" => "image/svg+xml",
+            ".avif" => "image/avif",
+            _ => null,
+        };
     }
 
     internal static string RenderInline(string markdown, TypographyMode typography = TypographyMode.None)

@@ -1,0 +1,172 @@
+using System.Text;
+using System.Xml;
+using Gazette.Diagnostics;
+using Gazette.Model;
+using Gazette.Templates;
+
+namespace Gazette.Output;
+
+/// <summary>The files crawlers and GitHub Pages read: sitemap (split into an index past 50 000
+/// URLs), robots.txt, redirect pages for aliases, CNAME and .nojekyll.</summary>
+internal static class CrawlerFiles
+{
+    public const int MaxUrlsPerSitemap = 50_000;
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string ImageNamespace = "http://www.google.com/schemas/sitemap-image/1.1";
+
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
+
+    public static void WriteAll(SiteModel model, SiteUrls urls, IReadOnlyList<WrittenPage> pages, OutputWriter writer, DiagnosticBag diagnostics)
+    {
+        WriteSitemaps(pages, urls, writer, MaxUrlsPerSitemap);
+        writer.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute(urls.ForOutput("sitemap.xml"))}\n", "robots.txt");
+        // GitHub Pages runs Jekyll on branch deployments unless told not to; Gazette's output is final.
+        writer.WriteText(".nojekyll", "", ".nojekyll");
+        if (model.Config.Cname is { Length: > 0 } cname)
+        {
+            writer.WriteText("CNAME", cname.Trim() + "\n", "site.yml");
+        }
+
+        foreach (var document in model.Articles.Concat(model.Pages))
+        {
+            foreach (var alias in document.Aliases)
+            {
+                WriteAlias(document, alias, urls, writer, diagnostics);
+            }
+        }
+    }
+
+    /// <summary>One sitemap, or numbered sitemaps and an index when there are more URLs than one may hold.</summary>
+    internal static void WriteSitemaps(IReadOnlyList<WrittenPage> pages, SiteUrls urls, OutputWriter writer, int maxUrlsPerFile)
+    {
+        if (pages.Count <= maxUrlsPerFile)
+        {
+            writer.WriteText("sitemap.xml", Sitemap(pages), "sitemap.xml");
+            return;
+        }
+
+        var chunks = pages.Chunk(maxUrlsPerFile).ToList();
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, Settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("sitemapindex", SitemapNamespace);
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var name = $"sitemap-{i + 1}.xml";
+                writer.WriteText(name, Sitemap(chunks[i]), "sitemap.xml");
+                xml.WriteStartElement("sitemap");
+                xml.WriteElementString("loc", urls.Absolute(urls.ForOutput(name)));
+                var lastModified = chunks[i].Max(p => p.LastModified);
+                if (lastModified is { } date)
+                {
+                    xml.WriteElementString("lastmod", Iso(date));
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        writer.WriteText("sitemap.xml", Encoding.UTF8.GetString(stream.ToArray()), "sitemap.xml");
+    }
+
+    private static string Sitemap(IReadOnlyList<WrittenPage> pages)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, Settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("urlset", SitemapNamespace);
+            xml.WriteAttributeString("xmlns", "image", null, ImageNamespace);
+            foreach (var page in pages)
+            {
+                xml.WriteStartElement("url");
+                xml.WriteElementString("loc", page.Url);
+                if (page.LastModified is { } date)
+                {
+                    xml.WriteElementString("lastmod", Iso(date));
+                }
+
+                foreach (var image in page.Images)
+                {
+                    xml.WriteStartElement("image", "image", ImageNamespace);
+                    xml.WriteElementString("image", "loc", ImageNamespace, image);
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string Iso(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A redirect page at an old URL: meta refresh for browsers, canonical for crawlers.</summary>
+    private static void WriteAlias(Document document, string alias, SiteUrls urls, OutputWriter writer, DiagnosticBag diagnostics)
+    {
+        var path = AliasPath(alias, urls.BasePath);
+        if (path is null)
+        {
+            diagnostics.Warning(DiagnosticCodes.AliasInvalid, SourceLocation.File(document.SourcePath),
+                $"alias '{alias}' is not a usable path inside the site; write it as '/old/url/' or '/old-page.html'");
+            return;
+        }
+
+        var target = Html.Escape(document.Url);
+        var absolute = Html.Escape(document.AbsoluteUrl);
+        var title = Html.Escape(document.Title);
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="{Html.Escape(document.Lang)}">
+            <head>
+            <meta charset="utf-8">
+            <title>{title}</title>
+            <link rel="canonical" href="{absolute}">
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url={target}">
+            </head>
+            <body>
+            <p><a href="{target}">{title}</a></p>
+            </body>
+            </html>
+
+            """;
+        if (writer.WriteText(path, html, document.SourcePath) is { } earlier)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(document.SourcePath),
+                $"alias '{alias}' would replace '{path}', already written by '{earlier}'; remove the alias or change it");
+        }
+    }
+
+    /// <summary><c>/old/url/</c> → <c>old/url/index.html</c>; <c>/old.html</c> → <c>old.html</c>; null for
+    /// anything that is not a plain path inside the site.</summary>
+    internal static string? AliasPath(string alias, string basePath)
+    {
+        var path = alias.Trim();
+        if (path.Contains("://", StringComparison.Ordinal) || path.StartsWith("//", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (path.StartsWith(basePath, StringComparison.Ordinal))
+        {
+            path = path[basePath.Length..];
+        }
+
+        var segments = path.Trim('/').Split('/');
+        if (segments.Length == 0 || segments.Any(s => s.Length == 0 || s is "." or ".." || s.EndsWith('.') || s.EndsWith(' ')
+            || s.Any(c => char.IsControl(c) || c is '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|')))
+        {
+            return null;
+        }
+
+        var joined = string.Join('/', segments);
+        return joined.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? joined : joined + "/index.html";
+    }
+}

@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using Gazette.Model;
+
+namespace Gazette.Output;
+
+/// <summary>
+/// RSS 2.0 (<c>/feed.xml</c>, and <c>/categories/&lt;slug&gt;/feed.xml</c>) and Atom
+/// (<c>/atom.xml</c>) feeds of the newest articles, with absolute URLs everywhere, the cover
+/// photo as an enclosure and a Media RSS element carrying its caption and credit. Dates come
+/// from the articles, never from the clock, so two builds give the same bytes.
+/// </summary>
+internal static partial class FeedWriter
+{
+    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+    private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
+    private const string MediaNamespace = "http://search.yahoo.com/mrss/";
+
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(false),
+        Indent = true,
+        NewLineChars = "\n",
+    };
+
+    /// <param name="renderFigure">The theme's figure partial, to put the cover with its credit at the top of full content.</param>
+    public static void WriteAll(SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure, OutputWriter writer)
+    {
+        var config = model.Config;
+        var newest = model.Articles.Take(config.FeedLimit).ToList();
+        writer.WriteText("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
+            urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, renderFigure), "feed.xml");
+        writer.WriteText("atom.xml", Atom(model, newest, urls, renderFigure), "atom.xml");
+        foreach (var category in model.Categories.Terms)
+        {
+            var path = $"{model.Categories.Segment}/{category.Slug}/feed.xml";
+            writer.WriteText(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
+                urls.Absolute(urls.ForOutput(path)), config.Language, [.. category.Articles.Take(config.FeedLimit)], model, urls, renderFigure), path);
+        }
+    }
+
+    private static string Rss(string title, string description, string link, string self, string language, List<Document> articles,
+        SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, Settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("rss");
+            xml.WriteAttributeString("version", "2.0");
+            xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
+            xml.WriteAttributeString("xmlns", "content", null, ContentNamespace);
+            xml.WriteAttributeString("xmlns", "dc", null, DublinCoreNamespace);
+            xml.WriteAttributeString("xmlns", "media", null, MediaNamespace);
+            xml.WriteStartElement("channel");
+            xml.WriteElementString("title", title);
+            xml.WriteElementString("link", link);
+            xml.WriteElementString("description", description.Length > 0 ? description : title);
+            xml.WriteElementString("language", language);
+            xml.WriteElementString("generator", "Gazette");
+            if (articles.Count > 0)
+            {
+                xml.WriteElementString("lastBuildDate", Rfc822(articles.Max(a => a.Updated ?? a.Date)!.Value));
+            }
+
+            xml.WriteStartElement("atom", "link", AtomNamespace);
+            xml.WriteAttributeString("href", self);
+            xml.WriteAttributeString("rel", "self");
+            xml.WriteAttributeString("type", "application/rss+xml");
+            xml.WriteEndElement();
+            foreach (var article in articles)
+            {
+                xml.WriteStartElement("item");
+                xml.WriteElementString("title", article.Title);
+                xml.WriteElementString("link", article.AbsoluteUrl);
+                xml.WriteStartElement("guid");
+                xml.WriteAttributeString("isPermaLink", "true");
+                xml.WriteString(article.AbsoluteUrl);
+                xml.WriteEndElement();
+                xml.WriteElementString("pubDate", Rfc822(article.Date!.Value));
+                if (article.Author is { } author)
+                {
+                    xml.WriteElementString("dc", "creator", DublinCoreNamespace, author.Name);
+                }
+
+                foreach (var term in Categories(article))
+                {
+                    xml.WriteElementString("category", term);
+                }
+
+                xml.WriteElementString("description", article.Summary ?? "");
+                if (model.Config.FeedFullContent)
+                {
+                    xml.WriteElementString("content", "encoded", ContentNamespace, FullContent(article, urls, renderFigure));
+                }
+
+                if (article.Cover is { } cover)
+                {
+                    if (cover.FileSize is { } size && cover.MediaType is { } type)
+                    {
+                        xml.WriteStartElement("enclosure");
+                        xml.WriteAttributeString("url", cover.AbsoluteUrl);
+                        xml.WriteAttributeString("length", size.ToString(CultureInfo.InvariantCulture));
+                        xml.WriteAttributeString("type", type);
+                        xml.WriteEndElement();
+                    }
+
+                    WriteMedia(xml, cover);
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteMedia(XmlWriter xml, Figure cover)
+    {
+        xml.WriteStartElement("media", "content", MediaNamespace);
+        xml.WriteAttributeString("url", cover.AbsoluteUrl);
+        xml.WriteAttributeString("medium", "image");
+        if (cover.MediaType is { } type)
+        {
+            xml.WriteAttributeString("type", type);
+        }
+
+        if (cover.Width is { } width && cover.Height is { } height)
+        {
+            xml.WriteAttributeString("width", width.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("height", height.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var caption = cover.CaptionText.Length > 0 ? cover.CaptionText : cover.Alt;
+        if (caption.Length > 0)
+        {
+            xml.WriteElementString("media", "description", MediaNamespace, caption);
+        }
+
+        if (cover.HasCredit)
+        {
+            xml.WriteElementString("media", "credit", MediaNamespace, cover.CreditText);
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static string Atom(SiteModel model, List<Document> articles, SiteUrls urls, Func<Figure, string, string> renderFigure)
+    {
+        var config = model.Config;
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, Settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", AtomNamespace);
+            xml.WriteAttributeString("xml", "lang", null, config.Language);
+            xml.WriteElementString("id", urls.Absolute(urls.BasePath));
+            xml.WriteElementString("title", config.Title);
+            if (config.Description.Length > 0)
+            {
+                xml.WriteElementString("subtitle", config.Description);
+            }
+
+            var updated = articles.Count > 0 ? articles.Max(a => a.Updated ?? a.Date)!.Value : new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            xml.WriteElementString("updated", Rfc3339(updated));
+            Link(xml, "self", urls.Absolute(urls.ForOutput("atom.xml")), "application/atom+xml");
+            Link(xml, "alternate", urls.Absolute(urls.BasePath), "text/html");
+            xml.WriteElementString("generator", "Gazette");
+            foreach (var article in articles)
+            {
+                xml.WriteStartElement("entry");
+                xml.WriteElementString("id", article.AbsoluteUrl);
+                xml.WriteElementString("title", article.Title);
+                Link(xml, "alternate", article.AbsoluteUrl, "text/html");
+                xml.WriteElementString("published", Rfc3339(article.Date!.Value));
+                xml.WriteElementString("updated", Rfc3339(article.Updated ?? article.Date!.Value));
+                xml.WriteStartElement("author");
+                xml.WriteElementString("name", article.Author?.Name ?? config.Publisher?.Name ?? config.Title);
+                if (article.Author is { } author)
+                {
+                    xml.WriteElementString("uri", urls.Absolute(author.Url));
+                }
+
+                xml.WriteEndElement();
+                foreach (var term in Categories(article))
+                {
+                    xml.WriteStartElement("category");
+                    xml.WriteAttributeString("term", term);
+                    xml.WriteEndElement();
+                }
+
+                if (article.Summary is { } summary)
+                {
+                    xml.WriteElementString("summary", summary);
+                }
+
+                if (config.FeedFullContent)
+                {
+                    xml.WriteStartElement("content");
+                    xml.WriteAttributeString("type", "html");
+                    xml.WriteString(FullContent(article, urls, renderFigure));
+                    xml.WriteEndElement();
+                }
+
+                if (article.Cover is { FileSize: { } size, MediaType: { } type } cover)
+                {
+                    xml.WriteStartElement("link");
+                    xml.WriteAttributeString("rel", "enclosure");
+                    xml.WriteAttributeString("type", type);
+                    xml.WriteAttributeString("length", size.ToString(CultureInfo.InvariantCulture));
+                    xml.WriteAttributeString("href", cover.AbsoluteUrl);
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Link(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link");
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static IEnumerable<string> Categories(Document article) =>
+        (article.Category is null ? [] : new[] { article.Category.Name }).Concat(article.Tags.Select(t => t.Name));
+
+    /// <summary>The article as feed readers show it: the cover with its credit, then the body,
+    /// every site URL made absolute (a feed reader has no base URL to resolve them).</summary>
+    private static string FullContent(Document article, SiteUrls urls, Func<Figure, string, string> renderFigure)
+    {
+        var html = (article.Cover is null ? "" : renderFigure(article.Cover, article.Lang)) + article.ContentHtml.Value;
+        return RootRelativeUrl().Replace(html, match => $"{match.Groups[1].Value}=\"{urls.Absolute("/")[..^1]}/");
+    }
+
+    /// <summary>RSS dates: <c>Wed, 25 Sep 2024 10:30:00 +0200</c>.</summary>
+    private static string Rfc822(DateTimeOffset date)
+    {
+        var offset = date.Offset;
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        return date.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture)
+            + sign + Math.Abs(offset.Hours).ToString("D2", CultureInfo.InvariantCulture) + Math.Abs(offset.Minutes).ToString("D2", CultureInfo.InvariantCulture);
+    }
+
+    private static string Rfc3339(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("""\b(href|src)="/(?!/)""")]
+    private static partial Regex RootRelativeUrl();
+}
