@@ -5,14 +5,19 @@
 .EXAMPLE
     ./build.ps1                                   # build the sample site into _site/
     ./build.ps1 build -Source ../my-site -BaseUrl https://me.github.io/blog/
+    ./build.ps1 serve -Port 5000                  # live preview on http://127.0.0.1:5000/
+    ./build.ps1 new "Titre de l'article" -Category IA -Tags OpenAI,Paris
+    ./build.ps1 check -Strict                     # what to fix before publishing
     ./build.ps1 clean
     ./build.ps1 test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'clean', 'test')]
+    [ValidateSet('build', 'serve', 'new', 'check', 'clean', 'test')]
     [string] $Command = 'build',
+    [Parameter(Position = 1)]
+    [string] $Title,
     [string] $Source = $PSScriptRoot,
     [string] $Output,
     [string] $BaseUrl,
@@ -20,7 +25,11 @@ param(
     [switch] $Future,
     [switch] $NoMinify,
     [switch] $Timings,
-    [switch] $Strict
+    [switch] $Strict,
+    [int] $Port = 5000,
+    [string] $Bind = '127.0.0.1',
+    [string] $Category,
+    [string[]] $Tags
 )
 
 $ErrorActionPreference = 'Stop'
@@ -50,7 +59,9 @@ switch ($Command) {
     }
     default {
         Update-Cli
-        $arguments = @($Command, '--source', $Source)
+        $arguments = @($Command)
+        if ($Command -eq 'new') { $arguments += @($Title) }
+        $arguments += @('--source', $Source)
         if ($Output) { $arguments += @('--output', $Output) }
         if ($BaseUrl) { $arguments += @('--base-url', $BaseUrl) }
         if ($Drafts) { $arguments += '--drafts' }
@@ -58,6 +69,9 @@ switch ($Command) {
         if ($NoMinify) { $arguments += '--no-minify' }
         if ($Timings) { $arguments += '--timings' }
         if ($Strict) { $arguments += '--strict' }
+        if ($Command -eq 'serve') { $arguments += @('--port', $Port, '--bind', $Bind) }
+        if ($Category) { $arguments += @('--category', $Category) }
+        if ($Tags) { $arguments += @('--tags', ($Tags -join ',')) }
         & dotnet $cli @arguments
         exit $LASTEXITCODE
     }

@@ -13,6 +13,11 @@ internal sealed record CommandLine
     public bool Timings { get; init; }
     public bool Quiet { get; init; }
     public bool Strict { get; init; }
+    public int Port { get; init; } = 5000;
+    public string Bind { get; init; } = "127.0.0.1";
+    public string? Title { get; init; }
+    public string? Category { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
 
     public static bool TryParse(string[] args, out CommandLine command, out string? error)
     {
@@ -22,7 +27,7 @@ internal sealed record CommandLine
         if (args.Length > 0 && !args[0].StartsWith('-'))
         {
             var name = args[0];
-            if (name is not ("build" or "clean" or "help"))
+            if (name is not ("build" or "clean" or "help" or "serve" or "new" or "check"))
             {
                 error = $"unknown command '{name}'";
                 return false;
@@ -30,6 +35,11 @@ internal sealed record CommandLine
 
             command = command with { Name = name };
             position = 1;
+            if (name == "new" && args.Length > 1 && !args[1].StartsWith('-'))
+            {
+                command = command with { Title = args[1] };
+                position = 2;
+            }
         }
 
         for (; position < args.Length; position++)
@@ -67,6 +77,38 @@ internal sealed record CommandLine
                     break;
                 case "--timings" or "--verbose":
                     command = command with { Timings = true };
+                    break;
+                case "--port" or "-p":
+                    var port = Value();
+                    if (!int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number > 65535)
+                    {
+                        error = $"--port needs a number from 0 to 65535, not '{port}'";
+                        return false;
+                    }
+
+                    command = command with { Port = number };
+                    break;
+                case "--bind":
+                    var bind = Value() ?? Missing(option, ref error);
+                    if (!System.Net.IPAddress.TryParse(bind, out _))
+                    {
+                        error ??= $"--bind needs an IP address such as 127.0.0.1, not '{bind}'";
+                        return false;
+                    }
+
+                    command = command with { Bind = bind };
+                    break;
+                case "--category":
+                    command = command with { Category = Value() ?? Missing(option, ref error) };
+                    break;
+                case "--tags":
+                    command = command with
+                    {
+                        Tags = (Value() ?? Missing(option, ref error)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    };
+                    break;
+                case "--title":
+                    command = command with { Title = Value() ?? Missing(option, ref error) };
                     break;
                 case "--strict":
                     command = command with { Strict = true };

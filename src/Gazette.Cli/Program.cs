@@ -1,6 +1,6 @@
 using System.Globalization;
-using Gazette;
 using Gazette.Diagnostics;
+using Gazette.Server;
 
 namespace Gazette.Cli;
 
@@ -11,8 +11,11 @@ public static class Program
         usage: gazette <command> [options]
 
         commands:
-          build   build the site into the output folder (default)
-          clean   delete the output folder
+          build            build the site into the output folder (default)
+          serve            build, serve on http://127.0.0.1:5000/ and rebuild on every save
+          new "Title"      create content/posts/<slug>/index.md (from archetypes/post.md if present)
+          check            build without writing, and report what to fix before publishing
+          clean            delete the output folder
 
         options:
           --source DIR     the site folder holding site.yml (default: current folder)
@@ -22,11 +25,15 @@ public static class Program
           --future         include articles dated in the future
           --no-minify      write readable HTML, CSS and JS
           --strict         warnings fail the build too
-          --timings        print the time of each build phase
+          --timings        print the time of each build phase (also --verbose)
           --quiet          print only problems
+          --port N         serve: port (default 5000; 0 for any free port)
+          --bind ADDRESS   serve: address to listen on (default 127.0.0.1)
+          --category NAME  new: the article's category
+          --tags a,b       new: the article's tags
         """;
 
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -44,24 +51,32 @@ public static class Program
                 return 0;
             case "clean":
                 return Clean(command);
+            case "new":
+                return New(command);
+            case "serve":
+                return await ServeAsync(command).ConfigureAwait(false);
             default:
                 return Build(command);
         }
     }
 
+    private static BuildOptions Options(CommandLine command) => new()
+    {
+        SourceDirectory = command.Source,
+        OutputDirectory = command.Output,
+        BaseUrl = command.BaseUrl,
+        IncludeDrafts = command.Drafts,
+        IncludeFuture = command.Future,
+        Minify = command.NoMinify ? false : null,
+        Strict = command.Strict,
+        CheckOnly = command.Name == "check",
+        Progress = command.Quiet ? null : new ProgressLine(),
+    };
+
     private static int Build(CommandLine command)
     {
-        var result = SiteBuilder.Build(new BuildOptions
-        {
-            SourceDirectory = command.Source,
-            OutputDirectory = command.Output,
-            BaseUrl = command.BaseUrl,
-            IncludeDrafts = command.Drafts,
-            IncludeFuture = command.Future,
-            Minify = command.NoMinify ? false : null,
-            Strict = command.Strict,
-        });
-
+        var result = SiteBuilder.Build(Options(command));
+        ProgressLine.Clear();
         foreach (var diagnostic in result.Diagnostics)
         {
             Console.Error.WriteLine(diagnostic);
@@ -76,12 +91,14 @@ public static class Program
         }
 
         var total = result.Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
-        var counts = string.Join(", ", result.PagesByKind.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value} {p.Key}"));
+        var counts = string.Join(", ", result.PagesByKind.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value} {p.Key}"));
         var pages = result.PagesByKind.Values.Sum();
-        var summary = result.Succeeded
-            ? $"Built {pages} pages ({counts}) in {total.TotalSeconds:F2} s into {result.OutputDirectory}"
-            : "Build failed; the previous output was left untouched";
         var problems = $"{result.ErrorCount} error{(result.ErrorCount == 1 ? "" : "s")}, {result.WarningCount} warning{(result.WarningCount == 1 ? "" : "s")}";
+        var summary = command.Name == "check"
+            ? $"Checked {pages} pages ({counts}) in {total.TotalSeconds:F2} s, nothing written"
+            : result.Succeeded
+                ? $"Built {pages} pages ({counts}) in {total.TotalSeconds:F2} s"
+                : "Build failed; the previous output was left untouched";
         if (!command.Quiet || !result.Succeeded)
         {
             (result.Succeeded ? Console.Out : Console.Error).WriteLine($"{summary} — {problems}");
@@ -93,6 +110,75 @@ public static class Program
         }
 
         return result.Succeeded ? 0 : 1;
+    }
+
+    private static int New(CommandLine command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Title))
+        {
+            Console.Error.WriteLine("gazette: new needs a title: gazette new \"Titre de l'article\"");
+            return 2;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var path = ArticleScaffolder.Create(Path.GetFullPath(command.Source), command.Title, command.Category, command.Tags, DateTimeOffset.Now, diagnostics);
+        foreach (var diagnostic in diagnostics.ToSortedList())
+        {
+            Console.Error.WriteLine(diagnostic);
+        }
+
+        if (path is null)
+        {
+            return 1;
+        }
+
+        Console.WriteLine(path);
+        return 0;
+    }
+
+    private static async Task<int> ServeAsync(CommandLine command)
+    {
+        if (!System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(command.Bind)))
+        {
+            Console.Error.WriteLine($"warning: serving on {command.Bind}: other machines of the network can read the site and its drafts");
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        DevServer server;
+        try
+        {
+            server = await DevServer.StartAsync(new DevServerOptions
+            {
+                Build = Options(command) with { Progress = null },
+                Port = command.Port,
+                Bind = command.Bind,
+            }, Console.Out, stop.Token).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"gazette: cannot listen on {command.Bind}:{command.Port}: {e.Message}; try another --port");
+            return 1;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            Console.WriteLine($"Serving {server.Url} — Ctrl+C to stop");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("Stopped.");
+            }
+        }
+
+        return 0;
     }
 
     private static int Clean(CommandLine command)

@@ -52,6 +52,20 @@ public static class ContentLoader
 
     private static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Reads one Markdown file of content/ (the dev server reloads the files that changed).</summary>
+    public static SourceDocument? LoadOne(string siteDirectory, string fullPath, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
+    {
+        var contentRoot = Path.Combine(siteDirectory, ContentFolder);
+        var directory = Path.GetDirectoryName(fullPath)!;
+        var bundles = new HashSet<string>(StringComparer.Ordinal);
+        if (Path.GetFileName(fullPath).Equals("index.md", StringComparison.OrdinalIgnoreCase))
+        {
+            bundles.Add(directory);
+        }
+
+        return LoadOne(siteDirectory, contentRoot, fullPath, bundles, timeZone, diagnostics);
+    }
+
     private static SourceDocument? LoadOne(string siteDirectory, string contentRoot, string fullPath,
         HashSet<string> bundles, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
     {
@@ -61,7 +75,20 @@ public static class ContentLoader
             return null;
         }
 
-        var parsed = FrontMatterParser.Parse(text, sourcePath, timeZone, diagnostics);
+        ParsedSource? parsed;
+        try
+        {
+            parsed = FrontMatterParser.Parse(text, sourcePath, timeZone, diagnostics);
+        }
+#pragma warning disable CA1031 // one strange file must not stop the build: report it and go on
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            diagnostics.Error(DiagnosticCodes.InternalError, SourceLocation.File(sourcePath),
+                $"Gazette could not read this file ({e.GetType().Name}: {e.Message}); please report it with the file");
+            return null;
+        }
+
         if (parsed is null)
         {
             return null;

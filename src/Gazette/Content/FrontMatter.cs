@@ -24,6 +24,9 @@ public sealed record FrontMatter
 {
     public required string Title { get; init; }
     public DateTimeOffset? Date { get; init; }
+    /// <summary>Where <c>date:</c> is, and whether its text carried an offset (check warns when not).</summary>
+    public SourceLocation DateLocation { get; init; }
+    public bool DateHasOffset { get; init; }
     public DateTimeOffset? Updated { get; init; }
     public string? Author { get; init; }
     public string? Category { get; init; }

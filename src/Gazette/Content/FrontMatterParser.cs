@@ -133,6 +133,8 @@ public static class FrontMatterParser
         {
             Title = title ?? "",
             Date = Date(fields, "date", timeZone),
+            DateLocation = fields.Node("date") is { } dateNode ? fields.LocationOf(dateNode) : default,
+            DateHasOffset = fields.Node("date") is YamlScalar { Value: var dateText } && HasOffset(dateText),
             Updated = Date(fields, "updated", timeZone),
             Author = fields.String("author"),
             Category = fields.String("category"),
@@ -198,10 +200,16 @@ public static class FrontMatterParser
         return null;
     }
 
+    private static bool HasOffset(string text)
+    {
+        text = text.Trim();
+        return text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
+    }
+
     internal static bool TryParseDate(string text, TimeZoneInfo timeZone, out DateTimeOffset date)
     {
         text = text.Trim();
-        var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
+        var hasOffset = HasOffset(text);
         if (!DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {

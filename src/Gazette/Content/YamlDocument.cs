@@ -86,6 +86,16 @@ public static class YamlDocumentReader
                 DescribeYamlError(e), (int)e.Start.Line, (int)e.Start.Column));
             return (null, problems);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (an unclosed '[' followed by
+            // more lines): report them at the last position it reached, like its own errors.
+            var mark = parser.Current?.Start;
+            problems.Add(new YamlProblem(Diagnostics.DiagnosticCodes.YamlSyntax,
+                "invalid YAML: look for an unclosed '[', '{' or quote on this line or the ones before",
+                (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 1)));
+            return (null, problems);
+        }
         catch (DepthExceededException e)
         {
             problems.Add(new YamlProblem(Diagnostics.DiagnosticCodes.YamlUnsupported,

@@ -115,6 +115,13 @@ public static class DiagnosticCodes
     public const string SlugInvalid = "GZ0404";
     public const string TermMerged = "GZ0405";
     public const string BrokenLink = "GZ0501";
+    public const string BrokenAnchor = "GZ0502";
+    public const string LinkMalformed = "GZ0503";
+    public const string ImageWithoutAlt = "GZ0504";
+    public const string MissingSummaryOrCover = "GZ0505";
+    public const string DateWithoutTimezone = "GZ0506";
+    public const string DuplicateTitle = "GZ0507";
+    public const string InternalError = "GZ0999";
     public const string AliasInvalid = "GZ0406";
     public const string SizeLimit = "GZ0407";
 }

@@ -20,7 +20,9 @@ public sealed record TocEntry(int Level, string Text, string Id);
 
 /// <summary>The HTML of an article body, with what was found in it.</summary>
 /// <param name="ReviewPlaced">True when the body holds the review marker (the box is already in <paramref name="Html"/>).</param>
-public sealed record RenderedMarkdown(string Html, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced);
+/// <param name="Findings">Problems worth a warning in <c>gazette check</c> (images without alt text, malformed links).</param>
+public sealed record RenderedMarkdown(string Html, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
+    IReadOnlyList<Diagnostic> Findings);
 
 /// <summary>What the renderer needs to know about the document it renders.</summary>
 /// <param name="SourcePath">Path shown in diagnostics.</param>
@@ -91,14 +93,27 @@ public sealed class MarkdownRenderer
         }
 
         var words = 0;
+        var findings = new List<Diagnostic>();
         foreach (var node in document.Descendants())
         {
             switch (node)
             {
                 case LinkInline { IsImage: true } image:
                     ResolveImage(image, context, diagnostics);
+                    if (image.FirstChild is null)
+                    {
+                        findings.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.ImageWithoutAlt,
+                            $"image '{image.Url}' has no alt text; describe it between the brackets: ![what it shows](…)", ImageLocation(image, context)));
+                    }
+
                     break;
                 case LinkInline link when link.Url is { } url:
+                    if (MalformedExternal(url))
+                    {
+                        findings.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.LinkMalformed,
+                            $"link '{url}' is not a valid URL; external links look like https://example.com/page", ImageLocation(link, context)));
+                    }
+
                     link.Url = _urls.RootRelative(url);
                     break;
                 case LiteralInline literal:
@@ -145,7 +160,19 @@ public sealed class MarkdownRenderer
         renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
         renderer.Render(document);
         writer.Flush();
-        return new RenderedMarkdown(writer.ToString(), figures, headings, words, reviewPlaced);
+        return new RenderedMarkdown(writer.ToString(), figures, headings, words, reviewPlaced, findings);
+    }
+
+    /// <summary>A link that tries to be external (a scheme, or "www.") but cannot be one.</summary>
+    private static bool MalformedExternal(string url)
+    {
+        if (url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+        {
+            return !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0 || !url.Contains("://", StringComparison.Ordinal);
+        }
+
+        return url.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || url.StartsWith("htp", StringComparison.OrdinalIgnoreCase)
+            || url.StartsWith("htps", StringComparison.OrdinalIgnoreCase);
     }
 
     private static SourceLocation ImageLocation(LinkInline image, MarkdownContext context) =>

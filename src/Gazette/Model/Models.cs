@@ -99,6 +99,8 @@ public sealed class Document
     internal string? CategoryName { get; init; }
     internal string? AuthorName { get; init; }
     internal ParsedSource? Source { get; init; }
+    /// <summary>What <c>gazette check</c> reports beyond a build's diagnostics.</summary>
+    internal IReadOnlyList<Diagnostics.Diagnostic> Findings { get; set; } = [];
     /// <summary>Folder of the page bundle (full path) whose files are copied beside the page; null for single files.</summary>
     internal string? BundleDirectory { get; init; }
 }

@@ -9,16 +9,18 @@ using Gazette.Text;
 
 namespace Gazette.Model;
 
-/// <summary>
-/// Resolves the loaded content into a <see cref="SiteModel"/>: URLs, authors, covers, rendered
-/// Markdown, taxonomies. Everything a template needs is computed here, once.
-/// </summary>
 /// <summary>Which documents a build publishes.</summary>
 /// <param name="Drafts">Include <c>draft: true</c> documents.</param>
 /// <param name="Future">Include articles dated after <paramref name="Now"/>.</param>
 /// <param name="Now">The moment of the build, for scheduled and expired articles.</param>
 public sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 
+/// <summary>
+/// Resolves the loaded content into a <see cref="SiteModel"/>: URLs, authors, covers, rendered
+/// Markdown, taxonomies. Everything a template needs is computed here, once. Resolving a
+/// document (its Markdown above all) is the costly part and is done per document, so the dev
+/// server re-resolves only the documents that changed and then re-assembles the site.
+/// </summary>
 /// <param name="renderPartial">Renders a theme partial (name, model, language), for review boxes placed in the text.</param>
 public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown,
     Func<string, object, string, string> renderPartial, Publishing publishing)
@@ -28,9 +30,16 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         var published = content.Documents.Where(IsPublished).ToList();
         var documents = new Document?[published.Count];
         Parallel.For(0, published.Count, i => documents[i] = Resolve(published[i], diagnostics));
-        var resolved = documents.OfType<Document>().ToList();
+        return Assemble(documents.OfType<Document>(), content.Documents, diagnostics);
+    }
+
+    /// <summary>Builds the site from resolved documents: order, neighbours, taxonomies, archives,
+    /// related articles, structured data. Linear in the number of documents.</summary>
+    public SiteModel Assemble(IEnumerable<Document> documents, IEnumerable<SourceDocument> allSources, DiagnosticBag diagnostics)
+    {
+        var resolved = documents.ToList();
         resolved.RemoveAll(ReportCollisions(resolved, diagnostics).Contains);
-        var scheduled = content.Documents
+        var scheduled = allSources
             .Where(d => d.Kind == DocumentKind.Article && !d.Parsed.FrontMatter.Draft && d.Parsed.FrontMatter.Date > publishing.Now)
             .MinBy(d => d.Parsed.FrontMatter.Date);
 
@@ -64,7 +73,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         return model;
     }
 
-    private bool IsPublished(SourceDocument source)
+    public bool IsPublished(SourceDocument source)
     {
         var frontMatter = source.Parsed.FrontMatter;
         if (frontMatter.Draft && !publishing.Drafts)
@@ -111,7 +120,23 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         return periods;
     }
 
-    private Document? Resolve(SourceDocument source, DiagnosticBag diagnostics)
+    public Document? Resolve(SourceDocument source, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return ResolveDocument(source, diagnostics);
+        }
+#pragma warning disable CA1031 // one strange article must not stop the build: report it and go on
+        catch (Exception e) when (e is not OutOfMemoryException and not Scriban.Syntax.ScriptRuntimeException)
+#pragma warning restore CA1031
+        {
+            diagnostics.Error(DiagnosticCodes.InternalError, SourceLocation.File(source.SourcePath),
+                $"Gazette could not render this article ({e.GetType().Name}: {e.Message}); please report it with the file");
+            return null;
+        }
+    }
+
+    private Document? ResolveDocument(SourceDocument source, DiagnosticBag diagnostics)
     {
         var frontMatter = source.Parsed.FrontMatter;
         var slug = Slug.From(frontMatter.Slug ?? source.DefaultSlug);
@@ -205,6 +230,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             document.Headings = rendered.Headings;
             document.WordCount = rendered.WordCount;
             document.ReviewInBody = rendered.ReviewPlaced;
+            document.Findings = rendered.Findings;
         }
 
         return document;

@@ -12,29 +12,49 @@ namespace Gazette.Output;
 /// </summary>
 public sealed partial class LinkChecker(SiteUrls urls)
 {
-    private readonly ConcurrentBag<(string Source, string Url)> _links = [];
+    private readonly ConcurrentBag<(string Source, string Page, string Url)> _links = [];
+    private readonly ConcurrentDictionary<string, HashSet<string>> _ids = new(StringComparer.Ordinal);
 
-    public void Collect(string source, string html)
+    /// <param name="source">The document or list the page comes from, named in warnings.</param>
+    /// <param name="page">The page's output path, for links to its own anchors.</param>
+    public void Collect(string source, string page, string html)
     {
         foreach (Match match in UrlAttribute().Matches(html))
         {
             var url = System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
-            if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+            if ((url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)) || url.StartsWith('#'))
             {
-                _links.Add((source, url));
+                _links.Add((source, page, url));
             }
         }
+
+        _ids[page] = [.. IdAttribute().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
     }
 
     public void Check(OutputWriter writer, DiagnosticBag diagnostics)
     {
         var broken = new SortedSet<(string Source, string Url)>();
-        foreach (var (source, url) in _links)
+        var brokenAnchors = new SortedSet<(string Source, string Url)>();
+        foreach (var (source, page, url) in _links)
         {
-            if (Target(url) is not { } target || !writer.HasWritten(target))
+            var target = url.StartsWith('#') ? page : Target(url);
+            if (target is null || !writer.HasWritten(target))
             {
                 broken.Add((source, url));
+                continue;
             }
+
+            var hash = url.IndexOf('#', StringComparison.Ordinal);
+            if (hash >= 0 && hash < url.Length - 1 && _ids.TryGetValue(target, out var ids) && !ids.Contains(Uri.UnescapeDataString(url[(hash + 1)..])))
+            {
+                brokenAnchors.Add((source, url));
+            }
+        }
+
+        foreach (var (source, url) in brokenAnchors)
+        {
+            diagnostics.Warning(DiagnosticCodes.BrokenAnchor, SourceLocation.File(source),
+                $"broken anchor '{url}': the page has no element with this id; check the heading's text");
         }
 
         foreach (var (source, url) in broken)
@@ -62,4 +82,7 @@ public sealed partial class LinkChecker(SiteUrls urls)
 
     [GeneratedRegex("\\s(?:href|src)=\"([^\"]*)\"")]
     private static partial Regex UrlAttribute();
+
+    [GeneratedRegex("\\sid=\"([^\"]*)\"")]
+    private static partial Regex IdAttribute();
 }

@@ -18,16 +18,27 @@ public sealed partial class OutputWriter
     private const long MaxSiteBytes = 1000L * 1000 * 1000;
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentBag<(string Path, long Length)> _oversized = [];
+    private readonly ConcurrentBag<string> _changed = [];
+    private readonly ConcurrentDictionary<string, byte[]> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<string> _stale = [];
     private long _totalBytes;
 
-    public OutputWriter(string outputDirectory)
+    /// <param name="inPlace">Write straight into the output folder, leaving files whose bytes do not
+    /// change untouched: the dev server's incremental updates, where only a few pages change.</param>
+    public OutputWriter(string outputDirectory, bool inPlace = false)
     {
         OutputDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         var parent = Path.GetDirectoryName(OutputDirectory) ?? throw new ArgumentException("the output folder cannot be a root", nameof(outputDirectory));
         var name = Path.GetFileName(OutputDirectory);
-        StagingDirectory = Path.Combine(parent, $".{name}.staging");
+        InPlace = inPlace;
+        StagingDirectory = inPlace ? OutputDirectory : Path.Combine(parent, $".{name}.staging");
         PreviousDirectory = Path.Combine(parent, $".{name}.previous");
     }
+
+    public bool InPlace { get; }
+
+    /// <summary>Files actually rewritten (in place: only those whose bytes changed).</summary>
+    public IReadOnlyCollection<string> Changed => _changed;
 
     public string OutputDirectory { get; }
     public string StagingDirectory { get; }
@@ -41,6 +52,11 @@ public sealed partial class OutputWriter
     /// <summary>Prepares an empty staging folder, first finishing any swap a killed build left half done.</summary>
     public void Begin()
     {
+        if (InPlace)
+        {
+            return;
+        }
+
         Recover();
         DeleteDirectory(StagingDirectory);
         Directory.CreateDirectory(StagingDirectory);
@@ -57,7 +73,14 @@ public sealed partial class OutputWriter
         }
 
         var bytes = Utf8NoBom.GetBytes(content);
+        if (InPlace)
+        {
+            _pending[target] = bytes; // written at Commit, so a failed update writes nothing
+            return null;
+        }
+
         File.WriteAllBytes(target, bytes);
+        _changed.Add(relativePath);
         Interlocked.Add(ref _totalBytes, bytes.LongLength);
         NoteSize(relativePath, bytes.LongLength);
         return null;
@@ -71,7 +94,14 @@ public sealed partial class OutputWriter
             return previous;
         }
 
+        if (InPlace)
+        {
+            _pending[target] = File.ReadAllBytes(sourcePath);
+            return null;
+        }
+
         File.Copy(sourcePath, target, overwrite: true);
+        _changed.Add(relativePath);
         if (!OperatingSystem.IsWindows())
         {
             // Plain readable files whatever the source's mode: GitHub Pages serves what it can read.
@@ -124,13 +154,52 @@ public sealed partial class OutputWriter
         }
 
         previous = null;
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (!InPlace)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        }
+
         return target;
     }
 
-    /// <summary>Swaps the staging folder in place of the output folder.</summary>
+    /// <summary>Removes, at Commit, a file of an earlier build that the site no longer has (in-place updates).</summary>
+    public void DeleteStale(string relativePath)
+    {
+        var target = Path.GetFullPath(Path.Combine(OutputDirectory, relativePath));
+        var inside = Path.GetRelativePath(OutputDirectory, target);
+        if (!inside.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(inside))
+        {
+            _stale.Add(target);
+        }
+    }
+
+    /// <summary>Swaps the staging folder in place of the output folder; in place, writes the files
+    /// whose bytes changed and leaves the others untouched (their dates and the browser's cache too).</summary>
     public void Commit()
     {
+        if (InPlace)
+        {
+            foreach (var (target, bytes) in _pending)
+            {
+                if (File.Exists(target) && new FileInfo(target).Length == bytes.LongLength && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
+                {
+                    continue;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllBytes(target, bytes);
+                _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
+            }
+
+            foreach (var target in _stale.Where(File.Exists))
+            {
+                File.Delete(target);
+                _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
+            }
+
+            return;
+        }
+
         if (!Directory.Exists(OutputDirectory))
         {
             Directory.Move(StagingDirectory, OutputDirectory);
@@ -152,7 +221,13 @@ public sealed partial class OutputWriter
     }
 
     /// <summary>Drops the staging folder; the previous output stays exactly as it was.</summary>
-    public void Abort() => DeleteDirectory(StagingDirectory);
+    public void Abort()
+    {
+        if (!InPlace)
+        {
+            DeleteDirectory(StagingDirectory);
+        }
+    }
 
     private void Recover()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Gazette.Configuration;
 using Gazette.Diagnostics;
 using Gazette.Model;
@@ -6,9 +5,19 @@ using Gazette.Templates;
 
 namespace Gazette.Output;
 
-/// <summary>An HTML page the build wrote, for the sitemap and the link check.</summary>
+/// <summary>An HTML page of the site, for the sitemap.</summary>
 /// <param name="Images">Absolute URLs of the photos on the page.</param>
 public sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, string Source);
+
+/// <summary>One page to render.</summary>
+/// <param name="Shows">The documents whose content appears on the page: when one of them changes, or the
+/// list changes, the dev server renders the page again.</param>
+internal sealed record PageJob(string Group, string Layout, string OutputPath, string Language, string ErrorContext,
+    Dictionary<string, object?> Globals, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images,
+    IReadOnlyList<Document> Shows, bool InSitemap = true)
+{
+    public WrittenPage ToWrittenPage() => new(OutputPath, Url, LastModified, Images, ErrorContext);
+}
 
 /// <summary>
 /// Lists every page the site has (articles, pages, the paginated home, term pages and indexes,
@@ -16,15 +25,10 @@ public sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? 
 /// </summary>
 internal static class PageRenderer
 {
-    private sealed record PageJob(string Group, string Layout, string OutputPath, string Language, string ErrorContext,
-        Dictionary<string, object?> Globals, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, bool InSitemap = true);
-
-    public static (Dictionary<string, int> PagesByGroup, List<WrittenPage> Pages) RenderAll(SiteModel model, TemplateRenderer templates,
-        SiteUrls urls, OutputWriter writer, LinkChecker links, DiagnosticBag diagnostics)
+    /// <summary>Renders the pages in parallel and writes them.</summary>
+    public static void Render(IReadOnlyList<PageJob> jobs, bool minify, TemplateRenderer templates, OutputWriter writer, LinkChecker? links,
+        DiagnosticBag diagnostics)
     {
-        var jobs = ListJobs(model, templates, urls);
-        var minify = model.Config.Minify;
-        var written = new ConcurrentBag<WrittenPage>();
         Parallel.ForEach(jobs, job =>
         {
             var html = templates.RenderPage(job.Layout, job.Globals, job.Language, job.ErrorContext, diagnostics);
@@ -52,18 +56,18 @@ internal static class PageRenderer
                 return;
             }
 
-            links.Collect(job.ErrorContext, html);
-            if (job.InSitemap)
-            {
-                written.Add(new WrittenPage(job.OutputPath, job.Url, job.LastModified, job.Images, job.ErrorContext));
-            }
+            links?.Collect(job.ErrorContext, job.OutputPath, html);
         });
-
-        var pages = written.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
-        return (jobs.GroupBy(j => j.Group).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), pages);
     }
 
-    private static List<PageJob> ListJobs(SiteModel model, TemplateRenderer templates, SiteUrls urls)
+    public static Dictionary<string, int> CountByGroup(IEnumerable<PageJob> jobs) =>
+        jobs.GroupBy(j => j.Group).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    public static List<WrittenPage> SitemapPages(IEnumerable<PageJob> jobs) =>
+        [.. jobs.Where(j => j.InSitemap).Select(j => j.ToWrittenPage()).OrderBy(p => p.OutputPath, StringComparer.Ordinal)];
+
+    /// <summary>Every page of the site, in a stable order.</summary>
+    public static List<PageJob> ListJobs(SiteModel model, TemplateRenderer templates, SiteUrls urls)
     {
         var config = model.Config;
         var jobs = new List<PageJob>();
@@ -72,7 +76,7 @@ internal static class PageRenderer
             var isArticle = document.Kind == DocumentKind.Article;
             jobs.Add(new PageJob(isArticle ? "articles" : "pages", isArticle ? "article.html" : "page.html", document.OutputPath,
                 document.Lang, document.SourcePath, new() { ["page"] = document, ["kind"] = isArticle ? "article" : "page" },
-                document.AbsoluteUrl, document.Updated ?? document.Date, PhotoUrls(document)));
+                document.AbsoluteUrl, document.Updated ?? document.Date, PhotoUrls(document), Shows(document)));
         }
 
         var localizer = templates.Localizer(config.Language);
@@ -98,7 +102,8 @@ internal static class PageRenderer
                 };
                 jobs.Add(new PageJob("lists", "terms.html", $"{taxonomy.Segment}/index.html", config.Language,
                     $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
-                    taxonomy.Terms.SelectMany(t => t.Articles).Select(a => a.Updated ?? a.Date).Max(), []));
+                    taxonomy.Terms.SelectMany(t => t.Articles).Select(a => a.Updated ?? a.Date).Max(), [],
+                    [.. taxonomy.Terms.SelectMany(t => t.Articles)]));
             }
         }
 
@@ -122,8 +127,26 @@ internal static class PageRenderer
                 AbsoluteUrl = urls.Absolute(notFoundUrl),
                 Lang = config.Language,
             },
-        }, urls.Absolute(notFoundUrl), null, [], InSitemap: false));
+        }, urls.Absolute(notFoundUrl), null, [], [.. model.Articles.Take(5)], InSitemap: false));
         return jobs;
+    }
+
+    /// <summary>An article page shows itself, its neighbours and its related articles.</summary>
+    private static List<Document> Shows(Document document)
+    {
+        var shows = new List<Document>(7) { document };
+        if (document.Previous is { } previous)
+        {
+            shows.Add(previous);
+        }
+
+        if (document.Next is { } next)
+        {
+            shows.Add(next);
+        }
+
+        shows.AddRange(document.Related);
+        return shows;
     }
 
     private static List<string> PhotoUrls(Document document) =>
@@ -149,7 +172,7 @@ internal static class PageRenderer
             };
             jobs.Add(new PageJob(group, "list.html", pageFolder + "index.html", config.Language,
                 $"{(folder.Length == 0 ? "home" : folder)} page {paginator.PageNumber}",
-                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, []));
+                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, [], paginator.Items));
         }
     }
 }

@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using Gazette.Configuration;
+using Gazette.Content;
+using Gazette.Diagnostics;
+using Gazette.Images;
+using Gazette.Markdown;
+using Gazette.Model;
+using Gazette.Output;
+using Gazette.Templates;
+using Scriban.Runtime;
+
+namespace Gazette;
+
+/// <summary>
+/// Runs the build phases in order: configuration, theme, content, model, pages, feeds, assets,
+/// checks, and the atomic swap of the output folder. Every problem is collected; nothing is
+/// written unless the whole build succeeded.
+/// <para>A session remembers what its last successful build loaded, so the dev server can
+/// <see cref="Update"/> after an article is saved: only the changed files are parsed and
+/// rendered again, only the pages showing them are rewritten.</para>
+/// </summary>
+public sealed class SiteSession(BuildOptions options)
+{
+    private readonly string _source = Path.GetFullPath(options.SourceDirectory);
+
+    // What the last successful full build loaded, reused by incremental updates.
+    private Loaded? _loaded;
+
+    private sealed class Loaded
+    {
+        public required SiteConfig Config { get; init; }
+        public required SiteUrls Urls { get; init; }
+        public required TemplateRenderer Templates { get; init; }
+        public required ScriptObject SiteObject { get; init; }
+        public required SiteModelBuilder ModelBuilder { get; init; }
+        public required string Output { get; init; }
+        public required Dictionary<string, SourceDocument> Sources { get; init; }
+        public required Dictionary<string, Document> Documents { get; init; }
+        public required Dictionary<string, IReadOnlyList<Document>> PagesShown { get; set; }
+        /// <summary>Every input file the build read, to tell a deleted input from an editor's temporary file.</summary>
+        public required HashSet<string> KnownFiles { get; init; }
+    }
+
+    /// <summary>Where the site is written (known after a build).</summary>
+    public string? OutputDirectory => _loaded?.Output;
+
+    public BuildResult Build()
+    {
+        var run = new Run(options);
+        var result = BuildAll(run);
+        return result;
+    }
+
+    private BuildResult BuildAll(Run run)
+    {
+        var diagnostics = run.Diagnostics;
+        var config = SiteConfigLoader.Load(_source, diagnostics, options.BaseUrl);
+        if (config is null || diagnostics.HasErrors)
+        {
+            return run.Result(null);
+        }
+
+        if (options.Minify is { } minify)
+        {
+            config = config with { Minify = minify };
+        }
+
+        var output = options.CheckOnly
+            ? Path.Combine(Path.GetTempPath(), "gazette-check-" + Guid.NewGuid().ToString("N"), "site")
+            : Path.GetFullPath(options.OutputDirectory ?? Path.Combine(_source, config.Output));
+        if (OutputSafety.Check(_source, output) is { } unsafeReason)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(SiteConfigLoader.FileName), unsafeReason);
+            return run.Result(null);
+        }
+
+        var urls = new SiteUrls(config);
+        var theme = Theme.Locate(_source, config.Theme, diagnostics);
+        if (theme is null)
+        {
+            return run.Result(null);
+        }
+
+        var localizers = Localizer.LoadAll(theme.I18nFolders, diagnostics);
+        var siteObject = new ScriptObject();
+        var templates = TemplateRenderer.Load(theme.LayoutFolders, localizers, config.Language, urls, siteObject, diagnostics);
+        run.Phase("theme");
+
+        var content = ContentLoader.Load(_source, config.TimeZone, diagnostics);
+        run.Phase("content");
+
+        var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls);
+        var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"));
+        var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
+        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing);
+        var published = content.Documents.Where(modelBuilder.IsPublished).ToList();
+        var resolved = new Document?[published.Count];
+        Parallel.For(0, published.Count, i => resolved[i] = modelBuilder.Resolve(published[i], diagnostics));
+        var model = modelBuilder.Assemble(resolved.OfType<Document>(), content.Documents, diagnostics);
+        run.Phase("model");
+
+        SiteObject.Fill(siteObject, model, urls);
+        var writer = new OutputWriter(output);
+        writer.Begin();
+        List<PageJob> jobs;
+        try
+        {
+            jobs = PageRenderer.ListJobs(model, templates, urls);
+            var links = new LinkChecker(urls);
+            PageRenderer.Render(jobs, config.Minify, templates, writer, links, diagnostics);
+            run.Phase("pages");
+            FeedWriter.WriteAll(model, urls, templates.RenderFigure, writer);
+            CrawlerFiles.WriteAll(model, urls, PageRenderer.SitemapPages(jobs), writer, diagnostics);
+            run.Phase("feeds");
+            AssetCopier.CopyAll(_source, theme, content, model, config.Minify, writer, diagnostics);
+            run.Phase("assets");
+            links.Check(writer, diagnostics);
+            writer.ReportSizes(diagnostics);
+            if (options.CheckOnly)
+            {
+                ContentChecks.Run(model, content.Documents, diagnostics);
+            }
+
+            run.Phase("checks");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(output), $"cannot write the output: {e.Message}");
+            writer.Abort();
+            return run.Result(null);
+        }
+
+        if (run.Failed || options.CheckOnly)
+        {
+            writer.Abort();
+            if (options.CheckOnly)
+            {
+                Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+            }
+
+            return run.Result(null, PageRenderer.CountByGroup(jobs));
+        }
+
+        writer.Commit();
+        run.Phase("write");
+        _loaded = new Loaded
+        {
+            Config = config,
+            Urls = urls,
+            Templates = templates,
+            SiteObject = siteObject,
+            ModelBuilder = modelBuilder,
+            Output = output,
+            Sources = content.Documents.ToDictionary(d => d.FullPath, StringComparer.Ordinal),
+            Documents = model.Articles.Concat(model.Pages).ToDictionary(d => FullPathOf(d), StringComparer.Ordinal),
+            PagesShown = jobs.ToDictionary(j => j.OutputPath, j => j.Shows, StringComparer.Ordinal),
+            KnownFiles = [.. content.Documents.Select(d => d.FullPath), .. content.StaticFiles,
+                .. theme.LayoutFolders.Concat(theme.I18nFolders).Select(f => f.Directory).Concat(theme.AssetFolders)
+                    .Where(Directory.Exists).SelectMany(d => SafeFiles.Enumerate(d)),
+                Path.Combine(_source, SiteConfigLoader.FileName)],
+        };
+        return run.Result(output, PageRenderer.CountByGroup(jobs), writer.FileCount) with
+        {
+            NextScheduled = model.NextScheduled,
+            ChangedFiles = writer.Changed,
+        };
+    }
+
+    private string FullPathOf(Document document) => Path.GetFullPath(Path.Combine(_source, document.SourcePath));
+
+    /// <summary>
+    /// Brings the output up to date after files changed. Articles and pages that were edited are
+    /// parsed and rendered again with the pages that show them (lists, neighbours, feeds);
+    /// anything else (site.yml, the theme, a photo, a new or deleted file, a moved article) gets a
+    /// full build. A failed update writes nothing: the last good pages stay.
+    /// </summary>
+    public BuildResult Update(IReadOnlyCollection<string> changedPaths)
+    {
+        var run = new Run(options);
+        var loaded = _loaded;
+        // Editors save through temporary files that are gone by now: only existing or known files count.
+        var changed = changedPaths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)
+            .Where(p => File.Exists(p) || Directory.Exists(p) || loaded is null || loaded.KnownFiles.Contains(p))
+            .ToList();
+        if (loaded is not null && changed.Count == 0)
+        {
+            return run.Result(loaded.Output) with { Incremental = true };
+        }
+
+        if (loaded is null || changed.Count == 0 || !changed.All(p => IsEditedDocument(p, loaded)))
+        {
+            return BuildAll(run);
+        }
+
+        var diagnostics = run.Diagnostics;
+        var documents = new Dictionary<string, Document>(loaded.Documents, StringComparer.Ordinal);
+        var sources = new Dictionary<string, SourceDocument>(loaded.Sources, StringComparer.Ordinal);
+        var edited = new List<Document>();
+        foreach (var path in changed)
+        {
+            var source = ContentLoader.LoadOne(_source, path, loaded.Config.TimeZone, diagnostics);
+            if (source is null)
+            {
+                continue;
+            }
+
+            sources[path] = source;
+            documents.Remove(path, out var before);
+            if (loaded.ModelBuilder.IsPublished(source) != (before is not null))
+            {
+                return BuildAll(new Run(options)); // published or withdrawn: its photos come or go too
+            }
+
+            if (before is null)
+            {
+                continue; // still a draft
+            }
+
+            var document = loaded.ModelBuilder.Resolve(source, diagnostics);
+            if (document is null)
+            {
+                continue;
+            }
+
+            if (before.OutputPath != document.OutputPath)
+            {
+                return BuildAll(new Run(options)); // its URL moved: its photos must move too
+            }
+
+            documents[path] = document;
+            edited.Add(document);
+        }
+
+        run.Phase("content");
+        if (diagnostics.HasErrors)
+        {
+            return run.Result(null);
+        }
+
+        var model = loaded.ModelBuilder.Assemble(documents.Values, sources.Values, diagnostics);
+        SiteObject.Fill(loaded.SiteObject, model, loaded.Urls);
+        run.Phase("model");
+
+        var jobs = PageRenderer.ListJobs(model, loaded.Templates, loaded.Urls);
+        var affected = jobs.Where(job => !loaded.PagesShown.TryGetValue(job.OutputPath, out var before)
+            || !before.SequenceEqual(job.Shows) || job.Shows.Any(edited.Contains)).ToList();
+        var writer = new OutputWriter(loaded.Output, inPlace: true);
+        PageRenderer.Render(affected, loaded.Config.Minify, loaded.Templates, writer, null, diagnostics);
+        var current = jobs.Select(j => j.OutputPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in loaded.PagesShown.Keys.Where(p => !current.Contains(p)))
+        {
+            writer.DeleteStale(gone);
+        }
+
+        FeedWriter.WriteAll(model, loaded.Urls, loaded.Templates.RenderFigure, writer);
+        CrawlerFiles.WriteAll(model, loaded.Urls, PageRenderer.SitemapPages(jobs), writer, diagnostics);
+        run.Phase("pages");
+        if (run.Failed)
+        {
+            writer.Abort();
+            return run.Result(null);
+        }
+
+        writer.Commit();
+        run.Phase("write");
+        loaded.PagesShown = jobs.ToDictionary(j => j.OutputPath, j => j.Shows, StringComparer.Ordinal);
+        _loaded = new Loaded
+        {
+            Config = loaded.Config,
+            Urls = loaded.Urls,
+            Templates = loaded.Templates,
+            SiteObject = loaded.SiteObject,
+            ModelBuilder = loaded.ModelBuilder,
+            Output = loaded.Output,
+            Sources = sources,
+            Documents = documents,
+            PagesShown = loaded.PagesShown,
+            KnownFiles = loaded.KnownFiles,
+        };
+        return run.Result(loaded.Output, new Dictionary<string, int> { ["rendered"] = affected.Count }, writer.Changed.Count) with
+        {
+            NextScheduled = model.NextScheduled,
+            ChangedFiles = writer.Changed,
+            Incremental = true,
+        };
+    }
+
+    /// <summary>An existing Markdown file of content/ that the last build already knew.</summary>
+    private static bool IsEditedDocument(string path, Loaded loaded) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && File.Exists(path) && loaded.Sources.ContainsKey(path);
+
+    /// <summary>The diagnostics and timings of one build or update.</summary>
+    private sealed class Run(BuildOptions options)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<PhaseTiming> _timings = [];
+
+        public DiagnosticBag Diagnostics { get; } = new();
+
+        public bool Failed => Diagnostics.HasErrors || (options.Strict && Diagnostics.ToList().Count > 0);
+
+        public void Phase(string name)
+        {
+            _timings.Add(new PhaseTiming(name, _clock.Elapsed));
+            options.Progress?.Report(name);
+            _clock.Restart();
+        }
+
+        public BuildResult Result(string? output, Dictionary<string, int>? pages = null, int files = 0) =>
+            new(Diagnostics.ToSortedList(), output, pages ?? [], files, _timings, options.Strict);
+    }
+}

@@ -1,0 +1,88 @@
+using Gazette.Diagnostics;
+using Gazette.Tests.Support;
+
+namespace Gazette.Tests.Build;
+
+/// <summary><c>gazette new</c> and <c>gazette check</c>.</summary>
+public class NewAndCheckTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 9, 25, 8, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void New_creates_a_draft_bundle_with_an_ascii_slug_and_filled_front_matter()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: T\ndefault_author: mathilde\n");
+        var diagnostics = new DiagnosticBag();
+        var path = ArticleScaffolder.Create(site.Directory, "L'IA « générative » à Paris", "Intelligence artificielle", ["IA", "Paris"], Now, diagnostics);
+
+        Assert.Equal("content/posts/l-ia-generative-a-paris/index.md", path);
+        var text = File.ReadAllText(Path.Combine(site.Directory, path!));
+        Assert.Contains("title: \"L'IA « générative » à Paris\"", text, StringComparison.Ordinal);
+        Assert.Contains("date: 2024-09-25T10:30:00+02:00", text, StringComparison.Ordinal);
+        Assert.Contains("author: \"mathilde\"", text, StringComparison.Ordinal);
+        Assert.Contains("tags: [\"IA\", \"Paris\"]", text, StringComparison.Ordinal);
+        Assert.Contains("draft: true", text, StringComparison.Ordinal);
+
+        // The scaffold is a valid article: the site builds with it as a draft.
+        var result = site.Build(o => o with { IncludeDrafts = true });
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error && d.Code != DiagnosticCodes.ImageMissing);
+    }
+
+    [Fact]
+    public void New_refuses_to_overwrite_an_existing_article()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: T\n");
+        site.Write("content/posts/bonjour/index.md", "original");
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Null(ArticleScaffolder.Create(site.Directory, "Bonjour", null, [], Now, diagnostics));
+        Assert.Equal("original", File.ReadAllText(Path.Combine(site.Directory, "content/posts/bonjour/index.md")));
+        Assert.Contains("already exists", Assert.Single(diagnostics.ToList()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void New_uses_the_site_archetype_when_present()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: T\n-- archetypes/post.md --\n---\ntitle: {{title}}\ndate: {{date}}\nsource_maison: oui\n---\nModèle {{slug}}\n");
+        var path = ArticleScaffolder.Create(site.Directory, "Mon titre", null, [], Now, new DiagnosticBag());
+
+        var text = File.ReadAllText(Path.Combine(site.Directory, path!));
+        Assert.Contains("source_maison: oui", text, StringComparison.Ordinal);
+        Assert.Contains("Modèle mon-titre", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_reports_every_finding_without_writing_the_output()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: T\n");
+        site.Write("content/posts/a/index.md", """
+            ---
+            title: Doublon
+            date: 2024-09-25 10:30
+            titel: faute
+            ---
+
+            ![](photo.png "© AFP")
+
+            [section](#nulle-part) et [lien](/2024/01/absent/) et [mal](htp:/example) et [racine](/ailleurs.html)
+            """);
+        site.WriteBytes("content/posts/a/photo.png", TestImages.Png(4, 4));
+        site.Write("content/posts/b.md", TestSite.Article(title: "Doublon", extra: "summary: Chapô.\n"));
+        var result = site.Build(o => o with { CheckOnly = true });
+
+        var codes = result.Diagnostics.Select(d => d.Code).ToHashSet();
+        Assert.Contains(DiagnosticCodes.YamlUnknownKey, codes);
+        Assert.Contains(DiagnosticCodes.ImageWithoutAlt, codes);
+        Assert.Contains(DiagnosticCodes.MissingSummaryOrCover, codes);
+        Assert.Contains(DiagnosticCodes.DateWithoutTimezone, codes);
+        Assert.Contains(DiagnosticCodes.DuplicateTitle, codes);
+        Assert.Contains(DiagnosticCodes.BrokenAnchor, codes);
+        Assert.Contains(DiagnosticCodes.LinkMalformed, codes);
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.BrokenLink));
+        var date = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.DateWithoutTimezone);
+        Assert.Equal(new SourceLocation("content/posts/a/index.md", 3, 7), date.Location);
+        Assert.True(result.Succeeded, "findings are warnings");
+        Assert.False(result with { Strict = true } is { Succeeded: true });
+        Assert.False(Directory.Exists(site.OutputDirectory));
+    }
+}
