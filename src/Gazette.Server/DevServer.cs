@@ -19,6 +19,8 @@ public sealed record DevServerOptions
     public string Bind { get; init; } = "127.0.0.1";
     /// <summary>Port; 0 picks a free one.</summary>
     public int Port { get; init; } = 5000;
+    /// <summary>Watch the sources and reload browsers; off to serve a finished build as it is.</summary>
+    public bool LiveReload { get; init; } = true;
     /// <summary>How long to wait for a burst of saves to end before rebuilding.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(80);
 }
@@ -88,7 +90,11 @@ public sealed class DevServer : IAsyncDisposable
         var port = new Uri(address).Port;
         var host = _options.Bind is "0.0.0.0" or "::" ? "localhost" : _options.Bind.Contains(':') ? $"[{_options.Bind}]" : _options.Bind;
         Url = new Uri($"http://{host}:{port}{_basePath}");
-        Watch();
+        if (_options.LiveReload)
+        {
+            Watch();
+        }
+
         _rebuildLoop = Task.Run(RebuildLoopAsync, CancellationToken.None);
     }
 
@@ -283,7 +289,7 @@ public sealed class DevServer : IAsyncDisposable
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = _contentTypes.TryGetContentType(file, out var type) ? AddCharset(type) : "application/octet-stream";
-        if (file.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+        if (_options.LiveReload && file.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
         {
             // The reload script is added on the way out: the files on disk stay exactly as a build writes them.
             var html = await File.ReadAllTextAsync(file, context.RequestAborted).ConfigureAwait(false);
