@@ -16,44 +16,88 @@ internal static class AssetCopier
         CopyContentFiles(siteDirectory, content, model, writer, diagnostics);
     }
 
+    /// <summary>Copies assets to <c>/assets/</c>, the site's files first (they override the theme's).
+    /// The files of a folder named <c>&lt;name&gt;.bundle</c> are joined, in name order, into one file
+    /// <c>&lt;name&gt;</c> (<c>css/main.css.bundle/10-tokens.css</c>… → <c>css/main.css</c>): a theme keeps its
+    /// CSS in small files and readers download one.</summary>
     private static void CopyThemeAssets(string siteDirectory, Theme theme, bool minify, OutputWriter writer, DiagnosticBag diagnostics)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in theme.AssetFolders)
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in theme.AssetFolders.Where(Directory.Exists))
         {
-            if (!Directory.Exists(folder))
+            foreach (var file in SafeFiles.Enumerate(folder))
             {
+                files.TryAdd(Path.GetRelativePath(folder, file).Replace('\\', '/'), file);
+            }
+        }
+
+        var bundles = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (relative, file) in files)
+        {
+            var bundle = BundleOf(relative);
+            if (bundle is not null)
+            {
+                (bundles.TryGetValue(bundle, out var parts) ? parts : bundles[bundle] = []).Add(file);
                 continue;
             }
 
-            foreach (var file in SafeFiles.Enumerate(folder))
+            var display = Path.GetRelativePath(siteDirectory, file).Replace('\\', '/');
+            var extension = Path.GetExtension(file).ToLowerInvariant();
+            if (minify && Minifier.CanMinify(extension) && TextFile.TryRead(file, display, diagnostics, out var text))
             {
-                var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
-                if (!seen.Add(relative))
-                {
-                    continue; // the site's asset overrides the theme's
-                }
-
-                var target = "assets/" + relative;
-                var display = Path.GetRelativePath(siteDirectory, file).Replace('\\', '/');
-                var extension = Path.GetExtension(file).ToLowerInvariant();
-                if (minify && Minifier.CanMinify(extension) && TextFile.TryRead(file, display, diagnostics, out var text))
-                {
-                    var minified = Minifier.Minify(text, extension, out var error);
-                    if (minified is null)
-                    {
-                        diagnostics.Warning(DiagnosticCodes.MinifyFailed, new SourceLocation(display, error!.Line, error.Column),
-                            $"left unminified, NUglify says: {error.Message}");
-                    }
-
-                    writer.WriteText(target, minified ?? text, display);
-                }
-                else
-                {
-                    writer.CopyFile(file, target, display);
-                }
+                writer.WriteText("assets/" + relative, MinifyOrKeep(text, extension, display, diagnostics), display);
+            }
+            else
+            {
+                writer.CopyFile(file, "assets/" + relative, display);
             }
         }
+
+        foreach (var (bundle, parts) in bundles)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var part in parts)
+            {
+                var display = Path.GetRelativePath(siteDirectory, part).Replace('\\', '/');
+                if (TextFile.TryRead(part, display, diagnostics, out var content))
+                {
+                    text.Append(content).Append('\n');
+                }
+            }
+
+            var extension = Path.GetExtension(bundle).ToLowerInvariant();
+            var joined = text.ToString();
+            writer.WriteText("assets/" + bundle, minify && Minifier.CanMinify(extension)
+                ? MinifyOrKeep(joined, extension, "assets/" + bundle, diagnostics)
+                : joined, "assets/" + bundle);
+        }
+    }
+
+    /// <summary><c>css/main.css.bundle/10-tokens.css</c> → <c>css/main.css</c>; null outside a bundle.</summary>
+    private static string? BundleOf(string relative)
+    {
+        var parts = relative.Split('/');
+        for (var i = parts.Length - 2; i >= 0; i--)
+        {
+            if (parts[i].EndsWith(".bundle", StringComparison.Ordinal))
+            {
+                return string.Join('/', parts[..i].Append(parts[i][..^".bundle".Length]));
+            }
+        }
+
+        return null;
+    }
+
+    private static string MinifyOrKeep(string text, string extension, string display, DiagnosticBag diagnostics)
+    {
+        var minified = Minifier.Minify(text, extension, out var error);
+        if (minified is null)
+        {
+            diagnostics.Warning(DiagnosticCodes.MinifyFailed, new SourceLocation(display, error!.Line, error.Column),
+                $"left unminified, NUglify says: {error.Message}");
+        }
+
+        return minified ?? text;
     }
 
     private static void CopyContentFiles(string siteDirectory, ContentSet content, SiteModel model, OutputWriter writer, DiagnosticBag diagnostics)

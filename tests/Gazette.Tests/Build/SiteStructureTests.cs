@@ -175,6 +175,22 @@ public class SiteStructureTests
     }
 
     [Fact]
+    public void Css_bundle_parts_are_joined_in_order_and_a_site_part_overrides_the_theme_part()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", TestSite.Article());
+        site.Write("assets/css/main.css.bundle/10-tokens.css", ":root { --accent: #123456; }");
+        site.Write("assets/css/main.css.bundle/95-site.css", ".site-extra { color: red; }");
+        site.BuildSuccessfully();
+
+        var css = site.ReadOutput("assets/css/main.css");
+        Assert.Contains("--accent: #123456", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("--accent: #c8102e", css, StringComparison.Ordinal);
+        Assert.True(css.IndexOf(".site-header", StringComparison.Ordinal) < css.IndexOf(".site-extra", StringComparison.Ordinal));
+        Assert.False(site.OutputExists("assets/css/main.css.bundle/10-tokens.css"));
+    }
+
+    [Fact]
     public void Two_articles_with_the_same_url_are_an_error_naming_both_files()
     {
         using var site = new TestSite("-- site.yml --\ntitle: Test\n");
