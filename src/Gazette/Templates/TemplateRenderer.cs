@@ -106,7 +106,9 @@ public sealed class TemplateRenderer
             return null;
         }
 
-        var context = new HtmlTemplateContext();
+        // A context per thread, reused page after page: creating one builds Scriban's whole
+        // builtin library, which costs more than rendering a page.
+        var context = _pageContext ??= new HtmlTemplateContext();
         context.PushGlobal(FunctionsFor(language));
         var page = new ScriptObject();
         foreach (var (key, value) in globals)
@@ -117,6 +119,7 @@ public sealed class TemplateRenderer
         page["site"] = Site;
         page["lang"] = language;
         context.PushGlobal(page);
+        var clean = false;
         try
         {
             var body = Render(template, context);
@@ -126,6 +129,7 @@ public sealed class TemplateRenderer
                 body = Render(baseof, context);
             }
 
+            clean = true;
             return body;
         }
         catch (ScriptRuntimeException e)
@@ -133,13 +137,29 @@ public sealed class TemplateRenderer
             Report(e, errorContext, diagnostics);
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or InvalidCastException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException
+            or InvalidCastException or DivideByZeroException or NullReferenceException or IndexOutOfRangeException)
         {
             diagnostics.Error(DiagnosticCodes.TemplateRuntime, SourceLocation.File(template.DisplayPath),
                 $"template failed while rendering {errorContext}: {e.Message}");
             return null;
         }
+        finally
+        {
+            if (clean)
+            {
+                context.PopGlobal();
+                context.PopGlobal();
+            }
+            else
+            {
+                _pageContext = null; // a failed render may leave the context half-unwound: start afresh
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static HtmlTemplateContext? _pageContext;
 
     /// <summary>Renders <c>partials/figure.html</c> for a figure found in Markdown.</summary>
     public string RenderFigure(Figure figure, string language) => RenderPartial("figure", figure, language);
