@@ -29,6 +29,8 @@ public sealed record BuildOptions
     public bool? Minify { get; init; }
     /// <summary>Warnings fail the build too (newsrooms: no photo without credit goes out).</summary>
     public bool Strict { get; init; }
+    /// <summary>Threads used to render; 1 renders sequentially (output is identical either way).</summary>
+    public int MaxParallelism { get; init; } = -1;
     /// <summary><c>gazette check</c>: build into a temporary folder that is then dropped (the output
     /// folder is never touched) and add the pre-publication checks.</summary>
     public bool CheckOnly { get; init; }

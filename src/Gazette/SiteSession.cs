@@ -22,6 +22,7 @@ namespace Gazette;
 public sealed class SiteSession(BuildOptions options)
 {
     private readonly string _source = Path.GetFullPath(options.SourceDirectory);
+    private readonly ParallelOptions _parallel = new() { MaxDegreeOfParallelism = options.MaxParallelism };
 
     // What the last successful full build loaded, reused by incremental updates.
     private Loaded? _loaded;
@@ -86,16 +87,16 @@ public sealed class SiteSession(BuildOptions options)
         var templates = TemplateRenderer.Load(theme.LayoutFolders, localizers, config.Language, urls, siteObject, diagnostics);
         run.Phase("theme");
 
-        var content = ContentLoader.Load(_source, config.TimeZone, diagnostics);
+        var content = ContentLoader.Load(_source, config.TimeZone, diagnostics, _parallel);
         run.Phase("content");
 
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls);
-        var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"));
+        var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
         var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing);
         var published = content.Documents.Where(modelBuilder.IsPublished).ToList();
         var resolved = new Document?[published.Count];
-        Parallel.For(0, published.Count, i => resolved[i] = modelBuilder.Resolve(published[i], diagnostics));
+        Parallel.For(0, published.Count, _parallel, i => resolved[i] = modelBuilder.Resolve(published[i], diagnostics));
         var model = modelBuilder.Assemble(resolved.OfType<Document>(), content.Documents, diagnostics);
         run.Phase("model");
 
@@ -107,7 +108,7 @@ public sealed class SiteSession(BuildOptions options)
         {
             jobs = PageRenderer.ListJobs(model, templates, urls);
             var links = new LinkChecker(urls);
-            PageRenderer.Render(jobs, config.Minify, templates, writer, links, diagnostics);
+            PageRenderer.Render(jobs, config.Minify, templates, writer, links, diagnostics, _parallel);
             run.Phase("pages");
             FeedWriter.WriteAll(model, urls, templates.RenderFigure, writer);
             CrawlerFiles.WriteAll(model, urls, PageRenderer.SitemapPages(jobs), writer, diagnostics);

@@ -29,6 +29,8 @@ public sealed record SiteConfig
     public string? Copyright { get; init; }
     public Publisher? Publisher { get; init; }
     public IReadOnlyList<MenuEntry> Menu { get; init; } = [];
+    /// <summary>Keep raw HTML and script-capable links in Markdown (off by default, as in Hugo).</summary>
+    public bool UnsafeHtml { get; init; }
     /// <summary>Articles in each feed.</summary>
     public int FeedLimit { get; init; } = 20;
     /// <summary>Feeds carry the full article (true) or its summary.</summary>

@@ -11,7 +11,7 @@ public static class SiteConfigLoader
     private static readonly string[] KnownKeys =
     [
         "title", "description", "base_url", "language", "timezone", "theme", "authors", "default_author",
-        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname",
+        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown",
     ];
 
     public static SiteConfig? Load(string sourceDirectory, DiagnosticBag diagnostics, string? baseUrlOverride = null)
@@ -122,8 +122,17 @@ public static class SiteConfigLoader
             feedFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "feeds", ["limit", "content"]);
         }
 
+        var unsafeHtml = false;
+        if (fields.Mapping("markdown") is { } markdownSettings)
+        {
+            var markdownFields = fields.Nested(markdownSettings);
+            unsafeHtml = markdownFields.Bool("unsafe_html") ?? false;
+            markdownFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "markdown", ["unsafe_html"]);
+        }
+
         var config = new SiteConfig
         {
+            UnsafeHtml = unsafeHtml,
             FeedLimit = feedLimit,
             FeedFullContent = feedFull,
             Cname = fields.String("cname"),

@@ -29,7 +29,7 @@ public static class ContentLoader
 {
     public const string ContentFolder = "content";
 
-    public static ContentSet Load(string siteDirectory, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
+    public static ContentSet Load(string siteDirectory, TimeZoneInfo timeZone, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
         var contentRoot = Path.Combine(siteDirectory, ContentFolder);
         if (!Directory.Exists(contentRoot))
@@ -45,7 +45,7 @@ public static class ContentLoader
             .ToHashSet(StringComparer.Ordinal);
 
         var documents = new SourceDocument?[markdown.Count];
-        Parallel.For(0, markdown.Count, i => documents[i] = LoadOne(siteDirectory, contentRoot, markdown[i], bundles, timeZone, diagnostics));
+        Parallel.For(0, markdown.Count, parallel ?? new ParallelOptions(), i => documents[i] = LoadOne(siteDirectory, contentRoot, markdown[i], bundles, timeZone, diagnostics));
         var staticFiles = files.Where(f => !IsMarkdown(f)).ToList();
         return new ContentSet([.. documents.OfType<SourceDocument>()], staticFiles, bundles);
     }

@@ -9,11 +9,23 @@ internal static class TextFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Past this size a text file is refused: no article is that long, and Markdown parsing slows down.</summary>
+    public const long MaxBytes = 8 * 1024 * 1024;
+
     public static bool TryRead(string fullPath, string displayPath, DiagnosticBag diagnostics, out string text)
     {
         byte[] bytes;
         try
         {
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.FileTooLarge, SourceLocation.File(displayPath),
+                    $"the file is {length / 1_000_000} MB; text files over {MaxBytes / 1024 / 1024} MB are refused. Split the article or move data out of it");
+                text = "";
+                return false;
+            }
+
             bytes = File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -82,8 +82,13 @@ public static class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            problems.Add(new YamlProblem(Diagnostics.DiagnosticCodes.YamlSyntax,
-                DescribeYamlError(e), (int)e.Start.Line, (int)e.Start.Column));
+            var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);
+            if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(yaml) is { } tab)
+            {
+                (line, column) = tab; // YamlDotNet points at the mapping; the author needs the tab's line
+            }
+
+            problems.Add(new YamlProblem(Diagnostics.DiagnosticCodes.YamlSyntax, DescribeYamlError(e), line, column));
             return (null, problems);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
@@ -188,6 +193,22 @@ public static class YamlDocumentReader
         }
 
         return result;
+    }
+
+    private static (int Line, int Column)? FirstTabIndent(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static bool IsStandardTag(string tag) =>

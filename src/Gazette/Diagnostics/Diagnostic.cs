@@ -106,6 +106,9 @@ public static class DiagnosticCodes
     public const string MarkdownFailed = "GZ0202";
     public const string ImageUnreadable = "GZ0203";
     public const string PhotoWithoutCredit = "GZ0204";
+    public const string MarkdownTooSlow = "GZ0205";
+    public const string UnsafeMarkup = "GZ0206";
+    public const string FileTooLarge = "GZ0109";
     public const string TemplateSyntax = "GZ0301";
     public const string TemplateRuntime = "GZ0302";
     public const string TemplateMissing = "GZ0303";

@@ -52,11 +52,18 @@ public sealed class MarkdownRenderer
     private readonly SiteUrls _urls;
     private readonly Func<Figure, string, string> _renderFigure;
     private readonly Func<string, string> _anchorLabel;
+    private readonly bool _unsafeHtml;
+
+    /// <summary>The longest one article's Markdown may take to parse.</summary>
+    public static TimeSpan ParseTimeLimit { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <param name="renderFigure">Renders a figure in a language (the theme's figure partial).</param>
     /// <param name="anchorLabel">The accessible name of heading anchor links, by language.</param>
-    public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<Figure, string, string> renderFigure, Func<string, string> anchorLabel)
+    /// <param name="unsafeHtml">Keep raw HTML and javascript:/vbscript:/data: links (site.yml markdown.unsafe_html).</param>
+    public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<Figure, string, string> renderFigure, Func<string, string> anchorLabel,
+        bool unsafeHtml = false)
     {
+        _unsafeHtml = unsafeHtml;
         _images = images;
         _urls = urls;
         _renderFigure = renderFigure;
@@ -82,14 +89,28 @@ public sealed class MarkdownRenderer
         MarkdownDocument document;
         try
         {
-            document = Markdig.Markdown.Parse(markdown, pipeline);
+            // Some inputs make Markdig quadratic ("[a](" repeated): bound the time one file may take.
+            var parse = Task.Run(() => Markdig.Markdown.Parse(markdown, pipeline));
+            if (!parse.Wait(ParseTimeLimit))
+            {
+                diagnostics.Error(DiagnosticCodes.MarkdownTooSlow, SourceLocation.File(context.SourcePath),
+                    $"the Markdown took more than {ParseTimeLimit.TotalSeconds:F0} s to read; look for long runs of unclosed brackets or links such as '[a]('");
+                return null;
+            }
+
+            document = parse.Result;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (AggregateException wrapper) when (wrapper.InnerException is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
             // Markdig's nesting limit throws without a position: name the file at least.
             diagnostics.Error(DiagnosticCodes.MarkdownFailed, SourceLocation.File(context.SourcePath),
-                $"the Markdown could not be parsed ({e.Message}); look for very deeply nested lists or quotes");
+                $"the Markdown could not be parsed ({wrapper.InnerException.Message}); look for very deeply nested lists or quotes");
             return null;
+        }
+
+        if (!_unsafeHtml)
+        {
+            RemoveUnsafeMarkup(document, context, diagnostics);
         }
 
         var words = 0;
@@ -173,6 +194,52 @@ public sealed class MarkdownRenderer
 
         return url.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || url.StartsWith("htp", StringComparison.OrdinalIgnoreCase)
             || url.StartsWith("htps", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>As Hugo does by default: raw HTML is left out and script-capable link targets are
+    /// dropped (the link text stays), each with a warning at its line.</summary>
+    private static void RemoveUnsafeMarkup(MarkdownDocument document, MarkdownContext context, DiagnosticBag diagnostics)
+    {
+        SourceLocation At(int line, int column) => new(context.SourcePath, line + 1 + context.BodyLineOffset, column + 1);
+        foreach (var block in document.Descendants<HtmlBlock>().ToList())
+        {
+            diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(block.Line, block.Column),
+                "raw HTML left out; set 'markdown: { unsafe_html: true }' in site.yml to allow it");
+            block.Parent?.Remove(block);
+        }
+
+        foreach (var inline in document.Descendants<HtmlInline>().ToList())
+        {
+            diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(inline.Line, inline.Column),
+                "raw HTML left out; set 'markdown: { unsafe_html: true }' in site.yml to allow it");
+            inline.Remove();
+        }
+
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && IsScriptUrl(l.Url)).ToList())
+        {
+            diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(link.Line, link.Column),
+                $"link target '{link.Url}' dropped: javascript:, vbscript: and data: links can run code");
+            while (link.FirstChild is { } child)
+            {
+                child.Remove();
+                link.InsertBefore(child);
+            }
+
+            link.Remove();
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().Where(a => IsScriptUrl(a.Url)).ToList())
+        {
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+    }
+
+    private static bool IsScriptUrl(string? url)
+    {
+        var trimmed = new string((url ?? "").Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+        return trimmed.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("vbscript:", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
     }
 
     private static SourceLocation ImageLocation(LinkInline image, MarkdownContext context) =>

@@ -27,9 +27,9 @@ internal static class PageRenderer
 {
     /// <summary>Renders the pages in parallel and writes them.</summary>
     public static void Render(IReadOnlyList<PageJob> jobs, bool minify, TemplateRenderer templates, OutputWriter writer, LinkChecker? links,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
-        Parallel.ForEach(jobs, job =>
+        Parallel.ForEach(jobs, parallel ?? new ParallelOptions(), job =>
         {
             var html = templates.RenderPage(job.Layout, job.Globals, job.Language, job.ErrorContext, diagnostics);
             if (html is null)
