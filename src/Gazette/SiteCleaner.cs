@@ -24,15 +24,54 @@ public static class SiteCleaner
             return diagnostics.ToSortedList();
         }
 
-        var writer = new OutputWriter(output);
-        foreach (var directory in new[] { output, writer.StagingDirectory, writer.PreviousDirectory })
+        if (!Directory.Exists(output))
         {
-            if (Directory.Exists(directory))
+            return diagnostics.ToSortedList();
+        }
+
+        var manifest = Path.Combine(output, OutputWriter.ManifestName);
+        if (!File.Exists(manifest))
+        {
+            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(output),
+                $"'{output}' has no {OutputWriter.ManifestName}: Gazette did not write it, so clean leaves it alone");
+            return diagnostics.ToSortedList();
+        }
+
+        foreach (var line in File.ReadAllLines(manifest).Append(OutputWriter.ManifestName))
+        {
+            var target = Path.GetFullPath(Path.Combine(output, line));
+            var inside = Path.GetRelativePath(output, target);
+            if (line.Length == 0 || inside.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(inside)
+                || inside.Split(Path.DirectorySeparatorChar).Contains(".git"))
             {
-                Directory.Delete(directory, recursive: true);
+                continue;
+            }
+
+            // File.Delete removes a link itself, never what it points to.
+            if (File.Exists(target) || new FileInfo(target).LinkTarget is not null)
+            {
+                File.Delete(target);
             }
         }
 
+        RemoveEmptyFolders(output);
         return diagnostics.ToSortedList();
+    }
+
+    /// <summary>Removes folders left empty, deepest first, without entering linked folders.</summary>
+    private static void RemoveEmptyFolders(string directory)
+    {
+        foreach (var child in Directory.EnumerateDirectories(directory))
+        {
+            if (new DirectoryInfo(child).LinkTarget is null)
+            {
+                RemoveEmptyFolders(child);
+            }
+        }
+
+        if (!Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            Directory.Delete(directory);
+        }
     }
 }

@@ -142,6 +142,7 @@ public sealed class SiteSession(BuildOptions options)
             return run.Result(null, PageRenderer.CountByGroup(jobs));
         }
 
+        writer.WriteManifest();
         writer.Commit();
         run.Phase("write");
         _loaded = new Loaded

@@ -173,6 +173,16 @@ public sealed partial class OutputWriter
         }
     }
 
+    /// <summary>The list of files a build wrote, kept in the output so <c>clean</c> deletes only those.</summary>
+    public const string ManifestName = ".gazette-manifest";
+
+    /// <summary>Writes the manifest of every file of this build (call last, before Commit).</summary>
+    public void WriteManifest()
+    {
+        var files = _written.Keys.Order(StringComparer.Ordinal).ToList();
+        WriteText(ManifestName, string.Join('\n', files) + "\n", "manifest");
+    }
+
     /// <summary>Swaps the staging folder in place of the output folder; in place, writes the files
     /// whose bytes changed and leaves the others untouched (their dates and the browser's cache too).</summary>
     public void Commit()

@@ -116,6 +116,31 @@ public sealed class DevServerTests : IAsyncLifetime
         Assert.Contains("event: reload", await ReadUntil(events, "event: reload"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_burst_of_100_saves_in_a_second_ends_serving_the_final_state()
+    {
+        for (var i = 1; i <= 100; i++)
+        {
+            _site.Write("content/posts/c.md", TestSite.Article(title: $"Version {i}", date: "2024-03-01", extra: "tags: [Solo]\n"));
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        string html;
+        do
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            html = await _http.GetStringAsync(Url("2024/03/c/"), TestContext.Current.CancellationToken);
+        }
+        while (!html.Contains("Version 100", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
+        Assert.Contains("Version 100", html, StringComparison.Ordinal);
+        Assert.True(_server!.LastResult!.Succeeded);
+        Assert.True(_server.RebuildCount < 60, $"{_server.RebuildCount} rebuilds: saves were not coalesced");
+        var home = await _http.GetStringAsync(Url(""), TestContext.Current.CancellationToken);
+        Assert.Contains("Version 100", home, StringComparison.Ordinal);
+    }
+
     private static async Task<string> ReadUntil(Stream stream, string marker)
     {
         var text = new StringBuilder();
