@@ -149,6 +149,13 @@ public static class Program
             e.Cancel = true;
             stop.Cancel();
         };
+
+        // SIGTERM (a service manager, `timeout`, `kill`) stops as cleanly as Ctrl+C.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         DevServer server;
         try
         {

@@ -86,25 +86,23 @@ public sealed class MarkdownRenderer
     public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics)
     {
         var pipeline = _pipelines[context.Typography];
-        MarkdownDocument document;
+        MarkdownDocument? document;
         try
         {
-            // Some inputs make Markdig quadratic ("[a](" repeated): bound the time one file may take.
-            var parse = Task.Run(() => Markdig.Markdown.Parse(markdown, pipeline));
-            if (!parse.Wait(ParseTimeLimit))
-            {
-                diagnostics.Error(DiagnosticCodes.MarkdownTooSlow, SourceLocation.File(context.SourcePath),
-                    $"the Markdown took more than {ParseTimeLimit.TotalSeconds:F0} s to read; look for long runs of unclosed brackets or links such as '[a]('");
-                return null;
-            }
-
-            document = parse.Result;
+            document = ParseWithinTimeLimit(markdown, pipeline);
         }
-        catch (AggregateException wrapper) when (wrapper.InnerException is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
             // Markdig's nesting limit throws without a position: name the file at least.
             diagnostics.Error(DiagnosticCodes.MarkdownFailed, SourceLocation.File(context.SourcePath),
-                $"the Markdown could not be parsed ({wrapper.InnerException.Message}); look for very deeply nested lists or quotes");
+                $"the Markdown could not be parsed ({e.Message}); look for very deeply nested lists or quotes");
+            return null;
+        }
+
+        if (document is null)
+        {
+            diagnostics.Error(DiagnosticCodes.MarkdownTooSlow, SourceLocation.File(context.SourcePath),
+                $"the Markdown took more than {ParseTimeLimit.TotalSeconds:F0} s to read; look for long runs of unclosed brackets or links such as '[a]('");
             return null;
         }
 
@@ -240,6 +238,48 @@ public sealed class MarkdownRenderer
         return trimmed.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
             || trimmed.StartsWith("vbscript:", StringComparison.OrdinalIgnoreCase)
             || trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Files under this size parse on the calling thread: Markdig's slow cases need long
+    /// inputs, and a thread per file would cost every build.</summary>
+    private const int InlineParseLimit = 32 * 1024;
+
+    /// <summary>Parses, giving up after <see cref="ParseTimeLimit"/> on inputs that make Markdig
+    /// quadratic ("[a](" repeated). The abandoned parse finishes on its own background thread.</summary>
+    private static MarkdownDocument? ParseWithinTimeLimit(string markdown, MarkdownPipeline pipeline)
+    {
+        if (markdown.Length < InlineParseLimit)
+        {
+            return Markdig.Markdown.Parse(markdown, pipeline);
+        }
+
+        MarkdownDocument? document = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                document = Markdig.Markdown.Parse(markdown, pipeline);
+            }
+#pragma warning disable CA1031 // handed back to the calling thread below
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = e;
+            }
+        }, maxStackSize: 16 * 1024 * 1024) { IsBackground = true, Name = "gazette-markdown" };
+        thread.Start();
+        if (!thread.Join(ParseTimeLimit))
+        {
+            return null;
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return document;
     }
 
     private static SourceLocation ImageLocation(LinkInline image, MarkdownContext context) =>

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Gazette against Hugo on the shared generated corpus, alternating runs on the same machine.
+# Prints the median wall time and peak memory of each, and the ratios, for each corpus size.
+#   bench/run.sh [SIZES] [RUNS]        e.g. bench/run.sh "1000 10000" 5
+# Needs python3, /usr/bin/time (Debian: time) and hugo (apt-get install -y hugo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${1:-1000}
+runs=${2:-5}
+shared=$(cd .. && pwd)/shared/bench
+work=${BENCH_DIR:-/tmp/gazette-bench}
+mkdir -p "$work"
+
+command -v hugo >/dev/null || { echo "hugo is missing: apt-get install -y hugo" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install -y time" >&2; exit 1; }
+
+dotnet build src/Gazette.Cli -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
+cli=src/Gazette.Cli/bin/Release/net10.0/Gazette.Cli.dll
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+for n in $sizes; do
+  corpus="$work/corpus-$n"
+  [ -d "$corpus/content" ] || python3 "$shared/gen_corpus.py" "$n" "$corpus" 42 >/dev/null
+  site="$work/gazette-$n"
+  rm -rf "$site" && mkdir -p "$site"
+  cp -r themes "$site/themes"
+  ln -s "$corpus/content" "$site/content"
+  printf 'title: Bench\nbase_url: https://bench.example.org/\npagination: 20\npermalinks:\n  article: /posts/{year}/{slug}/\n' > "$site/site.yml"
+  hugo_site="$work/hugo-$n"
+  rm -rf "$hugo_site" && cp -r "$shared/hugo-site" "$hugo_site" && ln -s "$corpus/content" "$hugo_site/content"
+
+  : > "$work/g-$n.txt"; : > "$work/h-$n.txt"
+  for r in $(seq "$runs"); do
+    rm -rf "$work/hugo-out-$n" "$work/gazette-out-$n"
+    /usr/bin/time -f "%e %M" -a -o "$work/h-$n.txt" hugo --quiet -s "$hugo_site" -d "$work/hugo-out-$n" >/dev/null
+    /usr/bin/time -f "%e %M" -a -o "$work/g-$n.txt" dotnet "$cli" build --quiet --source "$site" --output "$work/gazette-out-$n" >/dev/null
+  done
+
+  g_time=$(cut -d' ' -f1 "$work/g-$n.txt" | median); g_mem=$(cut -d' ' -f2 "$work/g-$n.txt" | median)
+  h_time=$(cut -d' ' -f1 "$work/h-$n.txt" | median); h_mem=$(cut -d' ' -f2 "$work/h-$n.txt" | median)
+  pages=$(find "$work/gazette-out-$n" -name '*.html' | wc -l)
+  awk -v n="$n" -v gt="$g_time" -v gm="$g_mem" -v ht="$h_time" -v hm="$h_mem" -v p="$pages" -v r="$runs" 'BEGIN {
+    printf "%6d articles (%d Gazette pages), median of %d: Gazette %.2f s %4.0f MiB | Hugo %.2f s %4.0f MiB | time ratio %.2f, memory ratio %.2f\n",
+      n, p, r, gt, gm/1024, ht, hm/1024, gt/ht, gm/hm }'
+done
