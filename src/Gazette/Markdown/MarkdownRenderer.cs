@@ -267,7 +267,8 @@ public sealed class MarkdownRenderer
             {
                 failure = e;
             }
-        }, maxStackSize: 16 * 1024 * 1024) { IsBackground = true, Name = "gazette-markdown" };
+        }, maxStackSize: 16 * 1024 * 1024)
+        { IsBackground = true, Name = "gazette-markdown" };
         thread.Start();
         if (!thread.Join(ParseTimeLimit))
         {
