@@ -12,6 +12,10 @@ if (args.Length < 1)
 
 var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
 var output = Path.Combine(Path.GetTempPath(), "gazette-bench-" + Environment.ProcessId);
+if (args.Length > 2 && args[2] == "--edits")
+{
+    return Edits(args[0], runs, output);
+}
 var phases = new Dictionary<string, List<double>>();
 var totals = new List<double>();
 for (var run = 0; run < runs; run++)
@@ -53,3 +57,40 @@ foreach (var (phase, values) in phases)
 Console.WriteLine($"  {"total",-10} {Median(totals),8:F0} ms");
 Directory.Delete(output, recursive: true);
 return 0;
+
+// The dev server's loop: one full build, then N edits of one article, each followed by the
+// incremental update the server runs; prints the median update time and what it rewrote.
+static int Edits(string site, int edits, string output)
+{
+    var session = new SiteSession(new BuildOptions { SourceDirectory = site, OutputDirectory = output });
+    var first = session.Build();
+    if (!first.Succeeded)
+    {
+        Console.Error.WriteLine(string.Join("\n", first.Diagnostics.Take(10)));
+        return 1;
+    }
+
+    var article = Directory.EnumerateFiles(Path.Combine(site, "content"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Skip(7).First();
+    var original = File.ReadAllText(article);
+    var times = new List<double>();
+    try
+    {
+        for (var i = 0; i < edits; i++)
+        {
+            File.WriteAllText(article, original + $"\n\nÉdition {i}.\n");
+            var clock = Stopwatch.StartNew();
+            var result = session.Update([article]);
+            clock.Stop();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            Console.WriteLine($"edit {i + 1}: {clock.Elapsed.TotalMilliseconds:F1} ms, incremental={result.Incremental}, {result.ChangedFiles.Count} files rewritten ({string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalMilliseconds:F0}"))})");
+        }
+    }
+    finally
+    {
+        File.WriteAllText(article, original);
+        Directory.Delete(output, recursive: true);
+    }
+
+    Console.WriteLine($"median update after one edit: {Median(times):F1} ms over {edits} edits");
+    return 0;
+}

@@ -67,7 +67,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         RelatedArticles.Assign(model);
         foreach (var document in articles.Concat(pages))
         {
-            document.JsonLd = StructuredData.For(document, config, urls);
+            document.JsonLdFactory = d => StructuredData.For(d, config, urls);
         }
 
         return model;

@@ -243,7 +243,14 @@ internal static partial class FeedWriter
 
     /// <summary>The article as feed readers show it: the cover with its credit, then the body,
     /// every site URL made absolute (a feed reader has no base URL to resolve them).</summary>
-    private static string FullContent(Document article, SiteUrls urls, Func<Figure, string, string> renderFigure)
+    private static string FullContent(Document article, SiteUrls urls, Func<Figure, string, string> renderFigure) =>
+        // An article appears in several feeds, and the dev server writes the feeds after every
+        // edit: each article's feed HTML is made once (a document object never changes once built).
+        FullContents.GetValue(article, a => MakeFullContent(a, urls, renderFigure));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string> FullContents = [];
+
+    private static string MakeFullContent(Document article, SiteUrls urls, Func<Figure, string, string> renderFigure)
     {
         var html = (article.Cover is null ? "" : renderFigure(article.Cover, article.Lang)) + article.ContentHtml.Value;
         return RootRelativeUrl().Replace(html, match => $"{match.Groups[1].Value}=\"{urls.Absolute("/")[..^1]}/");
