@@ -22,7 +22,7 @@ public sealed record DevServerOptions
     /// <summary>Watch the sources and reload browsers; off to serve a finished build as it is.</summary>
     public bool LiveReload { get; init; } = true;
     /// <summary>How long to wait for a burst of saves to end before rebuilding.</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(80);
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(30);
 }
 
 /// <summary>
