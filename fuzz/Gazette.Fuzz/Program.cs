@@ -1,0 +1,47 @@
+using System.Text;
+using Gazette.Content;
+using Gazette.Diagnostics;
+using Gazette.Markdown.Typography;
+using Markdig;
+using SharpFuzz;
+
+// AFL++ harness (SharpFuzz): each input is a Markdown file with front matter. It goes through
+// the front matter splitter and YAML reader, then through Markdig with our typography extension
+// in both languages. Diagnostics are expected; any exception escaping here is a bug that AFL
+// records as a crash. Run with fuzz/run.sh.
+// Instrumented code (Gazette, Markdig, YamlDotNet) may only run inside Fuzzer.Run: the
+// pipelines are built there, on the first input.
+MarkdownPipeline[]? pipelines = null;
+
+Fuzzer.OutOfProcess.Run(stream =>
+{
+    pipelines ??= [.. new[] { TypographyMode.French, TypographyMode.English }.Select(mode =>
+    {
+        var builder = new MarkdownPipelineBuilder().UseAutoLinks().UsePipeTables().UseFootnotes();
+        builder.Extensions.Add(new TypographyExtension(mode));
+        return builder.Build();
+    })];
+
+    using var memory = new MemoryStream();
+    stream.CopyTo(memory);
+    var text = Encoding.UTF8.GetString(memory.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
+    var diagnostics = new DiagnosticBag();
+    var parsed = FrontMatterParser.Parse(text, "fuzz.md", TimeZoneInfo.Utc, diagnostics);
+    if (parsed is null && !diagnostics.HasErrors)
+    {
+        throw new InvalidOperationException("no result and no diagnostic");
+    }
+
+    var body = parsed?.Body ?? text;
+    foreach (var pipeline in pipelines)
+    {
+        try
+        {
+            Markdown.ToHtml(body, pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.Ordinal))
+        {
+            // Markdig's documented nesting limit: Gazette reports it as GZ0202.
+        }
+    }
+});
