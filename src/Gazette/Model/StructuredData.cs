@@ -42,8 +42,8 @@ public static class StructuredData
             json.WriteString("inLanguage", document.Lang);
             if (document.Date is { } date)
             {
-                json.WriteString("datePublished", Iso(date));
-                json.WriteString("dateModified", Iso(document.Updated ?? date));
+                json.WriteString("datePublished", Text.Dates.Iso(date));
+                json.WriteString("dateModified", Text.Dates.Iso(document.Updated ?? date));
             }
 
             if (document.Author is { } author)
@@ -112,8 +112,6 @@ public static class StructuredData
         var text = Encoding.UTF8.GetString(buffer.ToArray());
         return new HtmlString(text.Replace("<", "\\u003c", StringComparison.Ordinal));
     }
-
-    private static string Iso(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static void Person(Utf8JsonWriter json, string name, string? url)
     {

@@ -60,7 +60,7 @@ internal static class CrawlerFiles
                 var lastModified = chunks[i].Max(p => p.LastModified);
                 if (lastModified is { } date)
                 {
-                    xml.WriteElementString("lastmod", Iso(date));
+                    xml.WriteElementString("lastmod", Text.Dates.Iso(date));
                 }
 
                 xml.WriteEndElement();
@@ -86,7 +86,7 @@ internal static class CrawlerFiles
                 xml.WriteElementString("loc", page.Url);
                 if (page.LastModified is { } date)
                 {
-                    xml.WriteElementString("lastmod", Iso(date));
+                    xml.WriteElementString("lastmod", Text.Dates.Iso(date));
                 }
 
                 foreach (var image in page.Images)
@@ -104,8 +104,6 @@ internal static class CrawlerFiles
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
-
-    private static string Iso(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A redirect page at an old URL: meta refresh for browsers, canonical for crawlers.</summary>
     private static void WriteAlias(Document document, string alias, SiteUrls urls, OutputWriter writer, DiagnosticBag diagnostics)

@@ -169,7 +169,7 @@ internal static partial class FeedWriter
             }
 
             var updated = articles.Count > 0 ? articles.Max(a => a.Updated ?? a.Date)!.Value : new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            xml.WriteElementString("updated", Rfc3339(updated));
+            xml.WriteElementString("updated", Text.Dates.Iso(updated));
             Link(xml, "self", urls.Absolute(urls.ForOutput("atom.xml")), "application/atom+xml");
             Link(xml, "alternate", urls.Absolute(urls.BasePath), "text/html");
             xml.WriteElementString("generator", "Gazette");
@@ -179,8 +179,8 @@ internal static partial class FeedWriter
                 xml.WriteElementString("id", article.AbsoluteUrl);
                 xml.WriteElementString("title", article.Title);
                 Link(xml, "alternate", article.AbsoluteUrl, "text/html");
-                xml.WriteElementString("published", Rfc3339(article.Date!.Value));
-                xml.WriteElementString("updated", Rfc3339(article.Updated ?? article.Date!.Value));
+                xml.WriteElementString("published", Text.Dates.Iso(article.Date!.Value));
+                xml.WriteElementString("updated", Text.Dates.Iso(article.Updated ?? article.Date!.Value));
                 xml.WriteStartElement("author");
                 xml.WriteElementString("name", article.Author?.Name ?? config.Publisher?.Name ?? config.Title);
                 if (article.Author is { } author)
@@ -264,8 +264,6 @@ internal static partial class FeedWriter
         return date.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture)
             + sign + Math.Abs(offset.Hours).ToString("D2", CultureInfo.InvariantCulture) + Math.Abs(offset.Minutes).ToString("D2", CultureInfo.InvariantCulture);
     }
-
-    private static string Rfc3339(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     [GeneratedRegex("""\b(href|src)="/(?!/)""")]
     private static partial Regex RootRelativeUrl();

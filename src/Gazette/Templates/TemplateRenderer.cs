@@ -253,7 +253,7 @@ public sealed class TemplateRenderer
             functions.Import("t", new Func<string, string>(localizer.Translate));
             functions.Import("date_long", new Func<DateTimeOffset, string>(localizer.FormatDate));
             functions.Import("date_time", new Func<DateTimeOffset, string>(localizer.FormatDateTime));
-            functions.Import("date_iso", new Func<DateTimeOffset, string>(d => d.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
+            functions.Import("date_iso", new Func<DateTimeOffset, string>(Text.Dates.Iso));
             functions.Import("raw", new Func<object?, HtmlString>(v => v as HtmlString ?? new HtmlString(v?.ToString() ?? "")));
             functions.Import("url", new Func<string, string>(path =>
                 path.Contains("://", StringComparison.Ordinal) || path.StartsWith('#') ? path : _urls.RootRelative(path.StartsWith('/') ? path : "/" + path)));

@@ -212,9 +212,9 @@ public class BadInputTests
         }
 
         site.BuildSuccessfully(o => o with { Minify = true });
-        var parallel = Snapshot(site.OutputDirectory);
+        var parallel = OutputSnapshot.Of(site.OutputDirectory);
         site.BuildSuccessfully(o => o with { Minify = true, MaxParallelism = 1 });
-        Assert.Equal(parallel, Snapshot(site.OutputDirectory));
+        Assert.Equal(parallel, OutputSnapshot.Of(site.OutputDirectory));
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public class BadInputTests
         }
 
         site.BuildSuccessfully();
-        var complete = Snapshot(site.OutputDirectory);
+        var complete = OutputSnapshot.Of(site.OutputDirectory);
         for (var i = 0; i < 300; i++)
         {
             site.Write($"content/posts/a{i}.md", TestSite.Article(title: $"Changé {i}", date: $"2024-01-01T{i / 60:D2}:{i % 60:D2}:00Z", extra: "tags: [Un, Deux]\n"));
@@ -242,7 +242,7 @@ public class BadInputTests
             process.WaitForExit();
 
             // Killed before the swap: the old site, whole. After it: the new site, whole. Never a mix.
-            var now = Snapshot(site.OutputDirectory);
+            var now = OutputSnapshot.Of(site.OutputDirectory);
             Assert.True(now.Count == complete.Count, $"killed after {delay} ms: {now.Count} files instead of {complete.Count}");
             var titles = site.ParseOutput("2024/01/a0/index.html").QuerySelector("h1")!.TextContent;
             Assert.True(now.SequenceEqual(complete) || titles == "Changé 0", $"killed after {delay} ms: a partial site");
@@ -252,7 +252,4 @@ public class BadInputTests
         Assert.Empty(Directory.EnumerateDirectories(site.Directory, "._site.*"));
     }
 
-    private static Dictionary<string, string> Snapshot(string directory) =>
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => System.IO.Path.GetRelativePath(directory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 }

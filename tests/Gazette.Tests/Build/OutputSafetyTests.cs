@@ -12,14 +12,14 @@ public class OutputSafetyTests
         using var site = new TestSite("-- site.yml --\ntitle: Test\n");
         site.Write("content/posts/a.md", TestSite.Article(title: "Version 1"));
         site.BuildSuccessfully();
-        var before = Snapshot(site.OutputDirectory);
+        var before = OutputSnapshot.Of(site.OutputDirectory);
 
         site.Write("content/posts/a.md", TestSite.Article(title: "Version 2"));
         site.Write("content/posts/broken.md", "---\ntitle: [unclosed\n---\n");
         var result = site.Build();
 
         Assert.False(result.Succeeded);
-        Assert.Equal(before, Snapshot(site.OutputDirectory));
+        Assert.Equal(before, OutputSnapshot.Of(site.OutputDirectory));
         Assert.False(Directory.Exists(Path.Combine(site.Directory, "._site.staging")));
     }
 
@@ -100,7 +100,4 @@ public class OutputSafetyTests
         Assert.Equal("function ( {", site.ReadOutput("assets/js/broken.js"));
     }
 
-    private static Dictionary<string, string> Snapshot(string directory) =>
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 }

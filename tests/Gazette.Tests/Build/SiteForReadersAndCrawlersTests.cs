@@ -292,7 +292,7 @@ public class SiteForReadersAndCrawlersTests
             extra: "image:\n  src: p.png\n  alt: x\n  credit: AFP\nreview: { name: X, score: 7.5 }\n"));
         site.WriteBytes("content/posts/photo/p.png", TestImages.Png(4, 4));
         site.BuildSuccessfully(o => o with { Minify = true });
-        var first = Snapshot(site.OutputDirectory);
+        var first = OutputSnapshot.Of(site.OutputDirectory);
 
         var culture = CultureInfo.CurrentCulture;
         try
@@ -304,7 +304,7 @@ public class SiteForReadersAndCrawlersTests
                 CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(name);
                 Assert.Equal("1,5", 1.5.ToString(CultureInfo.CurrentCulture));
                 site.BuildSuccessfully(o => o with { Minify = true });
-                Assert.Equal(first, Snapshot(site.OutputDirectory));
+                Assert.Equal(first, OutputSnapshot.Of(site.OutputDirectory));
             }
         }
         finally
@@ -345,7 +345,4 @@ public class SiteForReadersAndCrawlersTests
         Assert.Contains("steps.pages.outputs.base_url", run, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> Snapshot(string directory) =>
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 }
