@@ -71,6 +71,20 @@ public sealed class ThemeInBrowserTests(SampleSiteFixture site) : IClassFixture<
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task No_horizontal_scrolling_from_320_to_1920_pixels(string name, string path)
+    {
+        SkipWithoutChromium();
+        foreach (var width in new[] { 320, 768, 1920 })
+        {
+            var (page, _) = await Open(path, width);
+            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            await page.Context.CloseAsync();
+            Assert.True(scrollWidth <= width, $"{name} scrolls sideways at {width}px ({scrollWidth}px wide)");
+        }
+    }
+
     [Fact]
     public async Task Unknown_url_shows_the_404_page()
     {
