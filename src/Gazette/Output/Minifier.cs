@@ -11,14 +11,17 @@ public static class Minifier
 
     private static HtmlSettings CreateHtmlSettings()
     {
-        var settings = HtmlSettings.Pretty();
-        settings.PrettyPrint = false;
+        var settings = new HtmlSettings();
         settings.RemoveOptionalTags = false;
         settings.RemoveAttributeQuotes = false;
         settings.RemoveComments = true;
         settings.CollapseWhitespaces = true;
         settings.MinifyJs = false; // keep JSON-LD and inline scripts exactly as the theme wrote them
-        settings.MinifyCss = true;
+        // The theme's CSS is a file minified once; inline styles and script attributes are
+        // not worth a CSS/JS parser run on every page.
+        settings.MinifyCss = false;
+        settings.MinifyCssAttributes = false;
+        settings.MinifyJsAttributes = false;
         return settings;
     }
 
