@@ -1,13 +1,5 @@
-using System.Diagnostics;
-using Gazette.Configuration;
-using Gazette.Content;
 using Gazette.Diagnostics;
-using Gazette.Images;
-using Gazette.Markdown;
 using Gazette.Model;
-using Gazette.Output;
-using Gazette.Templates;
-using Scriban.Runtime;
 
 namespace Gazette;
 
@@ -51,7 +43,7 @@ public sealed record BuildResult(
     bool Strict = false)
 {
     /// <summary>The soonest article a later build will publish (its date is in the future).</summary>
-    public Model.ScheduledArticle? NextScheduled { get; init; }
+    public ScheduledArticle? NextScheduled { get; init; }
 
     /// <summary>Output files written (in an incremental update: only those whose bytes changed).</summary>
     public IReadOnlyCollection<string> ChangedFiles { get; init; } = [];

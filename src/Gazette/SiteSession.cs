@@ -35,8 +35,8 @@ public sealed class SiteSession(BuildOptions options)
         public required ScriptObject SiteObject { get; init; }
         public required SiteModelBuilder ModelBuilder { get; init; }
         public required string Output { get; init; }
-        public required Dictionary<string, SourceDocument> Sources { get; init; }
-        public required Dictionary<string, Document> Documents { get; init; }
+        public required Dictionary<string, SourceDocument> Sources { get; set; }
+        public required Dictionary<string, Document> Documents { get; set; }
         public required Dictionary<string, IReadOnlyList<Document>> PagesShown { get; set; }
         /// <summary>Every input file the build read, to tell a deleted input from an editor's temporary file.</summary>
         public required HashSet<string> KnownFiles { get; init; }
@@ -45,12 +45,7 @@ public sealed class SiteSession(BuildOptions options)
     /// <summary>Where the site is written (known after a build).</summary>
     public string? OutputDirectory => _loaded?.Output;
 
-    public BuildResult Build()
-    {
-        var run = new Run(options);
-        var result = BuildAll(run);
-        return result;
-    }
+    public BuildResult Build() => BuildAll(new Run(options));
 
     private BuildResult BuildAll(Run run)
     {
@@ -94,10 +89,7 @@ public sealed class SiteSession(BuildOptions options)
         var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
         var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing);
-        var published = content.Documents.Where(modelBuilder.IsPublished).ToList();
-        var resolved = new Document?[published.Count];
-        Parallel.For(0, published.Count, _parallel, i => resolved[i] = modelBuilder.Resolve(published[i], diagnostics));
-        var model = modelBuilder.Assemble(resolved.OfType<Document>(), content.Documents, diagnostics);
+        var model = modelBuilder.Build(content, diagnostics, _parallel);
         run.Phase("model");
 
         SiteObject.Fill(siteObject, model, urls);
@@ -265,20 +257,10 @@ public sealed class SiteSession(BuildOptions options)
 
         writer.Commit();
         run.Phase("write");
+        // Only a written update becomes the state the next one starts from.
+        loaded.Sources = sources;
+        loaded.Documents = documents;
         loaded.PagesShown = jobs.ToDictionary(j => j.OutputPath, j => j.Shows, StringComparer.Ordinal);
-        _loaded = new Loaded
-        {
-            Config = loaded.Config,
-            Urls = loaded.Urls,
-            Templates = loaded.Templates,
-            SiteObject = loaded.SiteObject,
-            ModelBuilder = loaded.ModelBuilder,
-            Output = loaded.Output,
-            Sources = sources,
-            Documents = documents,
-            PagesShown = loaded.PagesShown,
-            KnownFiles = loaded.KnownFiles,
-        };
         return run.Result(loaded.Output, new Dictionary<string, int> { ["rendered"] = affected.Count }, writer.Changed.Count) with
         {
             NextScheduled = model.NextScheduled,

@@ -25,11 +25,11 @@ public sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown,
     Func<string, object, string, string> renderPartial, Publishing publishing)
 {
-    public SiteModel Build(ContentSet content, DiagnosticBag diagnostics)
+    public SiteModel Build(ContentSet content, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
         var published = content.Documents.Where(IsPublished).ToList();
         var documents = new Document?[published.Count];
-        Parallel.For(0, published.Count, i => documents[i] = Resolve(published[i], diagnostics));
+        Parallel.For(0, published.Count, parallel ?? new ParallelOptions(), i => documents[i] = Resolve(published[i], diagnostics));
         return Assemble(documents.OfType<Document>(), content.Documents, diagnostics);
     }
 

@@ -246,7 +246,7 @@ public sealed class TemplateRenderer
                 return existing;
             }
 
-            var localizer = LocalizerFor(language);
+            var localizer = Localizer(language);
             var functions = new ScriptObject();
             functions.Import("partial", new Func<TemplateContext, SourceSpan, string, object?, HtmlString>(Partial));
             functions.Import("include", new Func<TemplateContext, SourceSpan, string, object?, HtmlString>(Partial));
@@ -265,14 +265,13 @@ public sealed class TemplateRenderer
         }
     }
 
-    private Localizer LocalizerFor(string language) =>
+    /// <summary>The strings of a language, else of the site's language, else English.</summary>
+    public Localizer Localizer(string language) =>
         _localizers.GetValueOrDefault(language)
         ?? _localizers.GetValueOrDefault(_defaultLanguage)
         ?? _localizers.GetValueOrDefault("en")
         ?? _localizers.Values.FirstOrDefault()
         ?? throw new InvalidOperationException("the theme has no i18n file");
-
-    public Localizer Localizer(string language) => LocalizerFor(language);
 
     private static void Report(ScriptRuntimeException e, string errorContext, DiagnosticBag diagnostics)
     {
