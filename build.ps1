@@ -35,21 +35,52 @@ param(
 $ErrorActionPreference = 'Stop'
 $repo = $PSScriptRoot
 $project = Join-Path $repo 'src/Gazette.Cli/Gazette.Cli.csproj'
-$cli = Join-Path $repo 'src/Gazette.Cli/bin/Release/net10.0/Gazette.Cli.dll'
+$managedCli = Join-Path $repo 'src/Gazette.Cli/bin/Release/net10.0/Gazette.Cli.dll'
+$nativeCli = Join-Path $repo 'src/Gazette.Cli/bin/native/Gazette.Cli'
 
-# Compile the CLI only when a source file is newer than the compiled program, so a build
-# with nothing to compile does not pay for an MSBuild run.
-function Update-Cli {
-    if (Test-Path $cli) {
-        $built = (Get-Item $cli).LastWriteTimeUtc
-        $inputs = @(Get-ChildItem -Path (Join-Path $repo 'src') -Recurse -File -Include '*.cs', '*.csproj' |
-                Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' })
-        $inputs += Get-ChildItem -Path $repo -File -Filter 'Directory.*.props'
-        $newer = $inputs | Where-Object { $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1
-        if (-not $newer) { return }
+# True when the compiled program at $path is newer than every source file: a build with
+# nothing to compile must not pay for an MSBuild run.
+function Test-UpToDate([string] $path) {
+    if (-not (Test-Path $path)) { return $false }
+    $built = (Get-Item $path).LastWriteTimeUtc
+    $folders = [System.Collections.Generic.Stack[string]]::new()
+    $folders.Push((Join-Path $repo 'src'))
+    while ($folders.Count -gt 0) {
+        $folder = $folders.Pop()
+        foreach ($file in [System.IO.Directory]::GetFiles($folder, '*.cs*')) {
+            if ([System.IO.File]::GetLastWriteTimeUtc($file) -gt $built) { return $false }
+        }
+        foreach ($child in [System.IO.Directory]::GetDirectories($folder)) {
+            if ([System.IO.Path]::GetFileName($child) -notin 'bin', 'obj') { $folders.Push($child) }
+        }
     }
-    & dotnet build $project -c Release --nologo -v quiet -clp:ErrorsOnly
-    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    foreach ($file in [System.IO.Directory]::EnumerateFiles($repo, 'Directory.*.props')) {
+        if ([System.IO.File]::GetLastWriteTimeUtc($file) -gt $built) { return $false }
+    }
+    return $true
+}
+
+# Gazette is compiled ahead of time to native code when the machine can (Linux or macOS with
+# clang): no JIT at start-up makes a build 2-3 times faster. Elsewhere, or with
+# GAZETTE_NATIVE=0, it runs on the .NET runtime. Returns the command that runs the CLI.
+function Get-Cli {
+    $canCompileNative = $env:GAZETTE_NATIVE -ne '0' -and -not $IsWindows -and
+        [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture -in 'X64', 'Arm64' -and
+        (Get-Command clang -ErrorAction SilentlyContinue)
+    if ($canCompileNative) {
+        if (Test-UpToDate $nativeCli) { return , @($nativeCli) }
+        Write-Host 'Compiling Gazette to native code (once, about two minutes)...'
+        $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+        & dotnet publish $project -c Release -r $rid -p:PublishAot=true -o (Split-Path $nativeCli) --nologo -v quiet -clp:ErrorsOnly | Out-Host
+        if ($LASTEXITCODE -eq 0 -and (Test-Path $nativeCli)) { return , @($nativeCli) }
+        Write-Warning 'native compilation failed; running Gazette on the .NET runtime instead'
+    }
+
+    if (-not (Test-UpToDate $managedCli)) {
+        & dotnet build $project -c Release --nologo -v quiet -clp:ErrorsOnly | Out-Host
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    }
+    return , @('dotnet', $managedCli)
 }
 
 switch ($Command) {
@@ -58,7 +89,7 @@ switch ($Command) {
         exit $LASTEXITCODE
     }
     default {
-        Update-Cli
+        $cli = Get-Cli
         $arguments = @($Command)
         if ($Command -eq 'new') { $arguments += @($Title) }
         $arguments += @('--source', $Source)
@@ -72,7 +103,9 @@ switch ($Command) {
         if ($Command -eq 'serve') { $arguments += @('--port', $Port, '--bind', $Bind) }
         if ($Category) { $arguments += @('--category', $Category) }
         if ($Tags) { $arguments += @('--tags', ($Tags -join ',')) }
-        & dotnet $cli @arguments
+        $program = $cli[0]
+        $prefix = @($cli | Select-Object -Skip 1)
+        & $program @prefix @arguments
         exit $LASTEXITCODE
     }
 }

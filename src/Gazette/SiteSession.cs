@@ -79,7 +79,7 @@ public sealed class SiteSession(BuildOptions options)
 
         var localizers = Localizer.LoadAll(theme.I18nFolders, diagnostics);
         var siteObject = new ScriptObject();
-        var templates = TemplateRenderer.Load(theme.LayoutFolders, localizers, config.Language, urls, siteObject, diagnostics);
+        var templates = TemplateRenderer.Load(theme.LayoutFolders, localizers, config.Language, urls, siteObject, diagnostics, config.Minify);
         run.Phase("theme");
 
         var content = ContentLoader.Load(_source, config.TimeZone, diagnostics, _parallel);
@@ -89,7 +89,9 @@ public sealed class SiteSession(BuildOptions options)
         var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
         var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing);
-        var model = modelBuilder.Build(content, diagnostics, _parallel);
+        var documents = modelBuilder.ResolveAll(content, diagnostics, _parallel);
+        run.Phase("markdown");
+        var model = modelBuilder.Assemble(documents, content.Documents, diagnostics);
         run.Phase("model");
 
         SiteObject.Fill(siteObject, model, urls);
@@ -100,7 +102,7 @@ public sealed class SiteSession(BuildOptions options)
         {
             jobs = PageRenderer.ListJobs(model, templates, urls);
             var links = new LinkChecker(urls);
-            PageRenderer.Render(jobs, config.Minify, templates, writer, links, diagnostics, _parallel);
+            PageRenderer.Render(jobs, templates, writer, links, diagnostics, _parallel);
             run.Phase("pages");
             FeedWriter.WriteAll(model, urls, templates.RenderFigure, writer);
             CrawlerFiles.WriteAll(model, urls, PageRenderer.SitemapPages(jobs), writer, diagnostics);
@@ -239,7 +241,8 @@ public sealed class SiteSession(BuildOptions options)
         var affected = jobs.Where(job => !loaded.PagesShown.TryGetValue(job.OutputPath, out var before)
             || !before.SequenceEqual(job.Shows) || job.Shows.Any(edited.Contains)).ToList();
         var writer = new OutputWriter(loaded.Output, inPlace: true);
-        PageRenderer.Render(affected, loaded.Config.Minify, loaded.Templates, writer, null, diagnostics);
+        loaded.Templates.ClearCache(); // cached cards show documents that may have changed
+        PageRenderer.Render(affected, loaded.Templates, writer, null, diagnostics);
         var current = jobs.Select(j => j.OutputPath).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in loaded.PagesShown.Keys.Where(p => !current.Contains(p)))
         {
@@ -278,6 +281,7 @@ public sealed class SiteSession(BuildOptions options)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<PhaseTiming> _timings = [];
+        private long _allocatedBefore = GC.GetTotalAllocatedBytes();
 
         public DiagnosticBag Diagnostics { get; } = new();
 
@@ -285,8 +289,10 @@ public sealed class SiteSession(BuildOptions options)
 
         public void Phase(string name)
         {
-            _timings.Add(new PhaseTiming(name, _clock.Elapsed));
+            var allocated = GC.GetTotalAllocatedBytes();
+            _timings.Add(new PhaseTiming(name, _clock.Elapsed, allocated - _allocatedBefore));
             options.Progress?.Report(name);
+            _allocatedBefore = allocated;
             _clock.Restart();
         }
 

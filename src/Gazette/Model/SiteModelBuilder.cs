@@ -25,12 +25,13 @@ public sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown,
     Func<string, object, string, string> renderPartial, Publishing publishing)
 {
-    public SiteModel Build(ContentSet content, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
+    /// <summary>Resolves every published document (front matter to URLs, Markdown to HTML), in parallel.</summary>
+    public IEnumerable<Document> ResolveAll(ContentSet content, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
         var published = content.Documents.Where(IsPublished).ToList();
         var documents = new Document?[published.Count];
         Parallel.For(0, published.Count, parallel ?? new ParallelOptions(), i => documents[i] = Resolve(published[i], diagnostics));
-        return Assemble(documents.OfType<Document>(), content.Documents, diagnostics);
+        return documents.OfType<Document>();
     }
 
     /// <summary>Builds the site from resolved documents: order, neighbours, taxonomies, archives,

@@ -26,7 +26,7 @@ internal sealed record PageJob(string Group, string Layout, string OutputPath, s
 internal static class PageRenderer
 {
     /// <summary>Renders the pages in parallel and writes them.</summary>
-    public static void Render(IReadOnlyList<PageJob> jobs, bool minify, TemplateRenderer templates, OutputWriter writer, LinkChecker? links,
+    public static void Render(IReadOnlyList<PageJob> jobs, TemplateRenderer templates, OutputWriter writer, LinkChecker? links,
         DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
         Parallel.ForEach(jobs, parallel ?? new ParallelOptions(), job =>
@@ -35,18 +35,6 @@ internal static class PageRenderer
             if (html is null)
             {
                 return;
-            }
-
-            if (minify)
-            {
-                var minified = Minifier.Minify(html, ".html", out var error);
-                if (minified is null)
-                {
-                    diagnostics.Warning(DiagnosticCodes.MinifyFailed, SourceLocation.File(job.ErrorContext),
-                        $"'{job.OutputPath}' was left unminified, NUglify says: {error!.Message} (generated line {error.Line}, column {error.Column})");
-                }
-
-                html = minified ?? html;
             }
 
             if (writer.WriteText(job.OutputPath, html, job.ErrorContext) is { } earlier)

@@ -23,8 +23,14 @@ internal sealed class HtmlTemplateContext : TemplateContext
         LoopLimit = 1_000_000;
         RecursiveLimit = 64;
         TemplateLoader = null;
+        // Scriban re-indents every line of a multi-line value by the indentation of its {{ }}:
+        // that would shift the lines of a <pre> block and undo the minified templates' whitespace.
+        AutoIndent = false;
         MemberRenamer = Scriban.Runtime.StandardMemberRenamer.Default;
     }
+
+    /// <summary>The language of the page being rendered (its <c>lang</c>).</summary>
+    public string PageLanguage { get; set; } = "";
 
     /// <summary>How many partials deep the current render is.</summary>
     public int PartialDepth { get; set; }

@@ -44,11 +44,12 @@ public sealed class TemplateRenderer
     /// once the model is resolved.</summary>
     public ScriptObject Site { get; }
 
+    /// <param name="minify">Collapse the whitespace of the templates' own HTML (see <see cref="TemplateWhitespace"/>).</param>
     /// <param name="layoutFolders">Folders holding layouts, most specific first (site, then theme),
     /// each with the prefix used to show its files in diagnostics.</param>
     public static TemplateRenderer Load(IReadOnlyList<(string Directory, string DisplayPrefix)> layoutFolders,
         IReadOnlyDictionary<string, Localizer> localizers, string defaultLanguage, SiteUrls urls, ScriptObject site,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics, bool minify = false)
     {
         var templates = new Dictionary<string, ThemeTemplate>(StringComparer.Ordinal);
         foreach (var (directory, prefix) in layoutFolders)
@@ -84,6 +85,11 @@ public sealed class TemplateRenderer
                     continue;
                 }
 
+                if (minify)
+                {
+                    TemplateWhitespace.Collapse(template);
+                }
+
                 templates[name] = new ThemeTemplate(name, display, template);
             }
         }
@@ -109,6 +115,7 @@ public sealed class TemplateRenderer
         // A context per thread, reused page after page: creating one builds Scriban's whole
         // builtin library, which costs more than rendering a page.
         var context = _pageContext ??= new HtmlTemplateContext();
+        context.PageLanguage = language;
         context.PushGlobal(FunctionsFor(language));
         var page = new ScriptObject();
         foreach (var (key, value) in globals)
@@ -169,6 +176,7 @@ public sealed class TemplateRenderer
     public string RenderPartial(string name, object model, string language)
     {
         var context = _figureContext ??= new HtmlTemplateContext();
+        context.PageLanguage = language;
         context.PushGlobal(FunctionsFor(language));
         var globals = new ScriptObject { ["site"] = Site, ["lang"] = language };
         context.PushGlobal(globals);
@@ -237,6 +245,40 @@ public sealed class TemplateRenderer
         }
     }
 
+    /// <summary>
+    /// <c>{{ partial_cached "article-card" article }}</c>: like <c>partial</c>, but rendered once per
+    /// build for each model, language and optional variant, then reused (Hugo's <c>partialCached</c>).
+    /// For partials whose output depends only on their model, the language and <c>site</c>: a card
+    /// shown on twenty list pages is rendered once.
+    /// </summary>
+    private HtmlString PartialCached(TemplateContext context, SourceSpan span, string name, object? model, string? variant)
+    {
+        var key = new CachedPartialKey(name, model, ((HtmlTemplateContext)context).PageLanguage, variant);
+        if (_cachedPartials.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var html = Partial(context, span, name, model);
+        _cachedPartials.TryAdd(key, html);
+        return html;
+    }
+
+    /// <summary>Forgets the cached partials: their models change between two builds of the dev server.</summary>
+    public void ClearCache() => _cachedPartials.Clear();
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CachedPartialKey, HtmlString> _cachedPartials = new();
+
+    /// <summary>The model is compared by reference: the same document object is the same card.</summary>
+    private readonly record struct CachedPartialKey(string Name, object? Model, string Language, string? Variant)
+    {
+        public bool Equals(CachedPartialKey other) =>
+            ReferenceEquals(Model, other.Model) && Name == other.Name && Language == other.Language && Variant == other.Variant;
+
+        public override int GetHashCode() =>
+            HashCode.Combine(Name, Model is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Model), Language, Variant);
+    }
+
     private ScriptObject FunctionsFor(string language)
     {
         lock (_functionsByLanguage)
@@ -248,18 +290,29 @@ public sealed class TemplateRenderer
 
             var localizer = Localizer(language);
             var functions = new ScriptObject();
-            functions.Import("partial", new Func<TemplateContext, SourceSpan, string, object?, HtmlString>(Partial));
-            functions.Import("include", new Func<TemplateContext, SourceSpan, string, object?, HtmlString>(Partial));
-            functions.Import("t", new Func<string, string>(localizer.Translate));
-            functions.Import("date_long", new Func<DateTimeOffset, string>(localizer.FormatDate));
-            functions.Import("date_time", new Func<DateTimeOffset, string>(localizer.FormatDateTime));
-            functions.Import("date_iso", new Func<DateTimeOffset, string>(Text.Dates.Iso));
-            functions.Import("raw", new Func<object?, HtmlString>(v => v as HtmlString ?? new HtmlString(v?.ToString() ?? "")));
-            functions.Import("url", new Func<string, string>(path =>
-                path.Contains("://", StringComparison.Ordinal) || path.StartsWith('#') ? path : _urls.RootRelative(path.StartsWith('/') ? path : "/" + path)));
-            functions.Import("abs_url", new Func<string, string>(path => _urls.Absolute(_urls.RootRelative(path))));
-            functions.Import("plural", new Func<int, string, string>((count, key) =>
-                localizer.Translate(count == 1 ? key + "_one" : key + "_other").Replace("{count}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+            void Add(TemplateFunction function, string name) => functions.SetValue(name, function, readOnly: true);
+            Add(new TemplateFunction("partial", 1, 2, typeof(HtmlString), (context, caller, args) =>
+                Partial(context, TemplateFunction.Position(caller), TemplateFunction.Text(context, caller, args, 0, "partial"), args.Count > 1 ? args[1] : null)), "partial");
+            Add(new TemplateFunction("include", 1, 2, typeof(HtmlString), (context, caller, args) =>
+                Partial(context, TemplateFunction.Position(caller), TemplateFunction.Text(context, caller, args, 0, "include"), args.Count > 1 ? args[1] : null)), "include");
+            Add(new TemplateFunction("partial_cached", 1, 3, typeof(HtmlString), (context, caller, args) =>
+                PartialCached(context, TemplateFunction.Position(caller), TemplateFunction.Text(context, caller, args, 0, "partial_cached"),
+                    args.Count > 1 ? args[1] : null, args.Count > 2 ? TemplateFunction.Text(context, caller, args, 2, "partial_cached") : null)), "partial_cached");
+            Add(TemplateFunction.OfText("t", localizer.Translate), "t");
+            Add(TemplateFunction.OfDate("date_long", localizer.FormatDate), "date_long");
+            Add(TemplateFunction.OfDate("date_time", localizer.FormatDateTime), "date_time");
+            Add(TemplateFunction.OfDate("date_iso", Text.Dates.Iso), "date_iso");
+            Add(new TemplateFunction("raw", 1, 1, typeof(HtmlString), (context, _, args) =>
+                args[0] as HtmlString ?? new HtmlString(args[0] is null ? "" : context.ObjectToString(args[0]) ?? "")), "raw");
+            Add(TemplateFunction.OfText("url", path =>
+                path.Contains("://", StringComparison.Ordinal) || path.StartsWith('#') ? path : _urls.RootRelative(path.StartsWith('/') ? path : "/" + path)), "url");
+            Add(TemplateFunction.OfText("abs_url", path => _urls.Absolute(_urls.RootRelative(path))), "abs_url");
+            Add(new TemplateFunction("plural", 2, 2, typeof(string), (context, caller, args) =>
+            {
+                var count = TemplateFunction.Integer(caller, args, 0, "plural");
+                var key = TemplateFunction.Text(context, caller, args, 1, "plural");
+                return localizer.Translate(count == 1 ? key + "_one" : key + "_other").Replace("{count}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }), "plural");
             _functionsByLanguage[language] = functions;
             return functions;
         }
