@@ -10,11 +10,12 @@
     ./build.ps1 check -Strict                     # what to fix before publishing
     ./build.ps1 clean
     ./build.ps1 test
+    ./build.ps1 compile                           # compile the CLI only; prints the command that runs it
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'serve', 'new', 'check', 'clean', 'test')]
+    [ValidateSet('build', 'serve', 'new', 'check', 'clean', 'test', 'compile')]
     [string] $Command = 'build',
     [Parameter(Position = 1)]
     [string] $Title,
@@ -87,6 +88,10 @@ switch ($Command) {
     'test' {
         & dotnet test (Join-Path $repo 'Gazette.slnx')
         exit $LASTEXITCODE
+    }
+    'compile' {
+        $cli = Get-Cli
+        Write-Output ($cli -join ' ')
     }
     default {
         $cli = Get-Cli

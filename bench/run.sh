@@ -14,8 +14,10 @@ mkdir -p "$work"
 command -v hugo >/dev/null || { echo "hugo is missing: apt-get install -y hugo" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install -y time" >&2; exit 1; }
 
-dotnet build src/Gazette.Cli -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
-cli=src/Gazette.Cli/bin/Release/net10.0/Gazette.Cli.dll
+# The CLI as authors get it from build.ps1: native when clang is present, else on the runtime.
+dotnet tool restore >/dev/null
+read -r -a cli <<< "$(dotnet pwsh ./build.ps1 compile | tail -n 1)"
+echo "Gazette CLI: ${cli[*]}"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -34,7 +36,7 @@ for n in $sizes; do
   for r in $(seq "$runs"); do
     rm -rf "$work/hugo-out-$n" "$work/gazette-out-$n"
     /usr/bin/time -f "%e %M" -a -o "$work/h-$n.txt" hugo --quiet -s "$hugo_site" -d "$work/hugo-out-$n" >/dev/null
-    /usr/bin/time -f "%e %M" -a -o "$work/g-$n.txt" dotnet "$cli" build --quiet --source "$site" --output "$work/gazette-out-$n" >/dev/null
+    /usr/bin/time -f "%e %M" -a -o "$work/g-$n.txt" "${cli[@]}" build --quiet --source "$site" --output "$work/gazette-out-$n" >/dev/null
   done
 
   g_time=$(cut -d' ' -f1 "$work/g-$n.txt" | median); g_mem=$(cut -d' ' -f2 "$work/g-$n.txt" | median)

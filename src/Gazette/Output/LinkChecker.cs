@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Gazette.Diagnostics;
 using Gazette.Model;
 
@@ -10,26 +9,68 @@ namespace Gazette.Output;
 /// the base path) resolves to a file the build wrote, as GitHub Pages would serve it:
 /// <c>/blog/x/</c> → <c>x/index.html</c>. A link that misses the base path is caught too.
 /// </summary>
-public sealed partial class LinkChecker(SiteUrls urls)
+public sealed class LinkChecker(SiteUrls urls)
 {
     private readonly ConcurrentBag<(string Source, string Page, string Url)> _links = [];
     private readonly ConcurrentDictionary<string, HashSet<string>> _ids = new(StringComparer.Ordinal);
 
     /// <param name="source">The document or list the page comes from, named in warnings.</param>
     /// <param name="page">The page's output path, for links to its own anchors.</param>
-    public void Collect(string source, string page, string html)
+    /// <param name="html">The page's HTML: its <c>href</c>/<c>src</c> values and <c>id</c>s are read
+    /// with a plain scan (no regular expression, no string but for the values kept).</param>
+    public void Collect(string source, string page, ReadOnlySpan<char> html)
     {
-        foreach (Match match in UrlAttribute().Matches(html))
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var position = 0;
+        while (true)
         {
-            var url = System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
-            if ((url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)) || url.StartsWith('#'))
+            var equals = html[position..].IndexOf("=\"", StringComparison.Ordinal);
+            if (equals < 0)
             {
-                _links.Add((source, page, url));
+                break;
             }
+
+            var valueStart = position + equals + 2;
+            var length = html[valueStart..].IndexOf('"');
+            if (length < 0)
+            {
+                break;
+            }
+
+            var name = AttributeName(html, position + equals);
+            var value = html.Slice(valueStart, length);
+            if (name is "href" or "src")
+            {
+                if ((value.StartsWith("/") && !value.StartsWith("//")) || value.StartsWith("#"))
+                {
+                    _links.Add((source, page, Decode(value)));
+                }
+            }
+            else if (name is "id")
+            {
+                ids.Add(Decode(value));
+            }
+
+            position = valueStart + length + 1;
         }
 
-        _ids[page] = [.. IdAttribute().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
+        _ids[page] = ids;
     }
+
+    /// <summary>The attribute name written just before <c>="</c>, when whitespace precedes it; else empty.</summary>
+    private static ReadOnlySpan<char> AttributeName(ReadOnlySpan<char> html, int equals)
+    {
+        var start = equals;
+        while (start > 0 && char.IsAsciiLetter(html[start - 1]))
+        {
+            start--;
+        }
+
+        return start > 0 && char.IsWhiteSpace(html[start - 1]) ? html[start..equals] : [];
+    }
+
+    private static string Decode(ReadOnlySpan<char> value) =>
+        value.Contains('&') ? System.Net.WebUtility.HtmlDecode(value.ToString()) : value.ToString();
 
     public void Check(OutputWriter writer, DiagnosticBag diagnostics)
     {
@@ -79,10 +120,4 @@ public sealed partial class LinkChecker(SiteUrls urls)
         var relative = path[urls.BasePath.Length..];
         return relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
     }
-
-    [GeneratedRegex("\\s(?:href|src)=\"([^\"]*)\"")]
-    private static partial Regex UrlAttribute();
-
-    [GeneratedRegex("\\sid=\"([^\"]*)\"")]
-    private static partial Regex IdAttribute();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -64,7 +65,10 @@ public sealed partial class OutputWriter
 
     /// <summary>Writes a text file. Returns the path of the earlier writer when the same output
     /// path was already written (a collision), null otherwise.</summary>
-    public string? WriteText(string relativePath, string content, string writer)
+    public string? WriteText(string relativePath, string content, string writer) => WriteText(relativePath, content.AsSpan(), writer);
+
+    /// <inheritdoc cref="WriteText(string, string, string)"/>
+    public string? WriteText(string relativePath, ReadOnlySpan<char> content, string writer)
     {
         var target = Claim(relativePath, writer, out var previous);
         if (target is null)
@@ -72,18 +76,31 @@ public sealed partial class OutputWriter
             return previous;
         }
 
-        var bytes = Utf8NoBom.GetBytes(content);
-        if (InPlace)
+        // Encoded into a pooled buffer and written in one call: a page never becomes a byte[] of its own.
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(content.Length));
+        try
         {
-            _pending[target] = bytes; // written at Commit, so a failed update writes nothing
+            var length = Utf8NoBom.GetBytes(content, buffer);
+            if (InPlace)
+            {
+                _pending[target] = buffer.AsSpan(0, length).ToArray(); // written at Commit, so a failed update writes nothing
+                return null;
+            }
+
+            using (var file = File.OpenHandle(target, FileMode.Create, FileAccess.Write))
+            {
+                RandomAccess.Write(file, buffer.AsSpan(0, length), 0);
+            }
+
+            _changed.Add(relativePath);
+            Interlocked.Add(ref _totalBytes, length);
+            NoteSize(relativePath, length);
             return null;
         }
-
-        File.WriteAllBytes(target, bytes);
-        _changed.Add(relativePath);
-        Interlocked.Add(ref _totalBytes, bytes.LongLength);
-        NoteSize(relativePath, bytes.LongLength);
-        return null;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public string? CopyFile(string sourcePath, string relativePath, string writer)

@@ -31,22 +31,27 @@ internal static class PageRenderer
     {
         Parallel.ForEach(jobs, parallel ?? new ParallelOptions(), job =>
         {
-            var html = templates.RenderPage(job.Layout, job.Globals, job.Language, job.ErrorContext, diagnostics);
-            if (html is null)
+            var html = _pageBuffer ??= new HtmlBuffer();
+            html.Clear();
+            if (!templates.RenderPage(job.Layout, job.Globals, job.Language, job.ErrorContext, diagnostics, html))
             {
                 return;
             }
 
-            if (writer.WriteText(job.OutputPath, html, job.ErrorContext) is { } earlier)
+            if (writer.WriteText(job.OutputPath, html.Span, job.ErrorContext) is { } earlier)
             {
                 diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(job.ErrorContext),
                     $"'{job.OutputPath}' is also written by '{earlier}'; change a slug so each page has its own URL");
                 return;
             }
 
-            links?.Collect(job.ErrorContext, job.OutputPath, html);
+            links?.Collect(job.ErrorContext, job.OutputPath, html.Span);
         });
     }
+
+    // Each rendering thread keeps its page buffer: pages are written from it without becoming strings.
+    [ThreadStatic]
+    private static HtmlBuffer? _pageBuffer;
 
     public static Dictionary<string, int> CountByGroup(IEnumerable<PageJob> jobs) =>
         jobs.GroupBy(j => j.Group).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

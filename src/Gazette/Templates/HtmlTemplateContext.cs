@@ -35,6 +35,25 @@ internal sealed class HtmlTemplateContext : TemplateContext
     /// <summary>How many partials deep the current render is.</summary>
     public int PartialDepth { get; set; }
 
+    // One buffer per nesting level (layout, partial, partial in a partial…), reused page after page.
+    private readonly List<HtmlBuffer> _buffers = [];
+    private int _buffersInUse;
+
+    /// <summary>An empty buffer for the next nesting level; give it back with <see cref="ReturnBuffer"/>.</summary>
+    public HtmlBuffer RentBuffer()
+    {
+        if (_buffersInUse == _buffers.Count)
+        {
+            _buffers.Add(new HtmlBuffer());
+        }
+
+        var buffer = _buffers[_buffersInUse++];
+        buffer.Clear();
+        return buffer;
+    }
+
+    public void ReturnBuffer() => _buffersInUse--;
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)

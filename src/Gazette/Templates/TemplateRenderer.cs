@@ -100,16 +100,16 @@ public sealed class TemplateRenderer
     public bool HasLayout(string name) => _templates.ContainsKey(name);
 
     /// <summary>Renders a layout, then wraps it in <c>baseof.html</c> (when the theme has one)
-    /// as <c>content</c>. Returns null after reporting a template error.</summary>
+    /// as <c>content</c>, into <paramref name="output"/>. Returns false after reporting a template error.</summary>
     /// <param name="errorContext">The page being rendered, named in error messages.</param>
-    public string? RenderPage(string layout, IReadOnlyDictionary<string, object?> globals, string language,
-        string errorContext, DiagnosticBag diagnostics)
+    public bool RenderPage(string layout, IReadOnlyDictionary<string, object?> globals, string language,
+        string errorContext, DiagnosticBag diagnostics, HtmlBuffer output)
     {
         if (!_templates.TryGetValue(layout, out var template))
         {
             diagnostics.Error(DiagnosticCodes.TemplateMissing, SourceLocation.File(errorContext),
                 $"the theme has no layout '{layout}'; add layouts/{layout} to the theme or to the site's layouts/ folder");
-            return null;
+            return false;
         }
 
         // A context per thread, reused page after page: creating one builds Scriban's whole
@@ -129,27 +129,30 @@ public sealed class TemplateRenderer
         var clean = false;
         try
         {
-            var body = Render(template, context);
             if (_templates.TryGetValue("baseof.html", out var baseof))
             {
-                page["content"] = new HtmlString(body);
-                body = Render(baseof, context);
+                page["content"] = new HtmlString(Render(template, context));
+                RenderInto(baseof, context, output);
+            }
+            else
+            {
+                RenderInto(template, context, output);
             }
 
             clean = true;
-            return body;
+            return true;
         }
         catch (ScriptRuntimeException e)
         {
             Report(e, errorContext, diagnostics);
-            return null;
+            return false;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException
             or InvalidCastException or DivideByZeroException or NullReferenceException or IndexOutOfRangeException)
         {
             diagnostics.Error(DiagnosticCodes.TemplateRuntime, SourceLocation.File(template.DisplayPath),
                 $"template failed while rendering {errorContext}: {e.Message}");
-            return null;
+            return false;
         }
         finally
         {
@@ -196,14 +199,33 @@ public sealed class TemplateRenderer
         }
     }
 
+    /// <summary>Renders a template on its own (a partial, a layout) and returns its HTML.</summary>
     private static string Render(ThemeTemplate template, HtmlTemplateContext context)
     {
-        // Template.Render returns what it wrote and clears the current output; a fresh output
-        // keeps a partial's text apart from the text of the template that called it.
-        context.PushOutput();
+        var buffer = context.RentBuffer();
         try
         {
-            return template.Template.Render(context);
+            RenderInto(template, context, buffer);
+            return buffer.ToString();
+        }
+        finally
+        {
+            context.ReturnBuffer();
+        }
+    }
+
+    /// <summary>Evaluates a template with its text going to <paramref name="output"/> (what
+    /// <c>Template.Render</c> does, without turning the output into a string).</summary>
+    private static void RenderInto(ThemeTemplate template, HtmlTemplateContext context, HtmlBuffer output)
+    {
+        context.PushOutput(output);
+        try
+        {
+            var page = template.Template.Page;
+            if (context.Evaluate(page) is { } result)
+            {
+                context.Write(page.Span, result);
+            }
         }
         finally
         {

@@ -1,0 +1,53 @@
+using System.Buffers;
+using Scriban.Runtime;
+
+namespace Gazette.Templates;
+
+/// <summary>
+/// Where a template writes: one growable character array from the shared pool, kept by its
+/// thread and reused page after page. A page's HTML goes from here straight to UTF-8 on disk
+/// and to the link checker, without becoming a string; a Scriban StringBuilder output would
+/// allocate its chunks and then the string, for every page and every partial.
+/// </summary>
+public sealed class HtmlBuffer : IScriptOutput, IDisposable
+{
+    private char[] _chars = ArrayPool<char>.Shared.Rent(16 * 1024);
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<char> Span => _chars.AsSpan(0, Length);
+
+    public void Write(string value, int offset, int count) => Append(value.AsSpan(offset, count));
+
+    public ValueTask WriteAsync(string value, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(value, offset, count);
+        return ValueTask.CompletedTask;
+    }
+
+    public void Append(ReadOnlySpan<char> text)
+    {
+        if (Length + text.Length > _chars.Length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, Length + text.Length));
+            Span.CopyTo(larger);
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = larger;
+        }
+
+        text.CopyTo(_chars.AsSpan(Length));
+        Length += text.Length;
+    }
+
+    public void Clear() => Length = 0;
+
+    /// <summary>The text written so far, as a string (a copy).</summary>
+    public override string ToString() => new(Span);
+
+    public void Dispose()
+    {
+        ArrayPool<char>.Shared.Return(_chars);
+        _chars = [];
+        Length = 0;
+    }
+}
