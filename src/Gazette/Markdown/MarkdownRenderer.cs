@@ -106,44 +106,47 @@ public sealed class MarkdownRenderer
             return null;
         }
 
+        // One walk of the tree collects every node the steps below look at.
+        var nodes = _nodes ??= new DocumentNodes();
+        nodes.Collect(document);
         if (!_unsafeHtml)
         {
-            RemoveUnsafeMarkup(document, context, diagnostics);
+            RemoveUnsafeMarkup(nodes, context, diagnostics);
         }
 
         var words = 0;
         var findings = new List<Diagnostic>();
-        foreach (var node in document.Descendants())
+        foreach (var link in nodes.Links)
         {
-            switch (node)
+            if (link.IsImage)
             {
-                case LinkInline { IsImage: true } image:
-                    ResolveImage(image, context, diagnostics);
-                    if (image.FirstChild is null)
-                    {
-                        findings.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.ImageWithoutAlt,
-                            $"image '{image.Url}' has no alt text; describe it between the brackets: ![what it shows](…)", ImageLocation(image, context)));
-                    }
-
-                    break;
-                case LinkInline link when link.Url is { } url:
-                    if (MalformedExternal(url))
-                    {
-                        findings.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.LinkMalformed,
-                            $"link '{url}' is not a valid URL; external links look like https://example.com/page", ImageLocation(link, context)));
-                    }
-
-                    link.Url = _urls.RootRelative(url);
-                    break;
-                case LiteralInline literal:
-                    words += CountWords(literal.Content.AsSpan());
-                    break;
+                ResolveImage(link, context, diagnostics);
+                if (link.FirstChild is null)
+                {
+                    findings.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.ImageWithoutAlt,
+                        $"image '{link.Url}' has no alt text; describe it between the brackets: ![what it shows](…)", ImageLocation(link, context)));
+                }
             }
+            else if (link.Url is { } url && link.Parent is not null)
+            {
+                if (MalformedExternal(url))
+                {
+                    findings.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.LinkMalformed,
+                        $"link '{url}' is not a valid URL; external links look like https://example.com/page", ImageLocation(link, context)));
+                }
+
+                link.Url = _urls.RootRelative(url);
+            }
+        }
+
+        foreach (var literal in nodes.Literals)
+        {
+            words += CountWords(literal.Content.AsSpan());
         }
 
         var figures = new List<Figure>();
         var reviewPlaced = false;
-        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        foreach (var paragraph in nodes.Paragraphs)
         {
             if (LoneImage(paragraph) is { } image && image.GetData(typeof(ResolvedImage)) is ResolvedImage resolved)
             {
@@ -165,10 +168,14 @@ public sealed class MarkdownRenderer
             }
         }
 
-        var headings = document.Descendants<HeadingBlock>()
-            .Where(h => h.GetAttributes().Id is not null)
-            .Select(h => new TocEntry(h.Level, InlineText(h.Inline), h.GetAttributes().Id!))
-            .ToList();
+        var headings = new List<TocEntry>();
+        foreach (var heading in nodes.Headings)
+        {
+            if (heading.GetAttributes().Id is { } id)
+            {
+                headings.Add(new TocEntry(heading.Level, InlineText(heading.Inline), id));
+            }
+        }
 
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
@@ -196,25 +203,30 @@ public sealed class MarkdownRenderer
 
     /// <summary>As Hugo does by default: raw HTML is left out and script-capable link targets are
     /// dropped (the link text stays), each with a warning at its line.</summary>
-    private static void RemoveUnsafeMarkup(MarkdownDocument document, MarkdownContext context, DiagnosticBag diagnostics)
+    private static void RemoveUnsafeMarkup(DocumentNodes nodes, MarkdownContext context, DiagnosticBag diagnostics)
     {
         SourceLocation At(int line, int column) => new(context.SourcePath, line + 1 + context.BodyLineOffset, column + 1);
-        foreach (var block in document.Descendants<HtmlBlock>().ToList())
+        foreach (var block in nodes.HtmlBlocks)
         {
             diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(block.Line, block.Column),
                 "raw HTML left out; set 'markdown: { unsafe_html: true }' in site.yml to allow it");
             block.Parent?.Remove(block);
         }
 
-        foreach (var inline in document.Descendants<HtmlInline>().ToList())
+        foreach (var inline in nodes.HtmlInlines)
         {
             diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(inline.Line, inline.Column),
                 "raw HTML left out; set 'markdown: { unsafe_html: true }' in site.yml to allow it");
             inline.Remove();
         }
 
-        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && IsScriptUrl(l.Url)).ToList())
+        foreach (var link in nodes.Links)
         {
+            if (link.IsImage || !IsScriptUrl(link.Url))
+            {
+                continue;
+            }
+
             diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(link.Line, link.Column),
                 $"link target '{link.Url}' dropped: javascript:, vbscript: and data: links can run code");
             while (link.FirstChild is { } child)
@@ -223,21 +235,131 @@ public sealed class MarkdownRenderer
                 link.InsertBefore(child);
             }
 
-            link.Remove();
+            link.Remove(); // its Parent is now null: the link steps below skip it
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>().Where(a => IsScriptUrl(a.Url)).ToList())
+        foreach (var autolink in nodes.Autolinks)
         {
-            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            if (IsScriptUrl(autolink.Url))
+            {
+                var literal = new LiteralInline(autolink.Url);
+                autolink.ReplaceBy(literal);
+                nodes.Literals.Add(literal);
+            }
         }
     }
 
     private static bool IsScriptUrl(string? url)
     {
-        var trimmed = new string((url ?? "").Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-        return trimmed.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
-            || trimmed.StartsWith("vbscript:", StringComparison.OrdinalIgnoreCase)
-            || trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+        var text = url.AsSpan();
+        if (!text.Contains(':'))
+        {
+            return false; // no scheme at all: the common case, decided without a copy
+        }
+
+        Span<char> start = stackalloc char[16];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                continue; // browsers ignore them inside a scheme: "java\tscript:"
+            }
+
+            start[length++] = c;
+            if (length == start.Length)
+            {
+                break;
+            }
+        }
+
+        var scheme = start[..length];
+        return scheme.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+            || scheme.StartsWith("vbscript:", StringComparison.OrdinalIgnoreCase)
+            || scheme.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Each rendering thread reuses its node lists, article after article.
+    [ThreadStatic]
+    private static DocumentNodes? _nodes;
+
+    /// <summary>The nodes of a parsed document that rendering looks at, in document order.</summary>
+    private sealed class DocumentNodes
+    {
+        public List<HtmlBlock> HtmlBlocks { get; } = [];
+        public List<HtmlInline> HtmlInlines { get; } = [];
+        public List<LinkInline> Links { get; } = [];
+        public List<AutolinkInline> Autolinks { get; } = [];
+        public List<LiteralInline> Literals { get; } = [];
+        public List<ParagraphBlock> Paragraphs { get; } = [];
+        public List<HeadingBlock> Headings { get; } = [];
+
+        public void Collect(MarkdownDocument document)
+        {
+            HtmlBlocks.Clear();
+            HtmlInlines.Clear();
+            Links.Clear();
+            Autolinks.Clear();
+            Literals.Clear();
+            Paragraphs.Clear();
+            Headings.Clear();
+            Visit(document);
+        }
+
+        private void Visit(Block block)
+        {
+            switch (block)
+            {
+                case HtmlBlock html:
+                    HtmlBlocks.Add(html);
+                    break;
+                case ParagraphBlock paragraph:
+                    Paragraphs.Add(paragraph);
+                    break;
+                case HeadingBlock heading:
+                    Headings.Add(heading);
+                    break;
+            }
+
+            if (block is ContainerBlock container)
+            {
+                foreach (var child in container)
+                {
+                    Visit(child);
+                }
+            }
+            else if (block is LeafBlock { Inline: { } inline })
+            {
+                Visit(inline);
+            }
+        }
+
+        private void Visit(ContainerInline container)
+        {
+            for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                switch (inline)
+                {
+                    case LiteralInline literal:
+                        Literals.Add(literal);
+                        break;
+                    case LinkInline link:
+                        Links.Add(link);
+                        break;
+                    case AutolinkInline autolink:
+                        Autolinks.Add(autolink);
+                        break;
+                    case HtmlInline html:
+                        HtmlInlines.Add(html);
+                        break;
+                }
+
+                if (inline is ContainerInline nested)
+                {
+                    Visit(nested);
+                }
+            }
+        }
     }
 
     /// <summary>Files under this size parse on the calling thread: Markdig's slow cases need long

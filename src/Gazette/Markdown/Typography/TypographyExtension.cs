@@ -46,12 +46,18 @@ public sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtensio
             }
 
             var source = text.ToString();
-            if (source.Count(c => c == TypographyRules.Boundary) != literals.Count - 1 || source.Contains('\uFFFE'))
+            if (source.AsSpan().Count(TypographyRules.Boundary) != literals.Count - 1 || source.Contains('\uFFFE'))
             {
                 continue; // the author's text holds our marker character itself: leave this block alone
             }
 
-            var pieces = TypographyRules.Apply(source, mode).Split(TypographyRules.Boundary);
+            var typeset = TypographyRules.Apply(source, mode);
+            if (typeset == source)
+            {
+                continue; // nothing to change: the literals keep their text
+            }
+
+            var pieces = typeset.Split(TypographyRules.Boundary);
             for (var i = 0; i < pieces.Length; i++)
             {
                 if (literals[i] is { } literal)
@@ -72,36 +78,43 @@ public sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtensio
             switch (inline)
             {
                 case LiteralInline literal:
-                    // An opaque marker typed by the author would be mistaken for ours: mark the block.
-                    Piece(text, literal.Content.ToString().Replace(TypographyRules.Opaque, '\uFFFE'));
+                    Piece(text, literal.Content.AsSpan(), authored: true);
                     literals.Add(literal);
                     break;
                 case LineBreakInline:
-                    Piece(text, "\n");
+                    Piece(text, "\n".AsSpan(), authored: false);
                     literals.Add(null);
                     break;
                 case LinkInline { IsImage: true } or LinkInline { IsAutoLink: true }:
-                    Piece(text, TypographyRules.Opaque.ToString());
+                    Piece(text, OpaquePiece, authored: false);
                     literals.Add(null);
                     break;
                 case ContainerInline child:
                     Collect(child, literals, text);
                     break;
                 default:
-                    Piece(text, TypographyRules.Opaque.ToString());
+                    Piece(text, OpaquePiece, authored: false);
                     literals.Add(null);
                     break;
             }
         }
     }
 
-    private static void Piece(StringBuilder text, string content)
+    private static ReadOnlySpan<char> OpaquePiece => [TypographyRules.Opaque];
+
+    private static void Piece(StringBuilder text, ReadOnlySpan<char> content, bool authored)
     {
         if (text.Length > 0)
         {
             text.Append(TypographyRules.Boundary);
         }
 
+        // An opaque marker typed by the author would be mistaken for ours: mark the block instead.
+        var start = text.Length;
         text.Append(content);
+        if (authored && content.Contains(TypographyRules.Opaque))
+        {
+            text.Replace(TypographyRules.Opaque, '\uFFFE', start, content.Length);
+        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Gazette.Markdown.Typography;
 
 /// <summary>Which typographic conventions to apply to prose.</summary>
@@ -51,18 +49,7 @@ public static class TypographyRules
     private static bool IsWordLike(char c) => char.IsLetterOrDigit(c) || c == Opaque;
 
     /// <summary>The previous character that is not a marker, from the text written so far.</summary>
-    private static char Previous(StringBuilder output)
-    {
-        for (var i = output.Length - 1; i >= 0; i--)
-        {
-            if (output[i] != Boundary)
-            {
-                return output[i];
-            }
-        }
-
-        return '\n';
-    }
+    private static char Previous(ProseBuffer output) => output.Previous;
 
     /// <summary>The index of the next character at or after <paramref name="start"/> that is not a marker, or -1.</summary>
     private static int NextIndex(string text, int start)
@@ -101,7 +88,7 @@ public static class TypographyRules
         previous is '\n' or '(' or '[' or '{' or '—' or '–' or '/' || IsSpace(previous);
 
     /// <summary>Trailing regular spaces written so far (not crossing a marker) are removed.</summary>
-    private static void TrimTrailingSpaces(StringBuilder output)
+    private static void TrimTrailingSpaces(ProseBuffer output)
     {
         while (output.Length > 0 && output[^1] == ' ')
         {
@@ -111,7 +98,7 @@ public static class TypographyRules
 
     private static string French(string text)
     {
-        var output = new StringBuilder(text.Length + 16);
+        var output = ProseBuffer.ForThread(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -258,7 +245,7 @@ public static class TypographyRules
 
     private static string English(string text)
     {
-        var output = new StringBuilder(text.Length + 8);
+        var output = ProseBuffer.ForThread(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -301,5 +288,72 @@ public static class TypographyRules
         }
 
         return output.ToString();
+    }
+
+    /// <summary>
+    /// The text the rules write, in a character array each thread reuses, with the last character
+    /// that is not a marker kept at hand: the rules ask for it at every character.
+    /// </summary>
+    private sealed class ProseBuffer
+    {
+        [ThreadStatic]
+        private static ProseBuffer? _forThread;
+
+        private char[] _chars = new char[1024];
+        private int _length;
+
+        /// <summary>The last character written that is not a <see cref="Boundary"/>; a newline at the start.</summary>
+        public char Previous { get; private set; } = '\n';
+
+        public static ProseBuffer ForThread(int capacity)
+        {
+            var buffer = _forThread ??= new ProseBuffer();
+            if (buffer._chars.Length < capacity)
+            {
+                buffer._chars = new char[Math.Max(capacity, buffer._chars.Length * 2)];
+            }
+
+            buffer._length = 0;
+            buffer.Previous = '\n';
+            return buffer;
+        }
+
+        public int Length
+        {
+            get => _length;
+            set
+            {
+                _length = value;
+                Previous = '\n';
+                for (var i = _length - 1; i >= 0; i--)
+                {
+                    if (_chars[i] != Boundary)
+                    {
+                        Previous = _chars[i];
+                        break;
+                    }
+                }
+            }
+        }
+
+        public char this[Index index] => _chars[index.GetOffset(_length)];
+
+        public ProseBuffer Append(char c)
+        {
+            if (_length == _chars.Length)
+            {
+                Array.Resize(ref _chars, _chars.Length * 2);
+            }
+
+            _chars[_length++] = c;
+            if (c != Boundary)
+            {
+                Previous = c;
+            }
+
+            return this;
+        }
+
+        public override string ToString() => new(_chars, 0, _length);
     }
 }
