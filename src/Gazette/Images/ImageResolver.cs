@@ -6,7 +6,9 @@ namespace Gazette.Images;
 /// <summary>An image reference resolved to its file and its URL in the built site.</summary>
 /// <param name="FullPath">The file on disk; null for external images.</param>
 /// <param name="Embedded">The credit written in the file's IPTC/XMP metadata.</param>
-public sealed record ResolvedImage(string Url, string AbsoluteUrl, string? FullPath, ImageDimensions? Dimensions, EmbeddedCredit Embedded);
+/// <param name="FileSize">Bytes of the local file, null for an external photo.</param>
+public sealed record ResolvedImage(string Url, string AbsoluteUrl, string? FullPath, ImageDimensions? Dimensions, EmbeddedCredit Embedded,
+    long? FileSize = null);
 
 /// <summary>Where a document lives, to resolve the relative paths written in it.</summary>
 /// <param name="Directory">Full path of the folder holding the Markdown file.</param>
@@ -22,7 +24,10 @@ public sealed record DocumentPlace(string Directory, string? BundleDirectory, st
 public sealed class ImageResolver(string contentRoot, SiteUrls urls)
 {
     private readonly string _contentRoot = Path.GetFullPath(contentRoot);
-    private readonly ConcurrentDictionary<string, (ImageDimensions? Size, EmbeddedCredit Credit)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LocalPhoto> _files = new(StringComparer.Ordinal);
+
+    /// <summary>What is read from a photo file, once per build whatever the number of articles showing it.</summary>
+    private sealed record LocalPhoto(ImageDimensions? Size, EmbeddedCredit Credit, long Length);
     private static readonly EmbeddedCredit NoCredit = new(null, null);
 
     /// <summary>Resolves <paramref name="src"/>; returns null with a reason when the file is missing
@@ -46,7 +51,7 @@ public sealed class ImageResolver(string contentRoot, SiteUrls urls)
             return null;
         }
 
-        if (!File.Exists(fullPath))
+        if (!_files.ContainsKey(fullPath) && !File.Exists(fullPath))
         {
             problem = $"image '{src}' not found (looked for content/{relativeToContent.Replace('\\', '/')}); check the file name and its case";
             return null;
@@ -64,20 +69,19 @@ public sealed class ImageResolver(string contentRoot, SiteUrls urls)
             url = urls.ForOutput(relativeToContent.Replace('\\', '/'));
         }
 
-        var (size, credit) = _files.GetOrAdd(fullPath, ReadFile);
-        return new ResolvedImage(url, urls.Absolute(url), fullPath, size, credit);
+        var photo = _files.GetOrAdd(fullPath, ReadFile);
+        return new ResolvedImage(url, urls.Absolute(url), fullPath, photo.Size, photo.Credit, photo.Length);
     }
 
-    /// <summary>Size and embedded credit, read once per file whatever the number of articles using it.</summary>
-    private static (ImageDimensions?, EmbeddedCredit) ReadFile(string fullPath)
+    private static LocalPhoto ReadFile(string fullPath)
     {
         try
         {
-            return (ImageSize.Read(fullPath), EmbeddedCredit.Read(fullPath));
+            return new LocalPhoto(ImageSize.Read(fullPath), EmbeddedCredit.Read(fullPath), new FileInfo(fullPath).Length);
         }
         catch (IOException)
         {
-            return (null, NoCredit);
+            return new LocalPhoto(null, NoCredit, 0);
         }
     }
 

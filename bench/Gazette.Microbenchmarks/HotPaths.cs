@@ -1,0 +1,121 @@
+using System.Globalization;
+using Markdig;
+using BenchmarkDotNet.Attributes;
+using Gazette;
+using Gazette.Configuration;
+using Gazette.Content;
+using Gazette.Diagnostics;
+using Gazette.Images;
+using Gazette.Markdown;
+using Gazette.Markdown.Typography;
+using Gazette.Model;
+using Gazette.Output;
+
+namespace Gazette.Microbenchmarks;
+
+/// <summary>The repository's sample site: its fullest article (every feature) is the input.</summary>
+internal static class SampleSite
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string ArticlePath => Path.Combine(Root, "content", "posts", "guide-ia-locale", "index.md");
+
+    private static string FindRoot()
+    {
+        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "site.yml")) && Directory.Exists(Path.Combine(directory, "themes")))
+            {
+                return directory;
+            }
+        }
+
+        throw new InvalidOperationException("run from inside the Gazette repository");
+    }
+}
+
+/// <summary>Front matter and Markdown of one article, against Markdig alone as the floor.</summary>
+[MemoryDiagnoser]
+public class ArticleBenchmarks
+{
+    private string _text = "";
+    private ParsedSource _parsed = null!;
+    private MarkdownRenderer _renderer = null!;
+    private MarkdownContext _context = null!;
+    private Markdig.MarkdownPipeline _markdigOnly = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = File.ReadAllText(SampleSite.ArticlePath);
+        var diagnostics = new DiagnosticBag();
+        _parsed = FrontMatterParser.Parse(_text, "guide-ia-locale/index.md", TimeZoneInfo.Utc, diagnostics)!;
+        var config = SiteConfigLoader.Load(SampleSite.Root, diagnostics)!;
+        var urls = new SiteUrls(config);
+        var images = new ImageResolver(Path.Combine(SampleSite.Root, "content"), urls);
+        // The theme's figure partial is measured with the pages; here a figure is one line of HTML.
+        _renderer = new MarkdownRenderer(images, urls, (figure, _) => "<figure>" + figure.Url + "</figure>", _ => "Lien");
+        var folder = Path.GetDirectoryName(SampleSite.ArticlePath)!;
+        _context = new MarkdownContext("guide-ia-locale/index.md", _parsed.BodyLineOffset,
+            new DocumentPlace(folder, folder, "2024/10/guide-ia-locale/"), "fr", TypographyMode.French);
+        _markdigOnly = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    }
+
+    [Benchmark(Description = "front matter (YamlDotNet events → FrontMatter)")]
+    public object? FrontMatter() => FrontMatterParser.Parse(_text, "guide-ia-locale/index.md", TimeZoneInfo.Utc, new DiagnosticBag());
+
+    [Benchmark(Baseline = true, Description = "Markdig alone, advanced extensions")]
+    public string MarkdigOnly() => Markdig.Markdown.ToHtml(_parsed.Body, _markdigOnly);
+
+    [Benchmark(Description = "Gazette Markdown (typography, figures, highlighting, checks)")]
+    public object? GazetteMarkdown() => _renderer.Render(_parsed.Body, _context, new DiagnosticBag());
+
+    [Benchmark(Description = "French typography of the article's text")]
+    public string FrenchTypography() => TypographyRules.Apply(_parsed.Body, TypographyMode.French);
+}
+
+/// <summary>Writing a page (UTF-8, pooled buffer) and scanning it for links.</summary>
+[MemoryDiagnoser]
+public class OutputBenchmarks
+{
+    private string _html = "";
+    private string _directory = "";
+    private int _page;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var built = SiteBuilder.Build(new BuildOptions { SourceDirectory = SampleSite.Root, OutputDirectory = Path.Combine(Path.GetTempPath(), "gazette-bdn-site") });
+        _html = File.ReadAllText(Path.Combine(built.OutputDirectory!, "2024", "10", "guide-ia-locale", "index.html"));
+        _directory = Path.Combine(Path.GetTempPath(), "gazette-bdn-" + Environment.ProcessId);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Benchmark(Description = "write one page (folder, UTF-8, file)")]
+    public void WritePage()
+    {
+        var writer = new OutputWriter(_directory, inPlace: false);
+        writer.WriteText($"p{_page++.ToString(CultureInfo.InvariantCulture)}/index.html", _html.AsSpan(), "bench");
+    }
+
+    [Benchmark(Description = "collect a page's links and ids")]
+    public void CollectLinks() => new LinkChecker(new SiteUrls(SiteConfigLoader.Load(SampleSite.Root, new DiagnosticBag())!)).Collect("bench", "index.html", _html);
+}
+
+/// <summary>The whole sample site (47 pages, every template), built in memory-warm conditions.</summary>
+[MemoryDiagnoser]
+public class SiteBenchmarks
+{
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "gazette-bdn-full");
+
+    [Benchmark(Description = "build the sample site")]
+    public bool BuildSampleSite() => SiteBuilder.Build(new BuildOptions { SourceDirectory = SampleSite.Root, OutputDirectory = _output }).Succeeded;
+}
