@@ -1,5 +1,4 @@
 using System.Globalization;
-using Markdig;
 using BenchmarkDotNet.Attributes;
 using Gazette;
 using Gazette.Configuration;
@@ -10,6 +9,7 @@ using Gazette.Markdown;
 using Gazette.Markdown.Typography;
 using Gazette.Model;
 using Gazette.Output;
+using Markdig;
 
 namespace Gazette.Microbenchmarks;
 

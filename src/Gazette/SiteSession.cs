@@ -38,6 +38,10 @@ public sealed class SiteSession(BuildOptions options)
         public required Dictionary<string, SourceDocument> Sources { get; set; }
         public required Dictionary<string, Document> Documents { get; set; }
         public required Dictionary<string, IReadOnlyList<Document>> PagesShown { get; set; }
+        public required SiteModel Model { get; set; }
+        public required List<PageJob> Jobs { get; set; }
+        /// <summary>The pages showing each document, made on the first edit of a serve session.</summary>
+        public Dictionary<Document, List<int>>? JobsShowing { get; set; }
         /// <summary>Every input file the build read, to tell a deleted input from an editor's temporary file.</summary>
         public required HashSet<string> KnownFiles { get; init; }
     }
@@ -150,6 +154,8 @@ public sealed class SiteSession(BuildOptions options)
             Sources = content.Documents.ToDictionary(d => d.FullPath, StringComparer.Ordinal),
             Documents = model.Articles.Concat(model.Pages).ToDictionary(d => FullPathOf(d), StringComparer.Ordinal),
             PagesShown = jobs.ToDictionary(j => j.OutputPath, j => j.Shows, StringComparer.Ordinal),
+            Model = model,
+            Jobs = jobs,
             KnownFiles = [.. content.Documents.Select(d => d.FullPath), .. content.StaticFiles,
                 .. theme.LayoutFolders.Concat(theme.I18nFolders).Select(f => f.Directory).Concat(theme.AssetFolders)
                     .Where(Directory.Exists).SelectMany(d => SafeFiles.Enumerate(d)),
@@ -186,6 +192,11 @@ public sealed class SiteSession(BuildOptions options)
         if (loaded is null || changed.Count == 0 || !changed.All(p => IsEditedDocument(p, loaded)))
         {
             return BuildAll(run);
+        }
+
+        if (TryUpdateBodies(changed, loaded, run) is { } bodiesUpdated)
+        {
+            return bodiesUpdated;
         }
 
         var diagnostics = run.Diagnostics;
@@ -247,10 +258,15 @@ public sealed class SiteSession(BuildOptions options)
         foreach (var gone in loaded.PagesShown.Keys.Where(p => !current.Contains(p)))
         {
             writer.DeleteStale(gone);
+            if (gone.EndsWith("/index.html", StringComparison.Ordinal))
+            {
+                writer.DeleteStale(gone[..^"index.html".Length] + "feed.xml"); // a category that no longer has articles
+            }
         }
 
         FeedWriter.WriteAll(model, loaded.Urls, loaded.Templates.RenderFigure, writer);
         CrawlerFiles.WriteAll(model, loaded.Urls, PageRenderer.SitemapPages(jobs), writer, diagnostics);
+        writer.UpdateManifest();
         run.Phase("pages");
         if (run.Failed)
         {
@@ -264,12 +280,135 @@ public sealed class SiteSession(BuildOptions options)
         loaded.Sources = sources;
         loaded.Documents = documents;
         loaded.PagesShown = jobs.ToDictionary(j => j.OutputPath, j => j.Shows, StringComparer.Ordinal);
+        loaded.Model = model;
+        loaded.Jobs = jobs;
+        loaded.JobsShowing = null;
         return run.Result(loaded.Output, new Dictionary<string, int> { ["rendered"] = affected.Count }, writer.Changed.Count) with
         {
             NextScheduled = model.NextScheduled,
             ChangedFiles = writer.Changed,
             Incremental = true,
         };
+    }
+
+    /// <summary>
+    /// The common edit: text changed below the front matter, which stayed exactly as it was. The
+    /// site's structure (URLs, lists, neighbours, terms, related articles) cannot have changed,
+    /// so the model is kept: each edited document takes its new body in place, and only the
+    /// pages and feeds showing it are rendered again. Returns null when an edit is not of this
+    /// kind (the caller then re-assembles the site); nothing is changed before that is known.
+    /// </summary>
+    private BuildResult? TryUpdateBodies(List<string> changed, Loaded loaded, Run run)
+    {
+        var diagnostics = run.Diagnostics;
+        var edits = new List<(Document Before, Document After, SourceDocument Source)>();
+        foreach (var path in changed)
+        {
+            if (!loaded.Documents.TryGetValue(path, out var before) || !loaded.Sources.TryGetValue(path, out var oldSource))
+            {
+                return null;
+            }
+
+            var source = ContentLoader.LoadOne(_source, path, loaded.Config.TimeZone, diagnostics);
+            if (source is null)
+            {
+                return run.Result(null); // the new text has errors: they are reported, the old pages stay
+            }
+
+            if (source.Parsed.FrontMatterText != oldSource.Parsed.FrontMatterText || !loaded.ModelBuilder.IsPublished(source))
+            {
+                return null;
+            }
+
+            var after = loaded.ModelBuilder.Resolve(source, diagnostics);
+            if (after is null)
+            {
+                return run.Result(null);
+            }
+
+            edits.Add((before, after, source));
+        }
+
+        run.Phase("content");
+        if (run.Failed)
+        {
+            return run.Result(null);
+        }
+
+        // Which pages show which document: made once, then kept while the site's structure stays.
+        loaded.JobsShowing ??= IndexJobsShowing(loaded.Jobs);
+        var affected = new SortedSet<int>();
+        var photosMoved = false;
+        foreach (var (before, after, _) in edits)
+        {
+            photosMoved |= !PageRenderer.PhotoUrls(before).SequenceEqual(PageRenderer.PhotoUrls(after));
+            affected.UnionWith(loaded.JobsShowing.GetValueOrDefault(before) ?? []);
+        }
+
+        // From here on the session's state changes; a failed render below leaves the output as it was
+        // and the next edit of the file renders it again.
+        foreach (var (before, after, source) in edits)
+        {
+            before.TakeBodyOf(after);
+            FeedWriter.Forget(before);
+            loaded.Sources[source.FullPath] = source;
+        }
+
+        if (photosMoved)
+        {
+            foreach (var index in affected)
+            {
+                loaded.Jobs[index] = PageRenderer.WithCurrentPhotos(loaded.Jobs[index]);
+            }
+        }
+
+        run.Phase("model");
+        var writer = new OutputWriter(loaded.Output, inPlace: true);
+        loaded.Templates.ClearCache(); // cached cards show documents that changed
+        PageRenderer.Render([.. affected.Select(i => loaded.Jobs[i])], loaded.Templates, writer, null, diagnostics);
+        FeedWriter.WriteAll(loaded.Model, loaded.Urls, loaded.Templates.RenderFigure, writer, [.. edits.Select(e => e.Before)]);
+        if (photosMoved)
+        {
+            CrawlerFiles.WriteAll(loaded.Model, loaded.Urls, PageRenderer.SitemapPages(loaded.Jobs), writer, diagnostics);
+        }
+
+        run.Phase("pages");
+        if (run.Failed)
+        {
+            writer.Abort();
+            return run.Result(null);
+        }
+
+        writer.Commit();
+        run.Phase("write");
+        return run.Result(loaded.Output, new Dictionary<string, int> { ["rendered"] = affected.Count }, writer.Changed.Count) with
+        {
+            NextScheduled = loaded.Model.NextScheduled,
+            ChangedFiles = writer.Changed,
+            Incremental = true,
+        };
+    }
+
+    private static Dictionary<Document, List<int>> IndexJobsShowing(List<PageJob> jobs)
+    {
+        var showing = new Dictionary<Document, List<int>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            foreach (var document in jobs[i].Shows)
+            {
+                if (!showing.TryGetValue(document, out var list))
+                {
+                    showing[document] = list = [];
+                }
+
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+        }
+
+        return showing;
     }
 
     /// <summary>An existing Markdown file of content/ that the last build already knew.</summary>

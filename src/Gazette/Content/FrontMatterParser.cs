@@ -7,7 +7,11 @@ namespace Gazette.Content;
 /// <param name="FrontMatter">The typed YAML header.</param>
 /// <param name="Body">The Markdown after the closing <c>---</c>.</param>
 /// <param name="BodyLineOffset">Lines before the body: add it to a body line to get the file line.</param>
-public sealed record ParsedSource(FrontMatter FrontMatter, string Body, int BodyLineOffset);
+public sealed record ParsedSource(FrontMatter FrontMatter, string Body, int BodyLineOffset)
+{
+    /// <summary>The YAML as written: when it is unchanged after an edit, only the body changed.</summary>
+    public string FrontMatterText { get; init; } = "";
+}
 
 /// <summary>
 /// Splits a Markdown file into YAML front matter and body, then maps the YAML onto
@@ -70,7 +74,7 @@ public static class FrontMatterParser
         var fields = new YamlFieldReader(mapping, path, lineOffset, diagnostics);
         var frontMatter = Read(fields, timeZone);
         failed = diagnostics.HasErrors;
-        return new ParsedSource(frontMatter, body, bodyLineOffset);
+        return new ParsedSource(frontMatter, body, bodyLineOffset) { FrontMatterText = yaml };
     }
 
     /// <summary>Finds the YAML between the opening and closing <c>---</c> lines.</summary>

@@ -113,11 +113,28 @@ public sealed class Document
     internal IReadOnlyList<string> TagNames { get; init; } = [];
     internal string? CategoryName { get; init; }
     internal string? AuthorName { get; init; }
-    internal ParsedSource? Source { get; init; }
+    internal ParsedSource? Source { get; set; }
     /// <summary>What <c>gazette check</c> reports beyond a build's diagnostics.</summary>
     internal IReadOnlyList<Diagnostics.Diagnostic> Findings { get; set; } = [];
     /// <summary>Folder of the page bundle (full path) whose files are copied beside the page; null for single files.</summary>
     internal string? BundleDirectory { get; init; }
+
+    /// <summary>
+    /// Takes the body of a new resolution of the same file whose front matter did not change:
+    /// everything derived from the front matter (URL, lists, neighbours, terms) stays, and every
+    /// page linking to this object sees the new text. Used by the dev server after an edit.
+    /// </summary>
+    internal void TakeBodyOf(Document edited)
+    {
+        Source = edited.Source;
+        ContentHtml = edited.ContentHtml;
+        Figures = edited.Figures;
+        Headings = edited.Headings;
+        WordCount = edited.WordCount;
+        ReviewInBody = edited.ReviewInBody;
+        Findings = edited.Findings;
+        JsonLdFactory = JsonLdFactory; // forgets the JSON-LD made from the old body
+    }
 }
 
 /// <summary>A tag, category or author with the articles filed under it, newest first.</summary>

@@ -27,20 +27,35 @@ internal static partial class FeedWriter
     };
 
     /// <param name="renderFigure">The theme's figure partial, to put the cover with its credit at the top of full content.</param>
-    public static void WriteAll(SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure, OutputWriter writer)
+    /// <param name="onlyShowing">When given, only the feeds listing one of these documents are written
+    /// (the dev server, after an edit that changed no list).</param>
+    public static void WriteAll(SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure, OutputWriter writer,
+        IReadOnlyCollection<Document>? onlyShowing = null)
     {
         var config = model.Config;
+        bool Wanted(List<Document> articles) => onlyShowing is null || articles.Exists(onlyShowing.Contains);
         var newest = model.Articles.Take(config.FeedLimit).ToList();
-        writer.WriteText("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
-            urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, renderFigure), "feed.xml");
-        writer.WriteText("atom.xml", Atom(model, newest, urls, renderFigure), "atom.xml");
+        if (Wanted(newest))
+        {
+            writer.WriteText("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
+                urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, renderFigure), "feed.xml");
+            writer.WriteText("atom.xml", Atom(model, newest, urls, renderFigure), "atom.xml");
+        }
+
         foreach (var category in model.Categories.Terms)
         {
             var path = $"{model.Categories.Segment}/{category.Slug}/feed.xml";
-            writer.WriteText(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
-                urls.Absolute(urls.ForOutput(path)), config.Language, [.. category.Articles.Take(config.FeedLimit)], model, urls, renderFigure), path);
+            var articles = category.Articles.Take(config.FeedLimit).ToList();
+            if (Wanted(articles))
+            {
+                writer.WriteText(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
+                    urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, renderFigure), path);
+            }
         }
     }
+
+    /// <summary>Forgets an article's feed HTML after its body changed in place.</summary>
+    public static void Forget(Document article) => FullContents.Remove(article);
 
     private static string Rss(string title, string description, string link, string self, string language, List<Document> articles,
         SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure)
@@ -245,7 +260,7 @@ internal static partial class FeedWriter
     /// every site URL made absolute (a feed reader has no base URL to resolve them).</summary>
     private static string FullContent(Document article, SiteUrls urls, Func<Figure, string, string> renderFigure) =>
         // An article appears in several feeds, and the dev server writes the feeds after every
-        // edit: each article's feed HTML is made once (a document object never changes once built).
+        // edit: each article's feed HTML is made once (an edit in place calls Forget).
         FullContents.GetValue(article, a => MakeFullContent(a, urls, renderFigure));
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string> FullContents = [];

@@ -200,6 +200,17 @@ public sealed partial class OutputWriter
         WriteText(ManifestName, string.Join('\n', files) + "\n", "manifest");
     }
 
+    /// <summary>In place: brings the manifest of the last full build up to date with the files this
+    /// update wrote and the ones it deletes, so <c>clean</c> still knows every file.</summary>
+    public void UpdateManifest()
+    {
+        var path = Path.Combine(OutputDirectory, ManifestName);
+        var files = File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal) : [];
+        files.UnionWith(_written.Keys);
+        files.ExceptWith(_stale.Select(s => Path.GetRelativePath(OutputDirectory, s).Replace('\\', '/')));
+        WriteText(ManifestName, string.Join('\n', files.Order(StringComparer.Ordinal)) + "\n", "manifest");
+    }
+
     /// <summary>Swaps the staging folder in place of the output folder; in place, writes the files
     /// whose bytes changed and leaves the others untouched (their dates and the browser's cache too).</summary>
     public void Commit()

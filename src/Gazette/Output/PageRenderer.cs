@@ -142,7 +142,13 @@ internal static class PageRenderer
         return shows;
     }
 
-    private static List<string> PhotoUrls(Document document) =>
+    /// <summary>A document's page with the photos its document has now (for the sitemap), after an edit in place.</summary>
+    public static PageJob WithCurrentPhotos(PageJob job) =>
+        job.Globals.TryGetValue("page", out var page) && page is Document document && document.OutputPath == job.OutputPath
+            ? job with { Images = PhotoUrls(document) }
+            : job;
+
+    public static List<string> PhotoUrls(Document document) =>
         [.. (document.Cover is null ? document.Figures : [document.Cover, .. document.Figures]).Select(f => f.AbsoluteUrl).Distinct()];
 
     private static void AddList(List<PageJob> jobs, string group, string kind, string title, string? description, Term? term,

@@ -1,0 +1,141 @@
+using Gazette.Diagnostics;
+using Gazette.Tests.Support;
+
+namespace Gazette.Tests.Server;
+
+/// <summary>
+/// The dev server's updates after an edit: whatever path an update takes (body only, or the
+/// site re-assembled), the output must be byte for byte what a full build of the same files
+/// writes, and only the files whose bytes changed are rewritten.
+/// </summary>
+public class IncrementalUpdateTests
+{
+    private const string Config = "-- site.yml --\ntitle: Test\nbase_url: https://example.org/\nminify: false\n";
+
+    private static TestSite ThreeArticles()
+    {
+        var site = new TestSite(Config);
+        site.Write("content/posts/old.md", TestSite.Article(title: "Ancien", date: "2024-01-01T10:00:00+01:00", extra: "category: Web\ntags: [rust]\n"));
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: "category: Web\ntags: [rust]\n"));
+        site.Write("content/posts/new.md", TestSite.Article(title: "Récent", date: "2024-03-01T10:00:00+01:00", extra: "category: IA\n",
+            body: "## Première partie\n\nTexte."));
+        site.WriteBytes("content/images/photo.png", TestImages.Png(40, 30));
+        return site;
+    }
+
+    private static SiteSession Session(TestSite site) =>
+        new(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+
+    /// <summary>A full build of the site as it is now, into a folder of its own.</summary>
+    private static Dictionary<string, string> FullBuild(TestSite site)
+    {
+        var output = Path.Combine(site.Directory, "..", Path.GetFileName(site.Directory) + "-full");
+        var result = SiteBuilder.Build(new BuildOptions
+        {
+            SourceDirectory = site.Directory,
+            OutputDirectory = output,
+            Minify = false,
+            Now = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var snapshot = OutputSnapshot.Of(output);
+        Directory.Delete(output, recursive: true);
+        return snapshot;
+    }
+
+    [Fact]
+    public void Body_edit_rewrites_the_page_and_its_feeds_only_and_matches_a_full_build()
+    {
+        using var site = ThreeArticles();
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: "category: Web\ntags: [rust]\n",
+            body: "Texte réécrit, bien plus long : « il était une fois » un article.\n\n## Nouvelle partie\n\nFin."));
+        var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Incremental);
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        Assert.Contains("2024/02/mid/index.html", result.ChangedFiles);
+        Assert.Contains("feed.xml", result.ChangedFiles);
+        Assert.Contains("categories/web/feed.xml", result.ChangedFiles);
+        // The lists show the title and summary, which did not change; the other category's feed does not list it.
+        Assert.DoesNotContain("index.html", result.ChangedFiles);
+        Assert.DoesNotContain("categories/ia/feed.xml", result.ChangedFiles);
+        Assert.Contains("Nouvelle partie", site.ReadOutput("2024/02/mid/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Body_edit_adding_a_photo_updates_the_sitemap_and_matches_a_full_build()
+    {
+        using var site = ThreeArticles();
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+
+        site.Write("content/posts/old.md", TestSite.Article(title: "Ancien", date: "2024-01-01T10:00:00+01:00", extra: "category: Web\ntags: [rust]\n",
+            body: "Texte.\n\n![Une photo](/images/photo.png \"Légende © Agence\")\n"));
+        var result = session.Update([Path.Combine(site.Directory, "content/posts/old.md")]);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        Assert.Contains("sitemap.xml", result.ChangedFiles);
+        Assert.Contains("images/photo.png", site.ReadOutput("sitemap.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Front_matter_edit_re_assembles_the_site_and_matches_a_full_build()
+    {
+        using var site = ThreeArticles();
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu renommé", date: "2024-02-01T10:00:00+01:00", extra: "category: Web\ntags: [rust, go]\n"));
+        var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Incremental);
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        Assert.Contains("index.html", result.ChangedFiles); // the home page lists the new title
+    }
+
+    [Fact]
+    public void Moving_the_last_article_out_of_a_category_removes_its_pages_and_feed_like_a_full_build()
+    {
+        using var site = ThreeArticles();
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        Assert.True(site.OutputExists("categories/ia/feed.xml"));
+
+        site.Write("content/posts/new.md", TestSite.Article(title: "Récent", date: "2024-03-01T10:00:00+01:00", extra: "category: Web\n",
+            body: "## Première partie\n\nTexte."));
+        var result = session.Update([Path.Combine(site.Directory, "content/posts/new.md")]);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.False(site.OutputExists("categories/ia/feed.xml"));
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+    }
+
+    [Fact]
+    public void Body_edit_with_an_error_writes_nothing_and_the_next_good_edit_applies()
+    {
+        using var site = ThreeArticles();
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        var before = OutputSnapshot.Of(site.OutputDirectory);
+        var path = Path.Combine(site.Directory, "content/posts/new.md");
+
+        site.Write("content/posts/new.md", TestSite.Article(title: "Récent", date: "2024-03-01T10:00:00+01:00", extra: "category: IA\n",
+            body: "![Absente](/images/absente.png)"));
+        var broken = session.Update([path]);
+        Assert.False(broken.Succeeded);
+        var error = Assert.Single(broken.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(DiagnosticCodes.ImageMissing, error.Code);
+        Assert.Equal(before, OutputSnapshot.Of(site.OutputDirectory));
+
+        site.Write("content/posts/new.md", TestSite.Article(title: "Récent", date: "2024-03-01T10:00:00+01:00", extra: "category: IA\n",
+            body: "Corrigé."));
+        Assert.True(session.Update([path]).Succeeded);
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+    }
+}
