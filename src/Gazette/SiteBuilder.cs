@@ -30,8 +30,9 @@ public sealed record BuildOptions
     public IProgress<string>? Progress { get; init; }
 }
 
-/// <summary>How long one phase took, and how many bytes it allocated (all threads).</summary>
-public sealed record PhaseTiming(string Phase, TimeSpan Elapsed, long AllocatedBytes = 0);
+/// <summary>How long one phase took, how many bytes it allocated (all threads) and how large the
+/// managed heap was when it ended.</summary>
+public sealed record PhaseTiming(string Phase, TimeSpan Elapsed, long AllocatedBytes = 0, long HeapBytes = 0);
 
 /// <summary>The outcome of a build. The engine never prints: callers show the diagnostics.</summary>
 public sealed record BuildResult(

@@ -106,6 +106,7 @@ public sealed class SiteSession(BuildOptions options)
         {
             jobs = PageRenderer.ListJobs(model, templates, urls);
             var links = new LinkChecker(urls);
+            links.ExpectPages(jobs.Select(j => j.OutputPath));
             PageRenderer.Render(jobs, templates, writer, links, diagnostics, _parallel);
             run.Phase("pages");
             FeedWriter.WriteAll(model, urls, templates.RenderFigure, writer);
@@ -429,7 +430,7 @@ public sealed class SiteSession(BuildOptions options)
         public void Phase(string name)
         {
             var allocated = GC.GetTotalAllocatedBytes();
-            _timings.Add(new PhaseTiming(name, _clock.Elapsed, allocated - _allocatedBefore));
+            _timings.Add(new PhaseTiming(name, _clock.Elapsed, allocated - _allocatedBefore, GC.GetGCMemoryInfo().HeapSizeBytes));
             options.Progress?.Report(name);
             _allocatedBefore = allocated;
             _clock.Restart();

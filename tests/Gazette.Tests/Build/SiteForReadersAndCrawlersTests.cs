@@ -285,6 +285,30 @@ public class SiteForReadersAndCrawlersTests
     }
 
     [Fact]
+    public void Anchors_are_checked_on_the_same_page_and_on_other_pages_escaped_or_not()
+    {
+        using var site = SiteWith(0);
+        site.Write("content/posts/cible.md", TestSite.Article(title: "Cible", date: "2024-02-01T10:00:00+01:00", body: "## Été chaud\n\nTexte."));
+        site.Write("content/posts/liens.md", TestSite.Article(title: "Liens", body: """
+            ## Ici
+
+            [ici](#ici) [ici absent](#la-bas) [cible](/2024/02/cible/#ete-chaud) [cible encodée](/2024/02/cible/#%C3%A9t%C3%A9)
+            [cible absente](/2024/02/cible/#hiver) [page absente](/2024/02/rien/#ete-chaud)
+            """));
+        var result = site.BuildSuccessfully();
+
+        var anchors = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.BrokenAnchor).Select(d => d.Message).ToList();
+        Assert.Equal(3, anchors.Count);
+        Assert.Contains(anchors, m => m.Contains("'#la-bas'", StringComparison.Ordinal));
+        Assert.Contains(anchors, m => m.Contains("/2024/02/cible/#hiver'", StringComparison.Ordinal));
+        Assert.Contains(anchors, m => m.Contains("#%C3%A9t%C3%A9'", StringComparison.Ordinal)); // the heading's id is "ete-chaud"
+        var link = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.BrokenLink);
+        Assert.Contains("/2024/02/rien/#ete-chaud", link.Message, StringComparison.Ordinal);
+        Assert.All(result.Diagnostics.Where(d => d.Code is DiagnosticCodes.BrokenAnchor or DiagnosticCodes.BrokenLink),
+            d => Assert.Equal("content/posts/liens.md", d.Location.Path));
+    }
+
+    [Fact]
     public void Two_builds_are_byte_identical_whatever_the_culture()
     {
         using var site = SiteWith(5);
