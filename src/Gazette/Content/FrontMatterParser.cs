@@ -9,6 +9,12 @@ namespace Gazette.Content;
 /// <param name="BodyLineOffset">Lines before the body: add it to a body line to get the file line.</param>
 public sealed record ParsedSource(FrontMatter FrontMatter, string Body, int BodyLineOffset)
 {
+    /// <summary>The Markdown after the closing <c>---</c>, until it is rendered: a site of 10 000
+    /// articles does not keep its Markdown beside its HTML.</summary>
+    public string Body { get; private set; } = Body;
+
+    internal void ReleaseBody() => Body = "";
+
     /// <summary>The YAML as written: when it is unchanged after an edit, only the body changed.</summary>
     public string FrontMatterText { get; init; } = "";
 }

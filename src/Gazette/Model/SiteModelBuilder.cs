@@ -224,6 +224,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         Func<string>? renderReview = document.Review is { } typeset ? () => renderPartial("review-box", typeset, lang) : null;
         var rendered = markdown.Render(source.Parsed.Body,
             new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang, typography, renderReview), diagnostics);
+        source.Parsed.ReleaseBody();
         if (rendered is not null)
         {
             document.ContentHtml = new Templates.HtmlString(rendered.Html);
