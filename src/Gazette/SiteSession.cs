@@ -316,7 +316,7 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null); // the new text has errors: they are reported, the old pages stay
             }
 
-            if (source.Parsed.FrontMatterText != oldSource.Parsed.FrontMatterText || !loaded.ModelBuilder.IsPublished(source))
+            if (!source.Parsed.FrontMatterHash.AsSpan().SequenceEqual(oldSource.Parsed.FrontMatterHash) || !loaded.ModelBuilder.IsPublished(source))
             {
                 return null;
             }

@@ -227,7 +227,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         source.Parsed.ReleaseBody();
         if (rendered is not null)
         {
-            document.ContentHtml = new Templates.HtmlString(rendered.Html);
+            document.ContentHtml = Templates.HtmlString.Compact(rendered.Html);
             document.Figures = rendered.Figures;
             document.Headings = rendered.Headings;
             document.WordCount = rendered.WordCount;

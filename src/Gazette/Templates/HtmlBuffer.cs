@@ -39,6 +39,21 @@ public sealed class HtmlBuffer : IScriptOutput, IDisposable
         Length += text.Length;
     }
 
+    /// <summary>Appends UTF-8 text, decoded straight into the buffer.</summary>
+    public void AppendUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var most = System.Text.Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (Length + most > _chars.Length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, Length + most));
+            Span.CopyTo(larger);
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = larger;
+        }
+
+        Length += System.Text.Encoding.UTF8.GetChars(utf8, _chars.AsSpan(Length));
+    }
+
     public void Clear() => Length = 0;
 
     /// <summary>The text written so far, as a string (a copy).</summary>

@@ -60,6 +60,9 @@ internal sealed class HtmlTemplateContext : TemplateContext
         {
             case null:
                 return this;
+            case HtmlString html when Output is HtmlBuffer buffer:
+                html.WriteTo(buffer); // no string made of a compact body
+                return this;
             case HtmlString html:
                 return base.Write(span, html.Value);
             default:
