@@ -87,7 +87,9 @@ public sealed partial class OutputWriter
                 return null;
             }
 
-            using (var file = File.OpenHandle(target, FileMode.Create, FileAccess.Write))
+            // The staging folder starts empty and each path is claimed once: the file is new. Creating it
+            // (rather than truncating) spares ext4 a flush on close, and sharing it spares a lock.
+            using (var file = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
             {
                 RandomAccess.Write(file, buffer.AsSpan(0, length), 0);
             }
