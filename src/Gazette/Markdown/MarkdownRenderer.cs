@@ -498,7 +498,7 @@ public sealed class MarkdownRenderer
         var inWord = false;
         foreach (var c in text)
         {
-            var letter = char.IsLetterOrDigit(c);
+            var letter = char.IsAsciiLetterOrDigit(c) || (c > '\u007F' && char.IsLetterOrDigit(c));
             if (letter && !inWord)
             {
                 count++;

@@ -35,6 +35,20 @@ internal sealed class HtmlTemplateContext : TemplateContext
     /// <summary>How many partials deep the current render is.</summary>
     public int PartialDepth { get; set; }
 
+    // One variable scope per partial nesting level, emptied after each partial and reused.
+    private readonly List<Scriban.Runtime.ScriptObject> _partialScopes = [];
+
+    /// <summary>The (empty) scope of a partial rendered at <paramref name="depth"/>.</summary>
+    public Scriban.Runtime.ScriptObject PartialScope(int depth)
+    {
+        while (_partialScopes.Count <= depth)
+        {
+            _partialScopes.Add([]);
+        }
+
+        return _partialScopes[depth];
+    }
+
     // One buffer per nesting level (layout, partial, partial in a partial…), reused page after page.
     private readonly List<HtmlBuffer> _buffers = [];
     private int _buffersInUse;

@@ -250,8 +250,9 @@ public sealed class TemplateRenderer
             throw new ScriptRuntimeException(span, $"partials nested more than {MaxPartialDepth} deep; does '{name}' include itself?");
         }
 
-        htmlContext.PartialDepth++;
-        context.PushGlobal(new ScriptObject { ["model"] = model });
+        var scope = htmlContext.PartialScope(htmlContext.PartialDepth++);
+        scope["model"] = model;
+        context.PushGlobal(scope);
         try
         {
             return new HtmlString(Render(template, htmlContext));
@@ -263,6 +264,7 @@ public sealed class TemplateRenderer
         finally
         {
             context.PopGlobal();
+            scope.Clear(); // what the partial assigned must not be seen by the next one
             htmlContext.PartialDepth--;
         }
     }

@@ -21,6 +21,10 @@ public static class TypographyRules
     public const char Opaque = '\uFFFC';
 
     public const char NoBreakSpace = '\u00A0';
+
+    // The characters a language's rules act on (markers included); any other is copied as it is.
+    private static readonly System.Buffers.SearchValues<char> FrenchSpecials = System.Buffers.SearchValues.Create("\uFFFF\uFFFC :;!?«»\"'");
+    private static readonly System.Buffers.SearchValues<char> EnglishSpecials = System.Buffers.SearchValues.Create("\uFFFF \"'-");
     public const char NarrowNoBreakSpace = '\u202F';
 
     public static TypographyMode ParseMode(string? value) => value?.Trim().ToLowerInvariant() switch
@@ -101,6 +105,16 @@ public static class TypographyRules
         var output = ProseBuffer.ForThread(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
         {
+            // Most characters are letters no rule looks at: copy them a run at a time.
+            var run = text.AsSpan(i).IndexOfAny(FrenchSpecials);
+            if (run != 0)
+            {
+                var length = run < 0 ? text.Length - i : run;
+                output.Append(text.AsSpan(i, length));
+                i += length - 1;
+                continue;
+            }
+
             var c = text[i];
             var previous = Previous(output);
             switch (c)
@@ -248,6 +262,15 @@ public static class TypographyRules
         var output = ProseBuffer.ForThread(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
+            var run = text.AsSpan(i).IndexOfAny(EnglishSpecials);
+            if (run != 0)
+            {
+                var length = run < 0 ? text.Length - i : run;
+                output.Append(text.AsSpan(i, length));
+                i += length - 1;
+                continue;
+            }
+
             var c = text[i];
             var previous = Previous(output);
             switch (c)
@@ -337,6 +360,19 @@ public static class TypographyRules
         }
 
         public char this[Index index] => _chars[index.GetOffset(_length)];
+
+        /// <summary>Appends characters that hold no <see cref="Boundary"/>.</summary>
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (_length + text.Length > _chars.Length)
+            {
+                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + text.Length));
+            }
+
+            text.CopyTo(_chars.AsSpan(_length));
+            _length += text.Length;
+            Previous = text[^1];
+        }
 
         public ProseBuffer Append(char c)
         {
