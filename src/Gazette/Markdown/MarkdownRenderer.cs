@@ -177,7 +177,8 @@ public sealed class MarkdownRenderer
             }
         }
 
-        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        // Sized for the HTML to come (about twice the Markdown): growing a large builder copies it.
+        var writer = new StringWriter(new System.Text.StringBuilder(markdown.Length * 2 + 256), CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<ParagraphRenderer>(new ArticleParagraphRenderer(

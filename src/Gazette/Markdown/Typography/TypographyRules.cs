@@ -22,9 +22,30 @@ public static class TypographyRules
 
     public const char NoBreakSpace = '\u00A0';
 
-    // The characters a language's rules act on (markers included); any other is copied as it is.
-    private static readonly System.Buffers.SearchValues<char> FrenchSpecials = System.Buffers.SearchValues.Create("\uFFFF\uFFFC :;!?«»\"'");
-    private static readonly System.Buffers.SearchValues<char> EnglishSpecials = System.Buffers.SearchValues.Create("\uFFFF \"'-");
+    /// <summary>The length of the run at <paramref name="start"/> that the language's rules leave as it
+    /// is (no character they act on, no marker), to be copied at once. Runs are about a word long:
+    /// a plain loop beats a vectorised search here.</summary>
+    private static int OrdinaryRun(string text, int start, bool french)
+    {
+        var i = start;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            var special = c switch
+            {
+                ' ' or '"' or '\'' or Boundary => true,
+                ':' or ';' or '!' or '?' or '«' or '»' or Opaque => french,
+                '-' => !french,
+                _ => false,
+            };
+            if (special)
+            {
+                break;
+            }
+        }
+
+        return i - start;
+    }
     public const char NarrowNoBreakSpace = '\u202F';
 
     public static TypographyMode ParseMode(string? value) => value?.Trim().ToLowerInvariant() switch
@@ -106,12 +127,11 @@ public static class TypographyRules
         for (var i = 0; i < text.Length; i++)
         {
             // Most characters are letters no rule looks at: copy them a run at a time.
-            var run = text.AsSpan(i).IndexOfAny(FrenchSpecials);
-            if (run != 0)
+            var run = OrdinaryRun(text, i, french: true);
+            if (run > 0)
             {
-                var length = run < 0 ? text.Length - i : run;
-                output.Append(text.AsSpan(i, length));
-                i += length - 1;
+                output.Append(text.AsSpan(i, run));
+                i += run - 1;
                 continue;
             }
 
@@ -262,12 +282,11 @@ public static class TypographyRules
         var output = ProseBuffer.ForThread(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
-            var run = text.AsSpan(i).IndexOfAny(EnglishSpecials);
-            if (run != 0)
+            var run = OrdinaryRun(text, i, french: false);
+            if (run > 0)
             {
-                var length = run < 0 ? text.Length - i : run;
-                output.Append(text.AsSpan(i, length));
-                i += length - 1;
+                output.Append(text.AsSpan(i, run));
+                i += run - 1;
                 continue;
             }
 
