@@ -13,36 +13,40 @@ internal static class RelatedArticles
 
     public static void Assign(SiteModel model)
     {
-        var positions = new Dictionary<Term, Dictionary<Document, int>>();
-        Dictionary<Document, int> PositionsIn(Term term)
+        // Each term's articles with their positions, made once (terms in parallel): the window
+        // around an article starts at its position.
+        var terms = model.Tags.Terms.Concat(model.Categories.Terms).ToList();
+        var positions = new Dictionary<Document, int>[terms.Count];
+        Parallel.For(0, terms.Count, t =>
         {
-            if (!positions.TryGetValue(term, out var map))
+            var articles = terms[t].Articles;
+            var map = new Dictionary<Document, int>(articles.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < articles.Count; i++)
             {
-                map = new Dictionary<Document, int>(term.Articles.Count);
-                for (var i = 0; i < term.Articles.Count; i++)
-                {
-                    map[term.Articles[i]] = i;
-                }
-
-                positions[term] = map;
+                map[articles[i]] = i;
             }
 
-            return map;
+            positions[t] = map;
+        });
+        var termIndex = new Dictionary<Term, int>(terms.Count, ReferenceEqualityComparer.Instance);
+        for (var t = 0; t < terms.Count; t++)
+        {
+            termIndex[terms[t]] = t;
         }
 
         var tagsBySlug = model.Tags.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         var categoriesBySlug = model.Categories.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
-        foreach (var article in model.Articles)
+        Parallel.ForEach(model.Articles, () => new Dictionary<Document, int>(ReferenceEqualityComparer.Instance), (article, _, scores) =>
         {
-            var scores = new Dictionary<Document, int>();
+            scores.Clear();
             void Score(Term term, int weight)
             {
-                var position = PositionsIn(term)[article];
-                var from = Math.Max(0, position - Window);
-                var to = Math.Min(term.Articles.Count - 1, position + Window);
-                for (var i = from; i <= to; i++)
+                var articles = term.Articles;
+                var position = positions[termIndex[term]][article];
+                var to = Math.Min(articles.Count - 1, position + Window);
+                for (var i = Math.Max(0, position - Window); i <= to; i++)
                 {
-                    var other = term.Articles[i];
+                    var other = articles[i];
                     if (other != article)
                     {
                         scores[other] = scores.GetValueOrDefault(other) + weight;
@@ -60,14 +64,46 @@ internal static class RelatedArticles
                 Score(categoriesBySlug[category.Slug], 1);
             }
 
-            article.Related = scores
-                .OrderByDescending(pair => pair.Value)
-                .ThenBy(pair => Distance(article, pair.Key))
-                .ThenBy(pair => pair.Key.SourcePath, StringComparer.Ordinal)
-                .Take(MaxRelated)
-                .Select(pair => pair.Key)
-                .ToList();
+            article.Related = Best(article, scores);
+            return scores;
+        }, _ => { });
+    }
+
+    /// <summary>The highest scores, then the nearest in time, then by path: the first
+    /// <see cref="MaxRelated"/> of that order, kept as the candidates go.</summary>
+    private static List<Document> Best(Document article, Dictionary<Document, int> scores)
+    {
+        var best = new List<(Document Document, int Score)>(MaxRelated + 1);
+        foreach (var (candidate, score) in scores)
+        {
+            var at = best.Count;
+            while (at > 0 && Before(article, candidate, score, best[at - 1]))
+            {
+                at--;
+            }
+
+            if (at < MaxRelated)
+            {
+                best.Insert(at, (candidate, score));
+                if (best.Count > MaxRelated)
+                {
+                    best.RemoveAt(MaxRelated);
+                }
+            }
         }
+
+        return best.ConvertAll(b => b.Document);
+    }
+
+    private static bool Before(Document article, Document candidate, int score, (Document Document, int Score) other)
+    {
+        if (score != other.Score)
+        {
+            return score > other.Score;
+        }
+
+        var distance = Distance(article, candidate).CompareTo(Distance(article, other.Document));
+        return distance != 0 ? distance < 0 : string.CompareOrdinal(candidate.SourcePath, other.Document.SourcePath) < 0;
     }
 
     private static TimeSpan Distance(Document a, Document b) => (a.Date!.Value - b.Date!.Value).Duration();
