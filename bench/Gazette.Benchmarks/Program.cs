@@ -4,6 +4,9 @@ using Gazette;
 // Warm-process benchmark: builds a site several times in one process and prints each phase's
 // median, separating Gazette's own cost from JIT warm-up (the first run). Usage:
 //   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR [RUNS]
+//   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR EDITS --edits [--front-matter]
+// The second form is the dev server's loop: one article's text (or, with --front-matter, its
+// title) edited EDITS times, each followed by the incremental update.
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: Gazette.Benchmarks SITE_DIR [RUNS]");
@@ -14,7 +17,7 @@ var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo
 var output = Path.Combine(Path.GetTempPath(), "gazette-bench-" + Environment.ProcessId);
 if (args.Length > 2 && args[2] == "--edits")
 {
-    return Edits(args[0], runs, output);
+    return Edits(args[0], runs, output, frontMatter: args.Contains("--front-matter"));
 }
 var phases = new Dictionary<string, List<double>>();
 var totals = new List<double>();
@@ -60,7 +63,7 @@ return 0;
 
 // The dev server's loop: one full build, then N edits of one article, each followed by the
 // incremental update the server runs; prints the median update time and what it rewrote.
-static int Edits(string site, int edits, string output)
+static int Edits(string site, int edits, string output, bool frontMatter)
 {
     var session = new SiteSession(new BuildOptions { SourceDirectory = site, OutputDirectory = output });
     var first = session.Build();
@@ -77,7 +80,9 @@ static int Edits(string site, int edits, string output)
     {
         for (var i = 0; i < edits; i++)
         {
-            File.WriteAllText(article, original + $"\n\nÉdition {i}.\n");
+            File.WriteAllText(article, frontMatter
+                ? original.Replace("title: \"", $"title: \"Édition {i} – ", StringComparison.Ordinal)
+                : original + $"\n\nÉdition {i}.\n");
             var clock = Stopwatch.StartNew();
             var result = session.Update([article]);
             clock.Stop();

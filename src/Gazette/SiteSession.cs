@@ -265,8 +265,11 @@ public sealed class SiteSession(BuildOptions options)
             }
         }
 
-        FeedWriter.WriteAll(model, loaded.Urls, loaded.Templates.RenderFigure, writer);
-        CrawlerFiles.WriteAll(model, loaded.Urls, PageRenderer.SitemapPages(jobs), writer, diagnostics);
+        FeedWriter.WriteAll(model, loaded.Urls, loaded.Templates.RenderFigure, writer, loaded.Model, edited);
+        var sitemap = PageRenderer.SitemapPages(jobs);
+        var sitemapChanged = !sitemap.SequenceEqual(PageRenderer.SitemapPages(loaded.Jobs), WrittenPage.SameEntry);
+        CrawlerFiles.WriteAll(model, loaded.Urls, sitemapChanged ? sitemap : null, writer, diagnostics);
+
         writer.UpdateManifest();
         run.Phase("pages");
         if (run.Failed)
@@ -367,7 +370,7 @@ public sealed class SiteSession(BuildOptions options)
         var writer = new OutputWriter(loaded.Output, inPlace: true);
         loaded.Templates.ClearCache(); // cached cards show documents that changed
         PageRenderer.Render([.. affected.Select(i => loaded.Jobs[i])], loaded.Templates, writer, null, diagnostics);
-        FeedWriter.WriteAll(loaded.Model, loaded.Urls, loaded.Templates.RenderFigure, writer, [.. edits.Select(e => e.Before)]);
+        FeedWriter.WriteAll(loaded.Model, loaded.Urls, loaded.Templates.RenderFigure, writer, loaded.Model, [.. edits.Select(e => e.Before)]);
         if (photosMoved)
         {
             CrawlerFiles.WriteAll(loaded.Model, loaded.Urls, PageRenderer.SitemapPages(loaded.Jobs), writer, diagnostics);

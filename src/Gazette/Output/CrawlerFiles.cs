@@ -16,9 +16,15 @@ internal static class CrawlerFiles
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
 
-    public static void WriteAll(SiteModel model, SiteUrls urls, IReadOnlyList<WrittenPage> pages, OutputWriter writer, DiagnosticBag diagnostics)
+    /// <param name="pages">The pages for the sitemap; null leaves the sitemap as the last build wrote it
+    /// (the dev server, when no entry changed).</param>
+    public static void WriteAll(SiteModel model, SiteUrls urls, IReadOnlyList<WrittenPage>? pages, OutputWriter writer, DiagnosticBag diagnostics)
     {
-        WriteSitemaps(pages, urls, writer, MaxUrlsPerSitemap);
+        if (pages is not null)
+        {
+            WriteSitemaps(pages, urls, writer, MaxUrlsPerSitemap);
+        }
+
         writer.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute(urls.ForOutput("sitemap.xml"))}\n", "robots.txt");
         // GitHub Pages runs Jekyll on branch deployments unless told not to; Gazette's output is final.
         writer.WriteText(".nojekyll", "", ".nojekyll");

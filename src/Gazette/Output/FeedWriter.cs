@@ -27,26 +27,30 @@ internal static partial class FeedWriter
     };
 
     /// <param name="renderFigure">The theme's figure partial, to put the cover with its credit at the top of full content.</param>
-    /// <param name="onlyShowing">When given, only the feeds listing one of these documents are written
-    /// (the dev server, after an edit that changed no list).</param>
+    /// <param name="previous">The dev server's model before an update: a feed listing the same
+    /// articles as then, none of them <paramref name="edited"/>, is not written again.</param>
     public static void WriteAll(SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure, OutputWriter writer,
-        IReadOnlyCollection<Document>? onlyShowing = null)
+        SiteModel? previous = null, IReadOnlyCollection<Document>? edited = null)
     {
         var config = model.Config;
-        bool Wanted(List<Document> articles) => onlyShowing is null || articles.Exists(onlyShowing.Contains);
+        bool Wanted(List<Document> articles, IEnumerable<Document>? before) =>
+            before is null || !articles.SequenceEqual(before.Take(config.FeedLimit)) || (edited is not null && articles.Exists(edited.Contains));
         var newest = model.Articles.Take(config.FeedLimit).ToList();
-        if (Wanted(newest))
+        if (Wanted(newest, previous?.Articles))
         {
             writer.WriteText("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
                 urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, renderFigure), "feed.xml");
             writer.WriteText("atom.xml", Atom(model, newest, urls, renderFigure), "atom.xml");
         }
 
+        var categoriesBefore = previous?.Categories.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         foreach (var category in model.Categories.Terms)
         {
             var path = $"{model.Categories.Segment}/{category.Slug}/feed.xml";
             var articles = category.Articles.Take(config.FeedLimit).ToList();
-            if (Wanted(articles))
+            var old = categoriesBefore?.GetValueOrDefault(category.Slug);
+            var before = categoriesBefore is null ? null : old?.Articles ?? [];
+            if (Wanted(articles, before) || (old is not null && old.Name != category.Name))
             {
                 writer.WriteText(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
                     urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, renderFigure), path);

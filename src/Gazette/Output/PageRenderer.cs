@@ -7,7 +7,13 @@ namespace Gazette.Output;
 
 /// <summary>An HTML page of the site, for the sitemap.</summary>
 /// <param name="Images">Absolute URLs of the photos on the page.</param>
-public sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, string Source);
+public sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, string Source)
+{
+    /// <summary>Two pages that give the same sitemap entry.</summary>
+    public static IEqualityComparer<WrittenPage> SameEntry { get; } = EqualityComparer<WrittenPage>.Create(
+        (a, b) => a!.OutputPath == b!.OutputPath && a.Url == b.Url && a.LastModified == b.LastModified && a.Images.SequenceEqual(b.Images),
+        page => page.OutputPath.GetHashCode(StringComparison.Ordinal));
+}
 
 /// <summary>One page to render.</summary>
 /// <param name="Shows">The documents whose content appears on the page: when one of them changes, or the

@@ -90,13 +90,16 @@ public class IncrementalUpdateTests
         var session = Session(site);
         Assert.True(session.Build().Succeeded);
 
-        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu renommé", date: "2024-02-01T10:00:00+01:00", extra: "category: Web\ntags: [rust, go]\n"));
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu renommé", date: "2024-02-01T10:00:00+01:00",
+            extra: "category: Web\ntags: [rust, go]\naliases: [/ancien-milieu/]\n"));
         var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.True(result.Incremental);
         Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
         Assert.Contains("index.html", result.ChangedFiles); // the home page lists the new title
+        Assert.Contains("ancien-milieu/index.html", result.ChangedFiles);
+        Assert.DoesNotContain("categories/ia/feed.xml", result.ChangedFiles); // lists the same articles as before
     }
 
     [Fact]
