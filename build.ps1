@@ -34,18 +34,27 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# Only .NET calls on the way to the compiled program: each PowerShell module a cmdlet loads on
+# first use (Join-Path, Test-Path, Get-ChildItem…) adds tens of milliseconds to every build.
 $repo = $PSScriptRoot
-$project = Join-Path $repo 'src/Gazette.Cli/Gazette.Cli.csproj'
-$managedCli = Join-Path $repo 'src/Gazette.Cli/bin/Release/net10.0/Gazette.Cli.dll'
-$nativeCli = Join-Path $repo 'src/Gazette.Cli/bin/native/Gazette.Cli'
+$project = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'Gazette.Cli.csproj')
+$managedCli = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'bin', 'Release', 'net10.0', 'Gazette.Cli.dll')
+$nativeCli = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'bin', 'native', 'Gazette.Cli')
 
 # True when the compiled program at $path is newer than every source file: a build with
-# nothing to compile must not pay for an MSBuild run.
+# nothing to compile must not pay for an MSBuild run. On Linux and macOS one `find` does it.
 function Test-UpToDate([string] $path) {
-    if (-not (Test-Path $path)) { return $false }
-    $built = (Get-Item $path).LastWriteTimeUtc
+    if (-not [System.IO.File]::Exists($path)) { return $false }
+    $src = [System.IO.Path]::Combine($repo, 'src')
+    $props = [System.IO.Directory]::GetFiles($repo, 'Directory.*.props')
+    if (-not $IsWindows) {
+        $newer = & find $src @props '(' -name bin -o -name obj ')' -prune -o -newer $path '(' -name '*.cs' -o -name '*.csproj' -o -name '*.props' ')' -print -quit
+        return -not $newer
+    }
+
+    $built = [System.IO.File]::GetLastWriteTimeUtc($path)
     $folders = [System.Collections.Generic.Stack[string]]::new()
-    $folders.Push((Join-Path $repo 'src'))
+    $folders.Push($src)
     while ($folders.Count -gt 0) {
         $folder = $folders.Pop()
         foreach ($file in [System.IO.Directory]::GetFiles($folder, '*.cs*')) {
@@ -55,7 +64,7 @@ function Test-UpToDate([string] $path) {
             if ([System.IO.Path]::GetFileName($child) -notin 'bin', 'obj') { $folders.Push($child) }
         }
     }
-    foreach ($file in [System.IO.Directory]::EnumerateFiles($repo, 'Directory.*.props')) {
+    foreach ($file in $props) {
         if ([System.IO.File]::GetLastWriteTimeUtc($file) -gt $built) { return $false }
     }
     return $true
@@ -65,16 +74,20 @@ function Test-UpToDate([string] $path) {
 # clang): no JIT at start-up makes a build 2-3 times faster. Elsewhere, or with
 # GAZETTE_NATIVE=0, it runs on the .NET runtime. Returns the command that runs the CLI.
 function Get-Cli {
-    $canCompileNative = $env:GAZETTE_NATIVE -ne '0' -and -not $IsWindows -and
-        [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture -in 'X64', 'Arm64' -and
-        (Get-Command clang -ErrorAction SilentlyContinue)
-    if ($canCompileNative) {
+    $architecture = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture
+    if ($env:GAZETTE_NATIVE -ne '0' -and -not $IsWindows -and $architecture -in 'X64', 'Arm64') {
         if (Test-UpToDate $nativeCli) { return , @($nativeCli) }
-        Write-Host 'Compiling Gazette to native code (once, about two minutes)...'
-        $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
-        & dotnet publish $project -c Release -r $rid -p:PublishAot=true -o (Split-Path $nativeCli) --nologo -v quiet -clp:ErrorsOnly | Out-Host
-        if ($LASTEXITCODE -eq 0 -and (Test-Path $nativeCli)) { return , @($nativeCli) }
-        Write-Warning 'native compilation failed; running Gazette on the .NET runtime instead'
+        $hasClang = $false
+        foreach ($folder in $env:PATH.Split([System.IO.Path]::PathSeparator)) {
+            if ([System.IO.File]::Exists([System.IO.Path]::Combine($folder, 'clang'))) { $hasClang = $true; break }
+        }
+        if ($hasClang) {
+            Write-Host 'Compiling Gazette to native code (once, about two minutes)...'
+            $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+            & dotnet publish $project -c Release -r $rid -p:PublishAot=true -o ([System.IO.Path]::GetDirectoryName($nativeCli)) --nologo -v quiet -clp:ErrorsOnly | Out-Host
+            if ($LASTEXITCODE -eq 0 -and [System.IO.File]::Exists($nativeCli)) { return , @($nativeCli) }
+            Write-Warning 'native compilation failed; running Gazette on the .NET runtime instead'
+        }
     }
 
     if (-not (Test-UpToDate $managedCli)) {
@@ -86,7 +99,7 @@ function Get-Cli {
 
 switch ($Command) {
     'test' {
-        & dotnet test (Join-Path $repo 'Gazette.slnx')
+        & dotnet test ([System.IO.Path]::Combine($repo, 'Gazette.slnx'))
         exit $LASTEXITCODE
     }
     'compile' {
@@ -109,7 +122,7 @@ switch ($Command) {
         if ($Category) { $arguments += @('--category', $Category) }
         if ($Tags) { $arguments += @('--tags', ($Tags -join ',')) }
         $program = $cli[0]
-        $prefix = @($cli | Select-Object -Skip 1)
+        [string[]] $prefix = if ($cli.Count -gt 1) { $cli[1..($cli.Count - 1)] } else { @() }
         & $program @prefix @arguments
         exit $LASTEXITCODE
     }
