@@ -133,7 +133,7 @@ public sealed class Document
         WordCount = edited.WordCount;
         ReviewInBody = edited.ReviewInBody;
         Findings = edited.Findings;
-        JsonLdFactory = JsonLdFactory; // forgets the JSON-LD made from the old body
+        _jsonLd = null; // the JSON-LD made from the old body is made again when next asked for
     }
 }
 

@@ -17,11 +17,11 @@ public sealed class HtmlBuffer : IScriptOutput, IDisposable
 
     public ReadOnlySpan<char> Span => _chars.AsSpan(0, Length);
 
-    public void Write(string value, int offset, int count) => Append(value.AsSpan(offset, count));
+    public void Write(string text, int offset, int count) => Append(text.AsSpan(offset, count));
 
-    public ValueTask WriteAsync(string value, int offset, int count, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
     {
-        Write(value, offset, count);
+        Write(text, offset, count);
         return ValueTask.CompletedTask;
     }
 

@@ -222,7 +222,7 @@ public sealed class TemplateRenderer
         try
         {
             var page = template.Template.Page;
-            if (context.Evaluate(page) is { } result)
+            if (page is not null && context.Evaluate(page) is { } result)
             {
                 context.Write(page.Span, result);
             }
