@@ -354,7 +354,6 @@ public sealed class SiteSession(BuildOptions options)
         foreach (var (before, after, source) in edits)
         {
             before.TakeBodyOf(after);
-            FeedWriter.Forget(before);
             loaded.Sources[source.FullPath] = source;
         }
 

@@ -36,11 +36,12 @@ internal static partial class FeedWriter
         bool Wanted(List<Document> articles, IEnumerable<Document>? before) =>
             before is null || !articles.SequenceEqual(before.Take(config.FeedLimit)) || (edited is not null && articles.Exists(edited.Contains));
         var newest = model.Articles.Take(config.FeedLimit).ToList();
+        var contents = new FullContents(newest, urls, renderFigure);
         if (Wanted(newest, previous?.Articles))
         {
             writer.WriteText("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
-                urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, renderFigure), "feed.xml");
-            writer.WriteText("atom.xml", Atom(model, newest, urls, renderFigure), "atom.xml");
+                urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, contents), "feed.xml");
+            writer.WriteText("atom.xml", Atom(model, newest, urls, contents), "atom.xml");
         }
 
         var categoriesBefore = previous?.Categories.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
@@ -53,16 +54,13 @@ internal static partial class FeedWriter
             if (Wanted(articles, before) || (old is not null && old.Name != category.Name))
             {
                 writer.WriteText(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
-                    urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, renderFigure), path);
+                    urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, contents), path);
             }
         }
     }
 
-    /// <summary>Forgets an article's feed HTML after its body changed in place.</summary>
-    public static void Forget(Document article) => FullContents.Remove(article);
-
     private static string Rss(string title, string description, string link, string self, string language, List<Document> articles,
-        SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure)
+        SiteModel model, SiteUrls urls, FullContents contents)
     {
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, Settings))
@@ -113,7 +111,7 @@ internal static partial class FeedWriter
                 xml.WriteElementString("description", article.Summary ?? "");
                 if (model.Config.FeedFullContent)
                 {
-                    xml.WriteElementString("content", "encoded", ContentNamespace, FullContent(article, urls, renderFigure));
+                    xml.WriteElementString("content", "encoded", ContentNamespace, contents.Of(article));
                 }
 
                 if (article.Cover is { } cover)
@@ -171,7 +169,7 @@ internal static partial class FeedWriter
         xml.WriteEndElement();
     }
 
-    private static string Atom(SiteModel model, List<Document> articles, SiteUrls urls, Func<Figure, string, string> renderFigure)
+    private static string Atom(SiteModel model, List<Document> articles, SiteUrls urls, FullContents contents)
     {
         var config = model.Config;
         using var stream = new MemoryStream();
@@ -224,7 +222,7 @@ internal static partial class FeedWriter
                 {
                     xml.WriteStartElement("content");
                     xml.WriteAttributeString("type", "html");
-                    xml.WriteString(FullContent(article, urls, renderFigure));
+                    xml.WriteString(contents.Of(article));
                     xml.WriteEndElement();
                 }
 
@@ -262,12 +260,33 @@ internal static partial class FeedWriter
 
     /// <summary>The article as feed readers show it: the cover with its credit, then the body,
     /// every site URL made absolute (a feed reader has no base URL to resolve them).</summary>
-    private static string FullContent(Document article, SiteUrls urls, Func<Figure, string, string> renderFigure) =>
-        // An article appears in several feeds, and the dev server writes the feeds after every
-        // edit: each article's feed HTML is made once (an edit in place calls Forget).
-        FullContents.GetValue(article, a => MakeFullContent(a, urls, renderFigure));
+    /// <summary>
+    /// The articles as feed readers show them: the cover with its credit, then the body, every
+    /// site URL made absolute (a feed reader has no base URL to resolve them). The newest articles
+    /// appear in the RSS feed, the Atom feed and their category's feed: theirs are made once. Any
+    /// other article appears in one feed only, and its feed HTML is dropped once written (a site
+    /// of 10 000 articles would otherwise hold all of them at once).
+    /// </summary>
+    private sealed class FullContents(List<Document> newest, SiteUrls urls, Func<Figure, string, string> renderFigure)
+    {
+        private readonly Dictionary<Document, string> _newest = new(ReferenceEqualityComparer.Instance);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string> FullContents = [];
+        public string Of(Document article)
+        {
+            if (_newest.TryGetValue(article, out var made))
+            {
+                return made;
+            }
+
+            var html = MakeFullContent(article, urls, renderFigure);
+            if (newest.Contains(article))
+            {
+                _newest[article] = html;
+            }
+
+            return html;
+        }
+    }
 
     private static string MakeFullContent(Document article, SiteUrls urls, Func<Figure, string, string> renderFigure)
     {
