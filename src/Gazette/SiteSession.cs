@@ -271,15 +271,11 @@ public sealed class SiteSession(BuildOptions options)
         CrawlerFiles.WriteAll(model, loaded.Urls, sitemapChanged ? sitemap : null, writer, diagnostics);
 
         writer.UpdateManifest();
-        run.Phase("pages");
-        if (run.Failed)
+        if (!CommitUpdate(writer, run))
         {
-            writer.Abort();
             return run.Result(null);
         }
 
-        writer.Commit();
-        run.Phase("write");
         // Only a written update becomes the state the next one starts from.
         loaded.Sources = sources;
         loaded.Documents = documents;
@@ -287,13 +283,31 @@ public sealed class SiteSession(BuildOptions options)
         loaded.Model = model;
         loaded.Jobs = jobs;
         loaded.JobsShowing = null;
-        return run.Result(loaded.Output, new Dictionary<string, int> { ["rendered"] = affected.Count }, writer.Changed.Count) with
+        return UpdateResult(run, loaded, affected.Count, writer);
+    }
+
+    /// <summary>Ends an update: a failed one writes nothing, else its files are written.</summary>
+    private static bool CommitUpdate(OutputWriter writer, Run run)
+    {
+        run.Phase("pages");
+        if (run.Failed)
         {
-            NextScheduled = model.NextScheduled,
+            writer.Abort();
+            return false;
+        }
+
+        writer.Commit();
+        run.Phase("write");
+        return true;
+    }
+
+    private static BuildResult UpdateResult(Run run, Loaded loaded, int rendered, OutputWriter writer) =>
+        run.Result(loaded.Output, new Dictionary<string, int> { ["rendered"] = rendered }, writer.Changed.Count) with
+        {
+            NextScheduled = loaded.Model.NextScheduled,
             ChangedFiles = writer.Changed,
             Incremental = true,
         };
-    }
 
     /// <summary>
     /// The common edit: text changed below the front matter, which stayed exactly as it was. The
@@ -375,21 +389,7 @@ public sealed class SiteSession(BuildOptions options)
             CrawlerFiles.WriteAll(loaded.Model, loaded.Urls, PageRenderer.SitemapPages(loaded.Jobs), writer, diagnostics);
         }
 
-        run.Phase("pages");
-        if (run.Failed)
-        {
-            writer.Abort();
-            return run.Result(null);
-        }
-
-        writer.Commit();
-        run.Phase("write");
-        return run.Result(loaded.Output, new Dictionary<string, int> { ["rendered"] = affected.Count }, writer.Changed.Count) with
-        {
-            NextScheduled = loaded.Model.NextScheduled,
-            ChangedFiles = writer.Changed,
-            Incremental = true,
-        };
+        return CommitUpdate(writer, run) ? UpdateResult(run, loaded, affected.Count, writer) : run.Result(null);
     }
 
     private static Dictionary<Document, List<int>> IndexJobsShowing(List<PageJob> jobs)
