@@ -27,14 +27,7 @@ public sealed class HtmlBuffer : IScriptOutput, IDisposable
 
     public void Append(ReadOnlySpan<char> text)
     {
-        if (Length + text.Length > _chars.Length)
-        {
-            var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, Length + text.Length));
-            Span.CopyTo(larger);
-            ArrayPool<char>.Shared.Return(_chars);
-            _chars = larger;
-        }
-
+        MakeRoom(text.Length);
         text.CopyTo(_chars.AsSpan(Length));
         Length += text.Length;
     }
@@ -42,16 +35,22 @@ public sealed class HtmlBuffer : IScriptOutput, IDisposable
     /// <summary>Appends UTF-8 text, decoded straight into the buffer.</summary>
     public void AppendUtf8(ReadOnlySpan<byte> utf8)
     {
-        var most = System.Text.Encoding.UTF8.GetMaxCharCount(utf8.Length);
-        if (Length + most > _chars.Length)
+        MakeRoom(System.Text.Encoding.UTF8.GetMaxCharCount(utf8.Length));
+        Length += System.Text.Encoding.UTF8.GetChars(utf8, _chars.AsSpan(Length));
+    }
+
+    /// <summary>Grows the buffer (doubling, from the pool) so that <paramref name="more"/> characters fit.</summary>
+    private void MakeRoom(int more)
+    {
+        if (Length + more <= _chars.Length)
         {
-            var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, Length + most));
-            Span.CopyTo(larger);
-            ArrayPool<char>.Shared.Return(_chars);
-            _chars = larger;
+            return;
         }
 
-        Length += System.Text.Encoding.UTF8.GetChars(utf8, _chars.AsSpan(Length));
+        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, Length + more));
+        Span.CopyTo(larger);
+        ArrayPool<char>.Shared.Return(_chars);
+        _chars = larger;
     }
 
     public void Clear() => Length = 0;

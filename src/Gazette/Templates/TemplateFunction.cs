@@ -27,6 +27,7 @@ internal sealed class TemplateFunction(string name, int requiredArguments, int m
 
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
     {
+        // Scriban refuses too few arguments at the call, but hands over too many.
         if (arguments.Count < requiredArguments || arguments.Count > maxArguments)
         {
             var expected = requiredArguments == maxArguments

@@ -70,6 +70,18 @@ public class TemplateFunctionTests
     }
 
     [Fact]
+    public void Function_called_with_too_many_arguments_is_an_error_at_its_name()
+    {
+        using var site = SiteWithArticles("Premier");
+        site.Write("layouts/article.html", "<p>\n  {{ t \"home\" \"de trop\" }}</p>");
+        var result = site.Build();
+
+        var error = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.TemplateRuntime);
+        Assert.Equal(new SourceLocation("layouts/article.html", 2, 6), error.Location);
+        Assert.Contains("'t' takes 1 argument, not 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Date_function_given_text_says_it_needs_a_date()
     {
         using var site = SiteWithArticles("Premier");
