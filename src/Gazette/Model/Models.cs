@@ -89,22 +89,12 @@ public sealed class Document
     /// <summary>Old URLs that redirect here.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>The page's schema.org JSON-LD (NewsArticle with its photos, review and citations),
-    /// computed when a template first asks for it, so an incremental update pays only for the
-    /// pages it renders.</summary>
-    public HtmlString JsonLd => _jsonLd ??= JsonLdFactory?.Invoke(this) ?? HtmlString.Empty;
+    /// made when a template asks for it and not kept: only the document's own page shows it, and
+    /// an incremental update pays only for the pages it renders.</summary>
+    public HtmlString JsonLd => JsonLdFactory?.Invoke(this) ?? HtmlString.Empty;
 
-    private HtmlString? _jsonLd;
-    private Func<Document, HtmlString>? _jsonLdFactory;
+    internal Func<Document, HtmlString>? JsonLdFactory { get; set; }
 
-    internal Func<Document, HtmlString>? JsonLdFactory
-    {
-        get => _jsonLdFactory;
-        set
-        {
-            _jsonLdFactory = value;
-            _jsonLd = null;
-        }
-    }
     public int WordCount { get; set; }
     public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
@@ -133,7 +123,6 @@ public sealed class Document
         WordCount = edited.WordCount;
         ReviewInBody = edited.ReviewInBody;
         Findings = edited.Findings;
-        _jsonLd = null; // the JSON-LD made from the old body is made again when next asked for
     }
 }
 

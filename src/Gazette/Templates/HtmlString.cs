@@ -22,6 +22,9 @@ public sealed class HtmlString : IEquatable<HtmlString>
     /// </summary>
     public static HtmlString Compact(string value) => value.Length < 256 ? new HtmlString(value) : new HtmlString(Encoding.UTF8.GetBytes(value));
 
+    /// <summary>HTML already encoded as UTF-8 (copied).</summary>
+    public static HtmlString FromUtf8(ReadOnlySpan<byte> utf8) => new(utf8.ToArray());
+
     public string Value => _text ?? Encoding.UTF8.GetString(_utf8!);
 
     public bool IsEmpty => _text is null ? _utf8!.Length == 0 : _text.Length == 0;

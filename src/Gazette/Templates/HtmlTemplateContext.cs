@@ -68,6 +68,12 @@ internal sealed class HtmlTemplateContext : TemplateContext
 
     public void ReturnBuffer() => _buffersInUse--;
 
+    protected override Scriban.Runtime.IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var reflected = base.GetMemberAccessorImpl(target);
+        return reflected is null ? null : ModelAccessors.For(target, reflected) ?? reflected;
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)

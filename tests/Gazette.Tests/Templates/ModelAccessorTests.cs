@@ -1,0 +1,67 @@
+using System.Reflection;
+using Gazette.Model;
+using Gazette.Templates;
+using Scriban.Runtime;
+
+namespace Gazette.Tests.Templates;
+
+public class ModelAccessorTests
+{
+    private static readonly Figure Photo = new("/a.jpg", "https://x.org/a.jpg", "Alt", 1200, 800, new HtmlString("Légende"), "Légende",
+        new HtmlString("AFP"), "AFP", "https://afp.com", "© AFP", IsCover: true)
+    { FileSize = 1234, MediaType = "image/jpeg" };
+
+    private static readonly TermLink Tag = new("IA", "ia", "/tags/ia/");
+
+    private static Document Article() => new()
+    {
+        Kind = DocumentKind.Article,
+        SourcePath = "content/posts/a.md",
+        Title = "Titre",
+        Slug = "a",
+        Date = new DateTimeOffset(2024, 9, 1, 8, 0, 0, TimeSpan.Zero),
+        Lang = "fr",
+        Summary = "Chapô",
+        Url = "/2024/09/a/",
+        AbsoluteUrl = "https://x.org/2024/09/a/",
+        OutputPath = "2024/09/a/index.html",
+        Cover = Photo,
+        Tags = [Tag],
+        Category = Tag,
+        WordCount = 460,
+        ContentHtml = new HtmlString("<p>Texte</p>"),
+        JsonLdFactory = _ => new HtmlString("{}"),
+    };
+
+    public static TheoryData<string> Types => ["Document", "Figure", "TermLink", "Term"];
+
+    /// <summary>Every public property, under the name templates use for it (Scriban's renamer),
+    /// reads the same through the direct accessor as through reflection.</summary>
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Every_public_property_is_read_directly_with_the_value_reflection_gives(string type)
+    {
+        var article = Article();
+        var term = new Term { Name = "IA", Slug = "ia", Url = "/tags/ia/" };
+        term.Articles.Add(article);
+        (object target, Func<string, object?> read) = type switch
+        {
+            "Document" => ((object)article, (Func<string, object?>)(member => ModelAccessors.ReadDocument(article, member))),
+            "Figure" => (Photo, member => ModelAccessors.ReadFigure(Photo, member)),
+            "TermLink" => (Tag, member => ModelAccessors.ReadTermLink(Tag, member)),
+            _ => (term, member => ModelAccessors.ReadTerm(term, member)),
+        };
+
+        var properties = target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        Assert.NotEmpty(properties);
+        foreach (var property in properties)
+        {
+            var name = StandardMemberRenamer.Default(property);
+            var direct = read(name);
+            Assert.False(ModelAccessors.IsMissing(direct), $"{type}.{property.Name} ('{name}') is not read directly");
+            Assert.Equal(property.GetValue(target), direct);
+        }
+
+        Assert.True(ModelAccessors.IsMissing(read("no_such_member")));
+    }
+}
