@@ -92,7 +92,7 @@ public sealed class LinkChecker(SiteUrls urls)
             }
             else
             {
-                Keep(value.ToString(), source, page);
+                Keep(value, source, page);
             }
         }
 
@@ -120,9 +120,14 @@ public sealed class LinkChecker(SiteUrls urls)
         return false;
     }
 
-    private void Keep(string url, string source, string page)
+    private void Keep(ReadOnlySpan<char> url, string source, string page)
     {
-        var pagesUsing = _pending.GetOrAdd(url, _ => []);
+        // A photo or feed URL shows on many pages: its string is made once, when first seen.
+        if (!_pending.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(url, out var pagesUsing))
+        {
+            pagesUsing = _pending.GetOrAdd(url.ToString(), _ => []);
+        }
+
         lock (pagesUsing)
         {
             pagesUsing.Add((source, page));

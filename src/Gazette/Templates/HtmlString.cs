@@ -10,10 +10,25 @@ public sealed class HtmlString : IEquatable<HtmlString>
 
     private readonly string? _text;
     private readonly byte[]? _utf8;
+    private readonly HtmlBuffer? _borrowed;
+    private readonly int _borrowedLength;
 
     public HtmlString(string value) => _text = value;
 
     private HtmlString(byte[] utf8) => _utf8 = utf8;
+
+    private HtmlString(HtmlBuffer borrowed)
+    {
+        _borrowed = borrowed;
+        _borrowedLength = borrowed.Length;
+    }
+
+    /// <summary>
+    /// The HTML written in <paramref name="buffer"/>, without copying it. Valid only until the
+    /// buffer is written again: for a page's layout output, handed to <c>baseof.html</c> as
+    /// <c>content</c> (a page-sized string less per page).
+    /// </summary>
+    internal static HtmlString Borrow(HtmlBuffer buffer) => new(buffer);
 
     /// <summary>
     /// HTML kept for the whole build (an article's body, read by its page and its feeds): held as
@@ -25,9 +40,11 @@ public sealed class HtmlString : IEquatable<HtmlString>
     /// <summary>HTML already encoded as UTF-8 (copied).</summary>
     public static HtmlString FromUtf8(ReadOnlySpan<byte> utf8) => new(utf8.ToArray());
 
-    public string Value => _text ?? Encoding.UTF8.GetString(_utf8!);
+    public string Value => _text ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8) : new string(BorrowedSpan));
 
-    public bool IsEmpty => _text is null ? _utf8!.Length == 0 : _text.Length == 0;
+    public bool IsEmpty => (_text?.Length ?? _utf8?.Length ?? _borrowedLength) == 0;
+
+    private ReadOnlySpan<char> BorrowedSpan => _borrowed!.Span[.._borrowedLength];
 
     /// <summary>Appends the HTML to a page buffer.</summary>
     internal void WriteTo(HtmlBuffer output)
@@ -36,9 +53,13 @@ public sealed class HtmlString : IEquatable<HtmlString>
         {
             output.Append(_text);
         }
+        else if (_utf8 is not null)
+        {
+            output.AppendUtf8(_utf8);
+        }
         else
         {
-            output.AppendUtf8(_utf8!);
+            output.Append(BorrowedSpan);
         }
     }
 

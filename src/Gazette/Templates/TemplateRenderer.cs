@@ -131,8 +131,17 @@ public sealed class TemplateRenderer
         {
             if (_templates.TryGetValue("baseof.html", out var baseof))
             {
-                page["content"] = new HtmlString(Render(template, context));
-                RenderInto(baseof, context, output);
+                var layoutOutput = context.RentBuffer();
+                try
+                {
+                    RenderInto(template, context, layoutOutput);
+                    page["content"] = HtmlString.Borrow(layoutOutput);
+                    RenderInto(baseof, context, output);
+                }
+                finally
+                {
+                    context.ReturnBuffer();
+                }
             }
             else
             {
@@ -185,7 +194,7 @@ public sealed class TemplateRenderer
         context.PushGlobal(globals);
         try
         {
-            return Partial(context, default, name, model).Value;
+            return Partial(context, default, name, model)!.Value;
         }
         catch (ScriptRuntimeException e)
         {
@@ -235,10 +244,13 @@ public sealed class TemplateRenderer
 
     /// <summary><c>{{ partial "figure" model }}</c>: renders <c>partials/figure.html</c> with
     /// <c>model</c> set, and returns its HTML as trusted (it was escaped as it was written).</summary>
-    private HtmlString Partial(TemplateContext context, SourceSpan span, string name, object? model = null)
+    /// <param name="printedWhereCalled">The call is a statement of its own, whose value would be
+    /// printed at once: the partial then writes straight into the page and returns nothing (no
+    /// string per partial). Assigned, piped or compared, it returns its HTML.</param>
+    private HtmlString? Partial(TemplateContext context, SourceSpan span, string name, object? model = null, bool printedWhereCalled = false)
     {
         var htmlContext = (HtmlTemplateContext)context;
-        var key = "partials/" + name + (name.EndsWith(".html", StringComparison.Ordinal) ? "" : ".html");
+        var key = _partialKeys.GetOrAdd(name, static name => "partials/" + name + (name.EndsWith(".html", StringComparison.Ordinal) ? "" : ".html"));
         if (name.Contains("..", StringComparison.Ordinal) || !_templates.TryGetValue(key, out var template))
         {
             throw new ScriptRuntimeException(span,
@@ -255,6 +267,12 @@ public sealed class TemplateRenderer
         context.PushGlobal(scope);
         try
         {
+            if (printedWhereCalled && htmlContext.Output is HtmlBuffer page)
+            {
+                RenderInto(template, htmlContext, page);
+                return null;
+            }
+
             return new HtmlString(Render(template, htmlContext));
         }
         catch (ScriptRuntimeException inner) when (span.FileName is not null)
@@ -283,7 +301,7 @@ public sealed class TemplateRenderer
             return cached;
         }
 
-        var html = Partial(context, span, name, model);
+        var html = Partial(context, span, name, model)!;
         _cachedPartials.TryAdd(key, html);
         return html;
     }
@@ -292,6 +310,9 @@ public sealed class TemplateRenderer
     public void ClearCache() => _cachedPartials.Clear();
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<CachedPartialKey, HtmlString> _cachedPartials = new();
+
+    // "article-card" → "partials/article-card.html", made once rather than at every call.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _partialKeys = new(StringComparer.Ordinal);
 
     /// <summary>The model is compared by reference: the same document object is the same card.</summary>
     private readonly record struct CachedPartialKey(string Name, object? Model, string Language, string? Variant)
@@ -316,7 +337,8 @@ public sealed class TemplateRenderer
             var functions = new ScriptObject();
             void Add(TemplateFunction function, string name) => functions.SetValue(name, function, readOnly: true);
             Add(new TemplateFunction("partial", 1, 2, typeof(HtmlString), (context, caller, args) =>
-                Partial(context, TemplateFunction.Position(caller), TemplateFunction.Text(context, caller, args, 0, "partial"), args.Count > 1 ? args[1] : null)), "partial");
+                Partial(context, TemplateFunction.Position(caller), TemplateFunction.Text(context, caller, args, 0, "partial"), args.Count > 1 ? args[1] : null,
+                    printedWhereCalled: caller?.Parent is Scriban.Syntax.ScriptExpressionStatement)), "partial");
             Add(new TemplateFunction("include", 1, 2, typeof(HtmlString), (context, caller, args) =>
                 Partial(context, TemplateFunction.Position(caller), TemplateFunction.Text(context, caller, args, 0, "include"), args.Count > 1 ? args[1] : null)), "include");
             Add(new TemplateFunction("partial_cached", 1, 3, typeof(HtmlString), (context, caller, args) =>

@@ -44,6 +44,29 @@ public class TemplateFunctionTests
     }
 
     [Fact]
+    public void Partial_prints_the_same_whether_printed_where_called_assigned_or_piped_and_a_layout_reaches_baseof_whole()
+    {
+        // Printed where called, a partial writes straight into the page; assigned or piped it
+        // returns its HTML; the layout's output reaches baseof.html as 'content' without a copy.
+        using var site = SiteWithArticles("Premier");
+        site.Write("layouts/partials/chip.html", "<b>{{ model.title }}</b>");
+        site.Write("layouts/article.html",
+            "<p id=\"direct\">{{ partial \"chip\" page }}</p>{{ kept = partial \"chip\" page }}<p id=\"assigned\">{{ kept }}</p>"
+            + "<p id=\"piped\">{{ partial \"chip\" page | string.size }}</p><p id=\"inside\">{{ if true }}{{ partial \"chip\" page }}{{ end }}</p>");
+        site.Write("layouts/baseof.html", "<main>{{ content }}</main><footer>{{ content | string.size }}</footer>");
+        site.BuildSuccessfully();
+
+        var page = site.ParseOutput("2024/09/a0/index.html");
+        Assert.Equal("<b>Premier</b>", page.GetElementById("direct")!.InnerHtml);
+        Assert.Equal("<b>Premier</b>", page.GetElementById("assigned")!.InnerHtml);
+        Assert.Equal("14", page.GetElementById("piped")!.TextContent);
+        Assert.Equal("<b>Premier</b>", page.GetElementById("inside")!.InnerHtml);
+        var main = page.QuerySelector("main")!;
+        Assert.Equal(4, main.Children.Length);
+        Assert.Equal(main.InnerHtml.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("footer")!.TextContent);
+    }
+
+    [Fact]
     public void Cached_partial_is_kept_apart_by_language_and_variant()
     {
         using var site = SiteWithArticles("Premier");
