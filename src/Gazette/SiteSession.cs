@@ -86,16 +86,14 @@ public sealed class SiteSession(BuildOptions options)
         var templates = TemplateRenderer.Load(theme.LayoutFolders, localizers, config.Language, urls, siteObject, diagnostics, config.Minify);
         run.Phase("theme");
 
-        var content = ContentLoader.Load(_source, config.TimeZone, diagnostics, _parallel);
-        run.Phase("content");
-
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls);
         var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
         var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing);
-        var documents = modelBuilder.ResolveAll(content, diagnostics, _parallel);
-        run.Phase("markdown");
-        var model = modelBuilder.Assemble(documents, content.Documents, diagnostics);
+        // Each file is read, parsed and rendered in one go (see ContentLoader.Load).
+        var content = ContentLoader.Load(_source, config.TimeZone, diagnostics, _parallel, source => modelBuilder.ResolveIfPublished(source, diagnostics));
+        run.Phase("content");
+        var model = modelBuilder.Assemble(content.Resolved, content.Documents, diagnostics);
         run.Phase("model");
 
         SiteObject.Fill(siteObject, model, urls);

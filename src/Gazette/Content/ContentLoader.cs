@@ -18,7 +18,11 @@ public sealed record SourceDocument(
 
 /// <summary>The files of content/: Markdown documents and every other file (photos and
 /// attachments, copied to the output).</summary>
-public sealed record ContentSet(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories);
+public sealed record ContentSet(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories)
+{
+    /// <summary>What <c>resolve</c> made of each document as it was read (when one was given).</summary>
+    public IReadOnlyList<Document> Resolved { get; init; } = [];
+}
 
 /// <summary>
 /// Finds and parses the site's content. Articles are <c>content/posts/**/&lt;slug&gt;/index.md</c>
@@ -29,7 +33,11 @@ public static class ContentLoader
 {
     public const string ContentFolder = "content";
 
-    public static ContentSet Load(string siteDirectory, TimeZoneInfo timeZone, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
+    /// <param name="resolve">Run on each document right after it is read (its Markdown rendered, for a
+    /// build): the file's text is then dropped young instead of being kept through a second pass
+    /// over the whole site, which costs memory and garbage collection on a large archive.</param>
+    public static ContentSet Load(string siteDirectory, TimeZoneInfo timeZone, DiagnosticBag diagnostics, ParallelOptions? parallel = null,
+        Func<SourceDocument, Document?>? resolve = null)
     {
         var contentRoot = Path.Combine(siteDirectory, ContentFolder);
         if (!Directory.Exists(contentRoot))
@@ -45,9 +53,17 @@ public static class ContentLoader
             .ToHashSet(StringComparer.Ordinal);
 
         var documents = new SourceDocument?[markdown.Count];
-        Parallel.For(0, markdown.Count, parallel ?? new ParallelOptions(), i => documents[i] = LoadOne(siteDirectory, contentRoot, markdown[i], bundles, timeZone, diagnostics));
+        var resolved = new Document?[markdown.Count];
+        Parallel.For(0, markdown.Count, parallel ?? new ParallelOptions(), i =>
+        {
+            documents[i] = LoadOne(siteDirectory, contentRoot, markdown[i], bundles, timeZone, diagnostics);
+            if (resolve is not null && documents[i] is { } loaded)
+            {
+                resolved[i] = resolve(loaded);
+            }
+        });
         var staticFiles = files.Where(f => !IsMarkdown(f)).ToList();
-        return new ContentSet([.. documents.OfType<SourceDocument>()], staticFiles, bundles);
+        return new ContentSet([.. documents.OfType<SourceDocument>()], staticFiles, bundles) { Resolved = [.. resolved.OfType<Document>()] };
     }
 
     private static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);

@@ -21,7 +21,7 @@ public sealed record TocEntry(int Level, string Text, string Id);
 /// <summary>The HTML of an article body, with what was found in it.</summary>
 /// <param name="ReviewPlaced">True when the body holds the review marker (the box is already in <paramref name="Html"/>).</param>
 /// <param name="Findings">Problems worth a warning in <c>gazette check</c> (images without alt text, malformed links).</param>
-public sealed record RenderedMarkdown(string Html, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
+public sealed record RenderedMarkdown(HtmlString Html, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
     IReadOnlyList<Diagnostic> Findings);
 
 /// <summary>What the renderer needs to know about the document it renders.</summary>
@@ -82,6 +82,9 @@ public sealed class MarkdownRenderer
             return builder.Build();
         });
     }
+
+    [ThreadStatic]
+    private static StringWriter? _writer;
 
     public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics)
     {
@@ -177,8 +180,11 @@ public sealed class MarkdownRenderer
             }
         }
 
-        // Sized for the HTML to come (about twice the Markdown): growing a large builder copies it.
-        var writer = new StringWriter(new System.Text.StringBuilder(markdown.Length * 2 + 256), CultureInfo.InvariantCulture);
+        // One writer per thread, emptied for each article: it keeps the capacity the longest
+        // article needed, and the HTML goes from it to UTF-8 without a string in between.
+        var writer = _writer ??= new StringWriter(new System.Text.StringBuilder(64 * 1024), CultureInfo.InvariantCulture);
+        var html = writer.GetStringBuilder();
+        html.Clear();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<ParagraphRenderer>(new ArticleParagraphRenderer(
@@ -187,7 +193,7 @@ public sealed class MarkdownRenderer
         renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
         renderer.Render(document);
         writer.Flush();
-        return new RenderedMarkdown(writer.ToString(), figures, headings, words, reviewPlaced, findings);
+        return new RenderedMarkdown(HtmlString.Compact(html), figures, headings, words, reviewPlaced, findings);
     }
 
     /// <summary>A link that tries to be external (a scheme, or "www.") but cannot be one.</summary>

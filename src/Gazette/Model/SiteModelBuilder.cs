@@ -25,14 +25,9 @@ public sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown,
     Func<string, object, string, string> renderPartial, Publishing publishing)
 {
-    /// <summary>Resolves every published document (front matter to URLs, Markdown to HTML), in parallel.</summary>
-    public IEnumerable<Document> ResolveAll(ContentSet content, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
-    {
-        var published = content.Documents.Where(IsPublished).ToList();
-        var documents = new Document?[published.Count];
-        Parallel.For(0, published.Count, parallel ?? new ParallelOptions(), i => documents[i] = Resolve(published[i], diagnostics));
-        return documents.OfType<Document>();
-    }
+    /// <summary>Resolves a document (front matter to URLs, Markdown to HTML) unless it is not to be published (draft, future, expired).</summary>
+    public Document? ResolveIfPublished(SourceDocument source, DiagnosticBag diagnostics) =>
+        IsPublished(source) ? Resolve(source, diagnostics) : null;
 
     /// <summary>Builds the site from resolved documents: order, neighbours, taxonomies, archives,
     /// related articles, structured data. Linear in the number of documents.</summary>
@@ -227,7 +222,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         source.Parsed.ReleaseBody();
         if (rendered is not null)
         {
-            document.ContentHtml = Templates.HtmlString.Compact(rendered.Html);
+            document.ContentHtml = rendered.Html;
             document.Figures = rendered.Figures;
             document.Headings = rendered.Headings;
             document.WordCount = rendered.WordCount;

@@ -37,6 +37,30 @@ public sealed class HtmlString : IEquatable<HtmlString>
     /// </summary>
     public static HtmlString Compact(string value) => value.Length < 256 ? new HtmlString(value) : new HtmlString(Encoding.UTF8.GetBytes(value));
 
+    /// <summary>The HTML in <paramref name="html"/>, compact as above, without a string in between.</summary>
+    public static HtmlString Compact(StringBuilder html)
+    {
+        if (html.Length < 256)
+        {
+            return new HtmlString(html.ToString());
+        }
+
+        // Copied whole first: a chunk boundary of the builder may fall inside a surrogate pair.
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(html.Length);
+        try
+        {
+            var text = chars.AsSpan(0, html.Length);
+            html.CopyTo(0, text, html.Length);
+            var utf8 = new byte[Encoding.UTF8.GetByteCount(text)];
+            Encoding.UTF8.GetBytes(text, utf8);
+            return new HtmlString(utf8);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
     /// <summary>HTML already encoded as UTF-8 (copied).</summary>
     public static HtmlString FromUtf8(ReadOnlySpan<byte> utf8) => new(utf8.ToArray());
 
