@@ -28,8 +28,8 @@ public sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtensio
 
     public static void Apply(MarkdownDocument document, TypographyMode mode)
     {
-        var literals = new List<LiteralInline?>();
-        var text = new StringBuilder();
+        var literals = _literals ??= [];
+        var text = _text ??= new StringBuilder(4096);
         foreach (var block in document.Descendants<LeafBlock>())
         {
             if (block.Inline is null)
@@ -45,32 +45,67 @@ public sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtensio
                 continue;
             }
 
-            var source = text.ToString();
-            if (source.AsSpan().Count(TypographyRules.Boundary) != literals.Count - 1 || source.Contains('\uFFFE'))
+            var source = Contiguous(text);
+            if (source.Count(TypographyRules.Boundary) != literals.Count - 1 || source.Contains('\uFFFE'))
             {
                 continue; // the author's text holds our marker character itself: leave this block alone
             }
 
-            var typeset = TypographyRules.Apply(source, mode);
-            if (typeset == source)
+            var typeset = TypographyRules.Typeset(source, mode);
+            if (typeset.SequenceEqual(source) || typeset.Count(TypographyRules.Boundary) != literals.Count - 1)
             {
-                continue; // nothing to change: the literals keep their text
+                continue; // nothing to change (or, never seen, a marker lost): the literals keep their text
             }
 
-            var pieces = typeset.Split(TypographyRules.Boundary);
-            for (var i = 0; i < pieces.Length; i++)
+            // One string for the block; each literal gets its piece of it as a slice.
+            var all = typeset.ToString();
+            var start = 0;
+            for (var i = 0; i < literals.Count; i++)
             {
+                var end = i == literals.Count - 1 ? all.Length : all.IndexOf(TypographyRules.Boundary, start);
                 if (literals[i] is { } literal)
                 {
-                    literal.Content = new StringSlice(pieces[i]);
+                    literal.Content = new StringSlice(all, start, end - 1); // Markdig's slice end is inclusive
                 }
+
+                start = end + 1;
             }
         }
     }
 
-    /// <summary>Writes the block's prose with markers: each literal becomes a piece, each
-    /// untouchable inline an opaque piece, each line break a newline piece. <paramref name="literals"/>
-    /// gets one entry per piece: the literal it came from, or null.</summary>
+    // Reused by each thread, document after document (a block's text is collected here).
+    [ThreadStatic]
+    private static List<LiteralInline?>? _literals;
+
+    [ThreadStatic]
+    private static StringBuilder? _text;
+
+    [ThreadStatic]
+    private static char[]? _contiguous;
+
+    /// <summary>The builder's text as one span: its only chunk (the usual case once the builder has
+    /// grown to the longest block), else a copy in a reused array.</summary>
+    private static ReadOnlySpan<char> Contiguous(StringBuilder text)
+    {
+        foreach (var chunk in text.GetChunks())
+        {
+            if (chunk.Length == text.Length)
+            {
+                return chunk.Span;
+            }
+
+            break;
+        }
+
+        if (_contiguous is null || _contiguous.Length < text.Length)
+        {
+            _contiguous = new char[Math.Max(text.Length, 4096)];
+        }
+
+        text.CopyTo(0, _contiguous, text.Length);
+        return _contiguous.AsSpan(0, text.Length);
+    }
+
     private static void Collect(ContainerInline container, List<LiteralInline?> literals, StringBuilder text)
     {
         for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)

@@ -23,9 +23,10 @@ public static class TypographyRules
     public const char NoBreakSpace = '\u00A0';
 
     /// <summary>The length of the run at <paramref name="start"/> that the language's rules leave as it
-    /// is (no character they act on, no marker), to be copied at once. Runs are about a word long:
-    /// a plain loop beats a vectorised search here.</summary>
-    private static int OrdinaryRun(string text, int start, bool french)
+    /// is (no character they act on, no marker), to be copied at once. A space between two letters
+    /// is left as it is by both languages' rules (French ones look at a digit or a punctuation mark
+    /// beside it), so a run goes on over it: runs are phrases, not words.</summary>
+    private static int OrdinaryRun(ReadOnlySpan<char> text, int start, bool french)
     {
         var i = start;
         for (; i < text.Length; i++)
@@ -33,7 +34,8 @@ public static class TypographyRules
             var c = text[i];
             var special = c switch
             {
-                ' ' or '"' or '\'' or Boundary => true,
+                ' ' => !(i > 0 && char.IsAsciiLetter(text[i - 1]) && (!french || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))),
+                '"' or '\'' or Boundary => true,
                 ':' or ';' or '!' or '?' or '«' or '»' or Opaque => french,
                 '-' => !french,
                 _ => false,
@@ -62,7 +64,14 @@ public static class TypographyRules
         : language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? TypographyMode.English
         : TypographyMode.None;
 
-    public static string Apply(string text, TypographyMode mode) => mode switch
+    public static string Apply(string text, TypographyMode mode)
+    {
+        var typeset = Typeset(text, mode);
+        return typeset.SequenceEqual(text) ? text : typeset.ToString();
+    }
+
+    /// <summary>The text typeset, in this thread's buffer: read it before the thread typesets again.</summary>
+    internal static ReadOnlySpan<char> Typeset(ReadOnlySpan<char> text, TypographyMode mode) => mode switch
     {
         TypographyMode.French => French(text),
         TypographyMode.English => English(text),
@@ -77,7 +86,7 @@ public static class TypographyRules
     private static char Previous(ProseBuffer output) => output.Previous;
 
     /// <summary>The index of the next character at or after <paramref name="start"/> that is not a marker, or -1.</summary>
-    private static int NextIndex(string text, int start)
+    private static int NextIndex(ReadOnlySpan<char> text, int start)
     {
         for (var i = start; i < text.Length; i++)
         {
@@ -90,10 +99,10 @@ public static class TypographyRules
         return -1;
     }
 
-    private static char At(string text, int index) => index < 0 ? '\n' : text[index];
+    private static char At(ReadOnlySpan<char> text, int index) => index < 0 ? '\n' : text[index];
 
     /// <summary>The next character after a run of spaces, markers skipped.</summary>
-    private static int NextNonSpaceIndex(string text, int start)
+    private static int NextNonSpaceIndex(ReadOnlySpan<char> text, int start)
     {
         for (var i = start; i < text.Length; i++)
         {
@@ -121,7 +130,7 @@ public static class TypographyRules
         }
     }
 
-    private static string French(string text)
+    private static ReadOnlySpan<char> French(ReadOnlySpan<char> text)
     {
         var output = ProseBuffer.ForThread(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
@@ -130,7 +139,7 @@ public static class TypographyRules
             var run = OrdinaryRun(text, i, french: true);
             if (run > 0)
             {
-                output.Append(text.AsSpan(i, run));
+                output.Append(text.Slice(i, run));
                 i += run - 1;
                 continue;
             }
@@ -205,13 +214,13 @@ public static class TypographyRules
             }
         }
 
-        return output.ToString();
+        return output.Span;
     }
 
     /// <summary>The space to write at <paramref name="index"/>: no-break before <c>: »</c> and after
     /// <c>«</c>, narrow no-break before <c>; ! ?</c> and between groups of digits, no-break between
     /// a number and the word it counts.</summary>
-    private static char FrenchSpace(string text, int index, char previous)
+    private static char FrenchSpace(ReadOnlySpan<char> text, int index, char previous)
     {
         var nextIndex = NextNonSpaceIndex(text, index + 1);
         var next = At(text, nextIndex);
@@ -247,7 +256,7 @@ public static class TypographyRules
     }
 
     /// <summary>Exactly three digits, then something that is not a digit: <c>10 000</c>, not <c>en 2024</c>.</summary>
-    private static bool IsThousandsGroup(string text, int start)
+    private static bool IsThousandsGroup(ReadOnlySpan<char> text, int start)
     {
         if (start < 0)
         {
@@ -267,7 +276,7 @@ public static class TypographyRules
         return digits == 3;
     }
 
-    private static int SkipSpaces(string text, int index)
+    private static int SkipSpaces(ReadOnlySpan<char> text, int index)
     {
         while (index + 1 < text.Length && text[index + 1] == ' ')
         {
@@ -277,7 +286,7 @@ public static class TypographyRules
         return index;
     }
 
-    private static string English(string text)
+    private static ReadOnlySpan<char> English(ReadOnlySpan<char> text)
     {
         var output = ProseBuffer.ForThread(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
@@ -285,7 +294,7 @@ public static class TypographyRules
             var run = OrdinaryRun(text, i, french: false);
             if (run > 0)
             {
-                output.Append(text.AsSpan(i, run));
+                output.Append(text.Slice(i, run));
                 i += run - 1;
                 continue;
             }
@@ -329,7 +338,7 @@ public static class TypographyRules
             }
         }
 
-        return output.ToString();
+        return output.Span;
     }
 
     /// <summary>
@@ -409,6 +418,6 @@ public static class TypographyRules
             return this;
         }
 
-        public override string ToString() => new(_chars, 0, _length);
+        public ReadOnlySpan<char> Span => _chars.AsSpan(0, _length);
     }
 }
