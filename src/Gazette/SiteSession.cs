@@ -193,9 +193,9 @@ public sealed class SiteSession(BuildOptions options)
             return BuildAll(run);
         }
 
-        if (TryUpdateBodies(changed, loaded, run) is { } bodiesUpdated)
+        if (TryUpdateInPlace(changed, loaded, run) is { } updatedInPlace)
         {
-            return bodiesUpdated;
+            return updatedInPlace;
         }
 
         var diagnostics = run.Diagnostics;
@@ -308,13 +308,14 @@ public sealed class SiteSession(BuildOptions options)
         };
 
     /// <summary>
-    /// The common edit: text changed below the front matter, which stayed exactly as it was. The
-    /// site's structure (URLs, lists, neighbours, terms, related articles) cannot have changed,
-    /// so the model is kept: each edited document takes its new body in place, and only the
+    /// The common edits: text changed below the front matter, or the front matter changed only in
+    /// what pages show of the article (title, summary, cover, review…: <see cref="FrontMatter.SameStructure"/>).
+    /// The site's structure (URLs, lists, neighbours, terms, related articles) cannot have changed,
+    /// so the model is kept: each edited document takes its new content in place, and only the
     /// pages and feeds showing it are rendered again. Returns null when an edit is not of this
     /// kind (the caller then re-assembles the site); nothing is changed before that is known.
     /// </summary>
-    private BuildResult? TryUpdateBodies(List<string> changed, Loaded loaded, Run run)
+    private BuildResult? TryUpdateInPlace(List<string> changed, Loaded loaded, Run run)
     {
         var diagnostics = run.Diagnostics;
         var edits = new List<(Document Before, Document After, SourceDocument Source)>();
@@ -331,7 +332,7 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null); // the new text has errors: they are reported, the old pages stay
             }
 
-            if (!source.Parsed.FrontMatterHash.AsSpan().SequenceEqual(oldSource.Parsed.FrontMatterHash) || !loaded.ModelBuilder.IsPublished(source))
+            if (!source.Parsed.FrontMatter.SameStructure(oldSource.Parsed.FrontMatter) || !loaded.ModelBuilder.IsPublished(source))
             {
                 return null;
             }
@@ -365,7 +366,7 @@ public sealed class SiteSession(BuildOptions options)
         // and the next edit of the file renders it again.
         foreach (var (before, after, source) in edits)
         {
-            before.TakeBodyOf(after);
+            before.TakeContentOf(after);
             loaded.Sources[source.FullPath] = source;
         }
 
@@ -382,9 +383,10 @@ public sealed class SiteSession(BuildOptions options)
         loaded.Templates.ClearCache(); // cached cards show documents that changed
         PageRenderer.Render([.. affected.Select(i => loaded.Jobs[i])], loaded.Templates, writer, null, diagnostics);
         FeedWriter.WriteAll(loaded.Model, loaded.Urls, loaded.Templates.RenderFigure, writer, loaded.Model, [.. edits.Select(e => e.Before)]);
-        if (photosMoved)
+        if (photosMoved || edits.Any(e => e.Before.Aliases.Count > 0))
         {
-            CrawlerFiles.WriteAll(loaded.Model, loaded.Urls, PageRenderer.SitemapPages(loaded.Jobs), writer, diagnostics);
+            // The sitemap lists the photos; redirect pages show the title.
+            CrawlerFiles.WriteAll(loaded.Model, loaded.Urls, photosMoved ? PageRenderer.SitemapPages(loaded.Jobs) : null, writer, diagnostics);
         }
 
         return CommitUpdate(writer, run) ? UpdateResult(run, loaded, affected.Count, writer) : run.Result(null);

@@ -14,9 +14,6 @@ public sealed record ParsedSource(FrontMatter FrontMatter, string Body, int Body
     public string Body { get; private set; } = Body;
 
     internal void ReleaseBody() => Body = "";
-
-    /// <summary>SHA-256 of the YAML as written: when it is unchanged after an edit, only the body changed.</summary>
-    public byte[] FrontMatterHash { get; init; } = [];
 }
 
 /// <summary>
@@ -80,10 +77,7 @@ public static class FrontMatterParser
         var fields = new YamlFieldReader(mapping, path, lineOffset, diagnostics);
         var frontMatter = Read(fields, timeZone);
         failed = diagnostics.HasErrors;
-        return new ParsedSource(frontMatter, body, bodyLineOffset)
-        {
-            FrontMatterHash = System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(yaml.AsSpan())),
-        };
+        return new ParsedSource(frontMatter, body, bodyLineOffset);
     }
 
     /// <summary>Finds the YAML between the opening and closing <c>---</c> lines.</summary>

@@ -53,19 +53,19 @@ public sealed class Document
     public required DocumentKind Kind { get; init; }
     /// <summary>Path of the source file relative to the site folder, with '/' separators.</summary>
     public required string SourcePath { get; init; }
-    public required string Title { get; init; }
+    public string Title { get; internal set; } = "";
     public required string Slug { get; init; }
     public DateTimeOffset? Date { get; init; }
     public DateTimeOffset? Updated { get; init; }
     public required string Lang { get; init; }
-    public string? Summary { get; init; }
+    public string? Summary { get; internal set; }
     public TermLink? Author { get; set; }
     public AuthorProfile? AuthorProfile { get; init; }
     public TermLink? Category { get; set; }
     public IReadOnlyList<TermLink> Tags { get; set; } = [];
     public Figure? Cover { get; set; }
-    public ReviewInfo? Review { get; init; }
-    public IReadOnlyList<SourceRef> Sources { get; init; } = [];
+    public ReviewInfo? Review { get; internal set; }
+    public IReadOnlyList<SourceRef> Sources { get; internal set; } = [];
     public bool Draft { get; init; }
     /// <summary>Site-absolute URL such as <c>/blog/2024/09/openai-paris/</c>.</summary>
     public required string Url { get; init; }
@@ -77,7 +77,7 @@ public sealed class Document
     /// <summary>Headings with their ids, for the table of contents.</summary>
     public IReadOnlyList<Markdown.TocEntry> Headings { get; set; } = [];
     /// <summary>Whether the author asked for a table of contents (<c>toc: true</c>).</summary>
-    public bool Toc { get; init; }
+    public bool Toc { get; internal set; }
     /// <summary>True when the author placed the review box in the text with the review marker.</summary>
     public bool ReviewInBody { get; set; }
     /// <summary>Up to four articles sharing tags, then the category, nearest in time first.</summary>
@@ -97,7 +97,7 @@ public sealed class Document
 
     public int WordCount { get; set; }
     public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
-    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+    public IReadOnlyDictionary<string, object?> Params { get; internal set; } = new Dictionary<string, object?>();
 
     /// <summary>Front matter tag and category names, before taxonomies resolve them.</summary>
     internal IReadOnlyList<string> TagNames { get; init; } = [];
@@ -110,12 +110,21 @@ public sealed class Document
     internal string? BundleDirectory { get; init; }
 
     /// <summary>
-    /// Takes the body of a new resolution of the same file whose front matter did not change:
-    /// everything derived from the front matter (URL, lists, neighbours, terms) stays, and every
-    /// page linking to this object sees the new text. Used by the dev server after an edit.
+    /// Takes what a new resolution of the same file brings when its front matter changed only in
+    /// what pages show (title, summary, cover, review, sources, table of contents, params; see
+    /// <see cref="FrontMatter.SameStructure"/>) or not at all: the text and everything shown.
+    /// What places the document in the site (URL, date, lists, neighbours, terms) stays, and every
+    /// page linking to this object sees the new values. Used by the dev server after an edit.
     /// </summary>
-    internal void TakeBodyOf(Document edited)
+    internal void TakeContentOf(Document edited)
     {
+        Title = edited.Title;
+        Summary = edited.Summary;
+        Cover = edited.Cover;
+        Review = edited.Review;
+        Sources = edited.Sources;
+        Toc = edited.Toc;
+        Params = edited.Params;
         Source = edited.Source;
         ContentHtml = edited.ContentHtml;
         Figures = edited.Figures;

@@ -84,6 +84,37 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Title_summary_and_cover_edit_keeps_the_structure_rewrites_every_page_showing_them_and_matches_a_full_build()
+    {
+        // Same date, tags, category, slug, aliases: updated in place. The home page, the
+        // category and tag pages, the neighbours' previous/next links, the related cards, the feeds
+        // and the redirect page of its alias all show the new title.
+        using var site = new TestSite(Config);
+        site.Write("content/posts/old.md", TestSite.Article(title: "Ancien", date: "2024-01-01T10:00:00+01:00", extra: "category: Web\ntags: [rust]\n"));
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00",
+            extra: "category: Web\ntags: [rust]\naliases: [/ancien-milieu/]\n"));
+        site.Write("content/posts/new.md", TestSite.Article(title: "Récent", date: "2024-03-01T10:00:00+01:00", extra: "category: IA\n"));
+        site.WriteBytes("content/images/photo.png", TestImages.Png(40, 30));
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu renommé", date: "2024-02-01T10:00:00+01:00",
+            extra: "category: Web\ntags: [rust]\naliases: [/ancien-milieu/]\nsummary: Un nouveau chapô.\nimage:\n  src: /images/photo.png\n  alt: Une photo\n  credit: Agence\n"));
+        var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Incremental);
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        foreach (var page in new[] { "index.html", "2024/01/old/index.html", "2024/03/new/index.html", "tags/rust/index.html", "ancien-milieu/index.html", "feed.xml", "sitemap.xml" })
+        {
+            Assert.Contains(page, result.ChangedFiles);
+        }
+
+        Assert.Contains("Milieu renommé", site.ReadOutput("2024/01/old/index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("categories/ia/feed.xml", result.ChangedFiles);
+    }
+
+    [Fact]
     public void Front_matter_edit_re_assembles_the_site_and_matches_a_full_build()
     {
         using var site = ThreeArticles();
