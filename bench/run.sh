@@ -3,13 +3,18 @@
 # Prints the median wall time and peak memory of each, and the ratios, for each corpus size.
 #   bench/run.sh [SIZES] [RUNS]        e.g. bench/run.sh "1000 10000" 5
 # Needs python3, /usr/bin/time (Debian: time) and hugo (apt-get install -y hugo).
+# BENCH_DIR holds the corpora and sites (default /tmp/gazette-bench); BENCH_OUT is where both
+# tools write their output (default: BENCH_DIR). BENCH_OUT=/dev/shm measures the tools without
+# the disk: on a journal-less ext4 (this VM's), creating files right after deleting the previous
+# output costs time that grows with the square of the number of files, the same for both tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${1:-1000}
 runs=${2:-5}
 shared=$(cd .. && pwd)/shared/bench
 work=${BENCH_DIR:-/tmp/gazette-bench}
-mkdir -p "$work"
+out=${BENCH_OUT:-$work}
+mkdir -p "$work" "$out"
 
 command -v hugo >/dev/null || { echo "hugo is missing: apt-get install -y hugo" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install -y time" >&2; exit 1; }
@@ -34,14 +39,15 @@ for n in $sizes; do
 
   : > "$work/g-$n.txt"; : > "$work/h-$n.txt"
   for r in $(seq "$runs"); do
-    rm -rf "$work/hugo-out-$n" "$work/gazette-out-$n"
-    /usr/bin/time -f "%e %M" -a -o "$work/h-$n.txt" hugo --quiet -s "$hugo_site" -d "$work/hugo-out-$n" >/dev/null
-    /usr/bin/time -f "%e %M" -a -o "$work/g-$n.txt" "${cli[@]}" build --quiet --source "$site" --output "$work/gazette-out-$n" >/dev/null
+    rm -rf "$out/hugo-out-$n" "$out/gazette-out-$n"
+    /usr/bin/time -f "%e %M" -a -o "$work/h-$n.txt" hugo --quiet -s "$hugo_site" -d "$out/hugo-out-$n" >/dev/null
+    /usr/bin/time -f "%e %M" -a -o "$work/g-$n.txt" "${cli[@]}" build --quiet --source "$site" --output "$out/gazette-out-$n" >/dev/null
   done
 
   g_time=$(cut -d' ' -f1 "$work/g-$n.txt" | median); g_mem=$(cut -d' ' -f2 "$work/g-$n.txt" | median)
   h_time=$(cut -d' ' -f1 "$work/h-$n.txt" | median); h_mem=$(cut -d' ' -f2 "$work/h-$n.txt" | median)
-  pages=$(find "$work/gazette-out-$n" -name '*.html' | wc -l)
+  pages=$(find "$out/gazette-out-$n" -name '*.html' | wc -l)
+  rm -rf "$out/hugo-out-$n" "$out/gazette-out-$n"
   awk -v n="$n" -v gt="$g_time" -v gm="$g_mem" -v ht="$h_time" -v hm="$h_mem" -v p="$pages" -v r="$runs" 'BEGIN {
     printf "%6d articles (%d Gazette pages), median of %d: Gazette %.2f s %4.0f MiB | Hugo %.2f s %4.0f MiB | time ratio %.2f, memory ratio %.2f\n",
       n, p, r, gt, gm/1024, ht, hm/1024, gt/ht, gm/hm }'
