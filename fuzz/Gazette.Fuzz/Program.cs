@@ -1,14 +1,16 @@
 using System.Text;
 using Gazette.Content;
 using Gazette.Diagnostics;
+using Gazette.Markdown.Highlighting;
 using Gazette.Markdown.Typography;
 using Markdig;
 using SharpFuzz;
 
 // AFL++ harness (SharpFuzz): each input is a Markdown file with front matter. It goes through
 // the front matter splitter and YAML reader, then through Markdig with our typography extension
-// in both languages. Diagnostics are expected; any exception escaping here is a bug that AFL
-// records as a crash. Run with fuzz/run.sh.
+// in both languages, and through the code highlighter's lexers (the body as code of each kind).
+// Diagnostics are expected; any exception escaping here is a bug that AFL records as a crash.
+// Run with fuzz/run.sh.
 // Instrumented code (Gazette, Markdig, YamlDotNet) may only run inside Fuzzer.Run: the
 // pipelines are built there, on the first input.
 MarkdownPipeline[]? pipelines = null;
@@ -42,6 +44,15 @@ Fuzzer.OutOfProcess.Run(stream =>
         catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.Ordinal))
         {
             // Markdig's documented nesting limit: Gazette reports it as GZ0202.
+        }
+    }
+
+    foreach (var language in new[] { "csharp", "js", "python", "rust", "bash", "sql", "json", "yaml", "toml", "html", "css" })
+    {
+        var html = CodeHighlighter.ToHtml(body, language);
+        if (html.Length < body.Length)
+        {
+            throw new InvalidOperationException($"the {language} highlighter lost text");
         }
     }
 });
