@@ -11,7 +11,9 @@ out=${FUZZ_OUT:-$(mktemp -d)/fuzz-out}
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz is missing: apt-get install -y afl++" >&2; exit 1; }
 
 dotnet tool restore >/dev/null
-dotnet build fuzz/Gazette.Fuzz -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
+build_log=$(mktemp)
+dotnet build fuzz/Gazette.Fuzz -c Release --nologo -v quiet -clp:ErrorsOnly >"$build_log" 2>&1 || {
+  echo "the fuzzing harness does not build:" >&2; cat "$build_log" >&2; exit 1; }
 bin=fuzz/Gazette.Fuzz/bin/Release/net10.0
 # Instrument the code under test so AFL sees which branches each input takes.
 for dll in Gazette.dll YamlDotNet.dll Markdig.dll; do

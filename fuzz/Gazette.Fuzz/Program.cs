@@ -14,6 +14,7 @@ using SharpFuzz;
 // Instrumented code (Gazette, Markdig, YamlDotNet) may only run inside Fuzzer.Run: the
 // pipelines are built there, on the first input.
 MarkdownPipeline[]? pipelines = null;
+string[] highlighted = ["csharp", "js", "python", "rust", "bash", "sql", "json", "yaml", "toml", "html", "css"];
 
 Fuzzer.OutOfProcess.Run(stream =>
 {
@@ -47,7 +48,7 @@ Fuzzer.OutOfProcess.Run(stream =>
         }
     }
 
-    foreach (var language in new[] { "csharp", "js", "python", "rust", "bash", "sql", "json", "yaml", "toml", "html", "css" })
+    foreach (var language in highlighted)
     {
         var html = CodeHighlighter.ToHtml(body, language);
         if (html.Length < body.Length)

@@ -86,7 +86,7 @@ public static class ContentLoader
         HashSet<string> bundles, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
     {
         var sourcePath = Path.GetRelativePath(siteDirectory, fullPath).Replace('\\', '/');
-        if (!TextFile.TryRead(fullPath, sourcePath, diagnostics, out var text))
+        if (!TextFile.TryReadBytes(fullPath, sourcePath, diagnostics, out var bytes))
         {
             return null;
         }
@@ -94,7 +94,7 @@ public static class ContentLoader
         ParsedSource? parsed;
         try
         {
-            parsed = FrontMatterParser.Parse(text, sourcePath, timeZone, diagnostics);
+            parsed = FrontMatterParser.ParseFile(bytes, sourcePath, timeZone, diagnostics);
         }
 #pragma warning disable CA1031 // one strange file must not stop the build: report it and go on
         catch (Exception e) when (e is not OutOfMemoryException)

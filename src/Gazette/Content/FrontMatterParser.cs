@@ -45,6 +45,97 @@ public static class FrontMatterParser
         return failed ? null : result;
     }
 
+    /// <summary>
+    /// Parses a whole file from its bytes, as <see cref="Parse(string, string, TimeZoneInfo, DiagnosticBag)"/>
+    /// does from its decoded text. The usual file (UTF-8, <c>\n</c> line ends, plain <c>---</c>
+    /// lines) is split before it is decoded: its YAML and its Markdown become two strings, and the
+    /// whole text is never made (16 KB less per article, 160 MB on 10 000). Any other file takes
+    /// the general path, with its exact diagnostics.
+    /// </summary>
+    public static ParsedSource? ParseFile(byte[] bytes, string path, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
+    {
+        if (TrySplitUtf8(bytes, out var yamlRange, out var bodyRange, out var bodyLineOffset)
+            && TextFile.TryDecodeQuietly(bytes.AsSpan()[yamlRange], out var yaml) && TextFile.TryDecodeQuietly(bytes.AsSpan()[bodyRange], out var body))
+        {
+            var local = new DiagnosticBag();
+            var result = ParseParts(yaml, yamlFirstLine: 2, body, bodyLineOffset, path, timeZone, local, out var failed);
+            diagnostics.AddRange(local);
+            return failed ? null : result;
+        }
+
+        return TextFile.TryDecode(bytes, path, diagnostics, out var text) ? Parse(text, path, timeZone, diagnostics) : null;
+    }
+
+    /// <summary>
+    /// <see cref="TrySplit"/> on the file's bytes (the lines it looks for are ASCII), for files it
+    /// can split with certainty: no carriage return, a first line <c>---</c>, a closing line
+    /// <c>---</c> or <c>...</c>, each followed only by spaces or tabs. False for anything else,
+    /// including a line that only Unicode rules could call blank after its dashes.
+    /// </summary>
+    internal static bool TrySplitUtf8(ReadOnlySpan<byte> bytes, out Range yaml, out Range body, out int bodyLineOffset)
+    {
+        yaml = body = default;
+        bodyLineOffset = 0;
+        var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var text = bytes[start..];
+        var firstLineEnd = text.IndexOf((byte)'\n');
+        if (text.Contains((byte)'\r') || firstLineEnd < 0 || Classify(text[..firstLineEnd], allowDots: false) != MarkerLine.Marker)
+        {
+            return false;
+        }
+
+        var line = 2;
+        var position = firstLineEnd + 1;
+        while (position <= text.Length)
+        {
+            var length = text[position..].IndexOf((byte)'\n');
+            var end = length < 0 ? text.Length : position + length;
+            switch (Classify(text[position..end], allowDots: true))
+            {
+                case MarkerLine.Marker:
+                    yaml = new Range(start + firstLineEnd + 1, start + position);
+                    body = length < 0 ? new Range(bytes.Length, bytes.Length) : new Range(start + end + 1, bytes.Length);
+                    bodyLineOffset = line;
+                    return true;
+                case MarkerLine.Unsure:
+                    return false;
+            }
+
+            if (length < 0)
+            {
+                break;
+            }
+
+            position = end + 1;
+            line++;
+        }
+
+        return false; // never closed: the general path reports it
+    }
+
+    private enum MarkerLine
+    {
+        Other,
+        Marker,
+        Unsure,
+    }
+
+    private static MarkerLine Classify(ReadOnlySpan<byte> line, bool allowDots)
+    {
+        if (!line.StartsWith("---"u8) && !(allowDots && line.StartsWith("..."u8)))
+        {
+            return MarkerLine.Other;
+        }
+
+        var rest = line[3..];
+        if (rest.IndexOfAnyInRange((byte)0x21, (byte)0x7E) >= 0)
+        {
+            return MarkerLine.Other; // visible text after the dashes
+        }
+
+        return rest.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0 ? MarkerLine.Marker : MarkerLine.Unsure;
+    }
+
     private static ParsedSource? Parse(string text, string path, TimeZoneInfo timeZone, DiagnosticBag diagnostics, out bool failed)
     {
         failed = true;
@@ -53,6 +144,13 @@ public static class FrontMatterParser
             return null;
         }
 
+        return ParseParts(yaml, yamlFirstLine, body, bodyLineOffset, path, timeZone, diagnostics, out failed);
+    }
+
+    private static ParsedSource? ParseParts(string yaml, int yamlFirstLine, string body, int bodyLineOffset, string path,
+        TimeZoneInfo timeZone, DiagnosticBag diagnostics, out bool failed)
+    {
+        failed = true;
         var lineOffset = yamlFirstLine - 1;
         var (root, problems) = YamlDocumentReader.Read(yaml);
         foreach (var problem in problems)

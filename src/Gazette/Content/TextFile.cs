@@ -14,7 +14,14 @@ internal static class TextFile
 
     public static bool TryRead(string fullPath, string displayPath, DiagnosticBag diagnostics, out string text)
     {
-        byte[] bytes;
+        text = "";
+        return TryReadBytes(fullPath, displayPath, diagnostics, out var bytes) && TryDecode(bytes, displayPath, diagnostics, out text);
+    }
+
+    /// <summary>The file's bytes, or an error (too large, unreadable) in <paramref name="diagnostics"/>.</summary>
+    public static bool TryReadBytes(string fullPath, string displayPath, DiagnosticBag diagnostics, out byte[] bytes)
+    {
+        bytes = [];
         try
         {
             var length = new FileInfo(fullPath).Length;
@@ -22,20 +29,32 @@ internal static class TextFile
             {
                 diagnostics.Error(DiagnosticCodes.FileTooLarge, SourceLocation.File(displayPath),
                     $"the file is {length / 1_000_000} MB; text files over {MaxBytes / 1024 / 1024} MB are refused. Split the article or move data out of it");
-                text = "";
                 return false;
             }
 
             bytes = File.ReadAllBytes(fullPath);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.File(displayPath), $"cannot read the file: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Strict UTF-8 decoding of a part of a file; false (nothing reported) when it is not valid UTF-8.</summary>
+    public static bool TryDecodeQuietly(ReadOnlySpan<byte> bytes, out string text)
+    {
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
             text = "";
             return false;
         }
-
-        return TryDecode(bytes, displayPath, diagnostics, out text);
     }
 
     public static bool TryDecode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics, out string text)

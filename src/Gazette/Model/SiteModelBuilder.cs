@@ -285,42 +285,48 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         Action<Document, IReadOnlyList<TermLink>> assign, DiagnosticBag diagnostics)
     {
         var taxonomy = new Taxonomy { Name = segment, Segment = segment, Url = urls.ForOutput(segment + "/") };
-        var bySlug = new Dictionary<string, Term>(StringComparer.Ordinal);
+        // A site has a few hundred terms over thousands of articles: each name's slug is made
+        // once, and each term's link is one object shared by all its articles.
+        var bySlug = new Dictionary<string, (Term Term, TermLink Link)>(StringComparer.Ordinal);
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var article in articles)
         {
             var links = new List<TermLink>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var name in names(article))
             {
-                var slug = Slug.From(name);
+                if (!slugs.TryGetValue(name, out var slug))
+                {
+                    slugs[name] = slug = Slug.From(name);
+                }
+
                 if (slug.Length == 0)
                 {
                     continue;
                 }
 
-                if (!bySlug.TryGetValue(slug, out var term))
+                if (!bySlug.TryGetValue(slug, out var entry))
                 {
-                    term = new Term
+                    var term = new Term
                     {
                         Name = name.Trim(),
                         Slug = slug,
                         Url = urls.ForOutput($"{segment}/{slug}/"),
                         Profile = segment == "authors" ? config.Authors.Values.FirstOrDefault(a => a.Name == name) : null,
                     };
-                    bySlug[slug] = term;
+                    entry = bySlug[slug] = (term, new TermLink(term.Name, term.Slug, term.Url));
                     taxonomy.Terms.Add(term);
                 }
-                else if (term.Name != name.Trim() && !term.MergeWarned)
+                else if (entry.Term.Name != name.Trim() && !entry.Term.MergeWarned)
                 {
-                    term.MergeWarned = true;
+                    entry.Term.MergeWarned = true;
                     diagnostics.Warning(DiagnosticCodes.TermMerged, SourceLocation.File(article.SourcePath),
-                        $"'{name}' and '{term.Name}' have the same URL '{segment}/{slug}/' and are shown as one; write them the same way");
+                        $"'{name}' and '{entry.Term.Name}' have the same URL '{segment}/{slug}/' and are shown as one; write them the same way");
                 }
 
-                if (seen.Add(slug))
+                if (!links.Contains(entry.Link)) // a name given twice (or two spellings of one term) counts once
                 {
-                    term.Articles.Add(article);
-                    links.Add(new TermLink(term.Name, term.Slug, term.Url));
+                    entry.Term.Articles.Add(article);
+                    links.Add(entry.Link);
                 }
             }
 

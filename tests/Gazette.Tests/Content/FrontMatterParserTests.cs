@@ -211,4 +211,51 @@ public class FrontMatterParserTests
         Assert.Equal(new SourceLocation("a.md", 2, 11), error.Location);
         Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
     }
+    /// <summary>Files split on their bytes (the usual case) and files that take the general path
+    /// give the same front matter, body, line numbers and diagnostics as the text parser.</summary>
+    [Theory]
+    [InlineData("---\ntitle: Un\ndate: 2024-09-25\n---\n\nCorps « ici ».\n", true)]
+    [InlineData("\uFEFF---\ntitle: Un\ndate: 2024-09-25\ntags: [a, b]\n--- \t\nCorps.", true)]
+    [InlineData("---\ntitle: Un\ndate: 2024-09-25\n...\nCorps.\n", true)]
+    [InlineData("---\ntitle: Un\ndate: 2024-09-25\n---", true)]
+    [InlineData("---\ntitle: Un\ndate: 2024-09-25\n---x\nkey: 1\n---\nCorps.\n", true)]
+    [InlineData("---\r\ntitle: Un\r\ndate: 2024-09-25\r\n---\r\nCorps.\r\n", false)]
+    [InlineData("---\ntitle: Un\ndate: 2024-09-25\n---\u00A0\nCorps.\n", false)]
+    [InlineData("---\ntitle: Un\ndate: 2024-09-25\nCorps sans fin de front matter.\n", false)]
+    [InlineData("Pas de front matter.\n", false)]
+    [InlineData("---\ntitle: [Un\n---\nCorps.\n", true)]
+    [InlineData("", false)]
+    public void Parsing_the_bytes_gives_what_parsing_the_text_gives(string file, bool splitOnBytes)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(file);
+        Assert.Equal(splitOnBytes, FrontMatterParser.TrySplitUtf8(bytes, out _, out _, out _));
+
+        var fromBytes = new DiagnosticBag();
+        var parsedFromBytes = FrontMatterParser.ParseFile(bytes, "content/posts/a.md", Paris, fromBytes);
+        var fromText = new DiagnosticBag();
+        var text = file.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal);
+        var parsedFromText = FrontMatterParser.Parse(text, "content/posts/a.md", Paris, fromText);
+
+        Assert.Equal(fromText.ToSortedList().Select(d => d.ToString()), fromBytes.ToSortedList().Select(d => d.ToString()));
+        Assert.Equal(parsedFromText is null, parsedFromBytes is null);
+        if (parsedFromText is not null)
+        {
+            Assert.Equal(parsedFromText.Body, parsedFromBytes!.Body);
+            Assert.Equal(parsedFromText.BodyLineOffset, parsedFromBytes.BodyLineOffset);
+            Assert.Equal(parsedFromText.FrontMatter.Title, parsedFromBytes.FrontMatter.Title);
+            Assert.Equal(parsedFromText.FrontMatter.Date, parsedFromBytes.FrontMatter.Date);
+            Assert.Equal(parsedFromText.FrontMatter.Tags, parsedFromBytes.FrontMatter.Tags);
+        }
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_the_body_is_reported_at_its_line_like_any_file()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("---\ntitle: Un\ndate: 2024-09-25\n---\nA\nB ").Concat(new byte[] { 0xC3, 0x28 }).ToArray();
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Null(FrontMatterParser.ParseFile(bytes, "content/posts/a.md", Paris, diagnostics));
+        var error = Assert.Single(diagnostics.ToSortedList());
+        Assert.Equal(6, error.Location.Line);
+    }
 }
