@@ -23,7 +23,12 @@ internal sealed class TemplateFunction(string name, int requiredArguments, int m
 
     public Type ReturnType => returnType;
 
-    public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "arg" + index.ToString(CultureInfo.InvariantCulture));
+    // Scriban asks for each argument's description at every call: they are made once.
+    private static readonly ScriptParameterInfo[] Parameters =
+        [.. Enumerable.Range(0, 8).Select(i => new ScriptParameterInfo(typeof(object), "arg" + i.ToString(CultureInfo.InvariantCulture)))];
+
+    public ScriptParameterInfo GetParameterInfo(int index) =>
+        index < Parameters.Length ? Parameters[index] : new(typeof(object), "arg" + index.ToString(CultureInfo.InvariantCulture));
 
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
     {

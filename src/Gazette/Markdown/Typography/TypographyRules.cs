@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Gazette.Markdown.Typography;
 
 /// <summary>Which typographic conventions to apply to prose.</summary>
@@ -28,26 +30,31 @@ public static class TypographyRules
     /// beside it), so a run goes on over it: runs are phrases, not words.</summary>
     private static int OrdinaryRun(ReadOnlySpan<char> text, int start, bool french)
     {
+        var acted = french ? FrenchActsOn : EnglishActsOn;
         var i = start;
-        for (; i < text.Length; i++)
+        while (true)
         {
-            var c = text[i];
-            var special = c switch
+            var next = text[i..].IndexOfAny(acted);
+            if (next < 0)
             {
-                ' ' => !(i > 0 && char.IsAsciiLetter(text[i - 1]) && (!french || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))),
-                '"' or '\'' or Boundary => true,
-                ':' or ';' or '!' or '?' or '«' or '»' or Opaque => french,
-                '-' => !french,
-                _ => false,
-            };
-            if (special)
-            {
-                break;
+                return text.Length - start;
             }
-        }
 
-        return i - start;
+            i += next;
+            var betweenLetters = text[i] == ' ' && i > 0 && char.IsAsciiLetter(text[i - 1])
+                && (!french || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])));
+            if (!betweenLetters)
+            {
+                return i - start;
+            }
+
+            i++;
+        }
     }
+
+    // The characters each language's rules act on (a space only when not between two letters).
+    private static readonly SearchValues<char> FrenchActsOn = SearchValues.Create([' ', '"', '\'', Boundary, ':', ';', '!', '?', '«', '»', Opaque]);
+    private static readonly SearchValues<char> EnglishActsOn = SearchValues.Create([' ', '"', '\'', Boundary, '-']);
     public const char NarrowNoBreakSpace = '\u202F';
 
     public static TypographyMode ParseMode(string? value) => value?.Trim().ToLowerInvariant() switch
