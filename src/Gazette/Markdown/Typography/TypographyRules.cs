@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Gazette.Markdown.Typography;
 
 /// <summary>Which typographic conventions to apply to prose.</summary>
@@ -30,31 +28,26 @@ public static class TypographyRules
     /// beside it), so a run goes on over it: runs are phrases, not words.</summary>
     private static int OrdinaryRun(ReadOnlySpan<char> text, int start, bool french)
     {
-        var acted = french ? FrenchActsOn : EnglishActsOn;
         var i = start;
-        while (true)
+        for (; i < text.Length; i++)
         {
-            var next = text[i..].IndexOfAny(acted);
-            if (next < 0)
+            var c = text[i];
+            var special = c switch
             {
-                return text.Length - start;
-            }
-
-            i += next;
-            var betweenLetters = text[i] == ' ' && i > 0 && char.IsAsciiLetter(text[i - 1])
-                && (!french || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])));
-            if (!betweenLetters)
+                ' ' => !(i > 0 && char.IsAsciiLetter(text[i - 1]) && (!french || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))),
+                '"' or '\'' or Boundary => true,
+                ':' or ';' or '!' or '?' or '«' or '»' or Opaque => french,
+                '-' => !french,
+                _ => false,
+            };
+            if (special)
             {
-                return i - start;
+                break;
             }
-
-            i++;
         }
-    }
 
-    // The characters each language's rules act on (a space only when not between two letters).
-    private static readonly SearchValues<char> FrenchActsOn = SearchValues.Create([' ', '"', '\'', Boundary, ':', ';', '!', '?', '«', '»', Opaque]);
-    private static readonly SearchValues<char> EnglishActsOn = SearchValues.Create([' ', '"', '\'', Boundary, '-']);
+        return i - start;
+    }
     public const char NarrowNoBreakSpace = '\u202F';
 
     public static TypographyMode ParseMode(string? value) => value?.Trim().ToLowerInvariant() switch
