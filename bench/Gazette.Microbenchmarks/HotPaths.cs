@@ -72,6 +72,27 @@ public class ArticleBenchmarks
 
     [Benchmark(Description = "French typography of the article's text")]
     public string FrenchTypography() => TypographyRules.Apply(_parsed.Body, TypographyMode.French);
+
+    private const string CodeSample = """
+        using System.Net.Http.Json;
+
+        // Asks the local model for a summary; the key comes from the environment.
+        public sealed class Summarizer(HttpClient http)
+        {
+            private const int MaxTokens = 512;
+
+            public async Task<string?> SummarizeAsync(string article, CancellationToken cancel = default)
+            {
+                var request = new { model = "mistral-7b", messages = new[] { new { role = "user", content = $"Résume : {article}" } }, max_tokens = MaxTokens };
+                using var response = await http.PostAsJsonAsync("/v1/chat/completions", request, cancel);
+                response.EnsureSuccessStatusCode(); /* 4xx and 5xx throw */
+                return await response.Content.ReadAsStringAsync(cancel);
+            }
+        }
+        """;
+
+    [Benchmark(Description = "highlight a C# block (Gazette's lexer)")]
+    public string HighlightCode() => Gazette.Markdown.Highlighting.CodeHighlighter.ToHtml(CodeSample, "csharp");
 }
 
 /// <summary>Writing a page (UTF-8, pooled buffer) and scanning it for links.</summary>
