@@ -44,8 +44,9 @@ internal static partial class FeedWriter
             writer.WriteText("atom.xml", Atom(model, newest, urls, contents), "atom.xml");
         }
 
+        // One feed per category, written in parallel (hundreds on a large site).
         var categoriesBefore = previous?.Categories.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
-        foreach (var category in model.Categories.Terms)
+        Parallel.ForEach(model.Categories.Terms, category =>
         {
             var path = $"{model.Categories.Segment}/{category.Slug}/feed.xml";
             var articles = category.Articles.Take(config.FeedLimit).ToList();
@@ -56,7 +57,7 @@ internal static partial class FeedWriter
                 writer.WriteText(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
                     urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, contents), path);
             }
-        }
+        });
     }
 
     private static string Rss(string title, string description, string link, string self, string language, List<Document> articles,
@@ -269,7 +270,7 @@ internal static partial class FeedWriter
     /// </summary>
     private sealed class FullContents(List<Document> newest, SiteUrls urls, Func<Figure, string, string> renderFigure)
     {
-        private readonly Dictionary<Document, string> _newest = new(ReferenceEqualityComparer.Instance);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Document, string> _newest = new(ReferenceEqualityComparer.Instance);
 
         public string Of(Document article)
         {
