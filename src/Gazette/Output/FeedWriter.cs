@@ -39,9 +39,9 @@ internal static partial class FeedWriter
         var contents = new FullContents(newest, urls, renderFigure);
         if (Wanted(newest, previous?.Articles))
         {
-            writer.WriteText("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
-                urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, contents), "feed.xml");
-            writer.WriteText("atom.xml", Atom(model, newest, urls, contents), "atom.xml");
+            Write(writer, "feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
+                urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, contents));
+            Write(writer, "atom.xml", Atom(model, newest, urls, contents));
         }
 
         // One feed per category, written in parallel (hundreds on a large site).
@@ -54,16 +54,25 @@ internal static partial class FeedWriter
             var before = categoriesBefore is null ? null : old?.Articles ?? [];
             if (Wanted(articles, before) || (old is not null && old.Name != category.Name))
             {
-                writer.WriteText(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
-                    urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, contents), path);
+                Write(writer, path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
+                    urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, contents));
             }
         });
     }
 
-    private static string Rss(string title, string description, string link, string self, string language, List<Document> articles,
+    /// <summary>Writes a feed as its XML writer encoded it (no string in between).</summary>
+    private static void Write(OutputWriter writer, string path, MemoryStream feed)
+    {
+        using (feed)
+        {
+            writer.WriteUtf8(path, feed.GetBuffer().AsSpan(0, (int)feed.Length), path);
+        }
+    }
+
+    private static MemoryStream Rss(string title, string description, string link, string self, string language, List<Document> articles,
         SiteModel model, SiteUrls urls, FullContents contents)
     {
-        using var stream = new MemoryStream();
+        var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, Settings))
         {
             xml.WriteStartDocument();
@@ -137,7 +146,7 @@ internal static partial class FeedWriter
             xml.WriteEndDocument();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return stream;
     }
 
     private static void WriteMedia(XmlWriter xml, Figure cover)
@@ -170,10 +179,10 @@ internal static partial class FeedWriter
         xml.WriteEndElement();
     }
 
-    private static string Atom(SiteModel model, List<Document> articles, SiteUrls urls, FullContents contents)
+    private static MemoryStream Atom(SiteModel model, List<Document> articles, SiteUrls urls, FullContents contents)
     {
         var config = model.Config;
-        using var stream = new MemoryStream();
+        var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, Settings))
         {
             xml.WriteStartDocument();
@@ -244,7 +253,7 @@ internal static partial class FeedWriter
             xml.WriteEndDocument();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return stream;
     }
 
     private static void Link(XmlWriter xml, string rel, string href, string type)
@@ -292,7 +301,8 @@ internal static partial class FeedWriter
     private static string MakeFullContent(Document article, SiteUrls urls, Func<Figure, string, string> renderFigure)
     {
         var html = (article.Cover is null ? "" : renderFigure(article.Cover, article.Lang)) + article.ContentHtml.Value;
-        return RootRelativeUrl().Replace(html, match => $"{match.Groups[1].Value}=\"{urls.Absolute("/")[..^1]}/");
+        var siteRoot = urls.Absolute("/")[..^1];
+        return RootRelativeUrl().Replace(html, match => $"{match.Groups[1].Value}=\"{siteRoot}/");
     }
 
     /// <summary>RSS dates: <c>Wed, 25 Sep 2024 10:30:00 +0200</c>.</summary>

@@ -70,39 +70,46 @@ public sealed partial class OutputWriter
     /// <inheritdoc cref="WriteText(string, string, string)"/>
     public string? WriteText(string relativePath, ReadOnlySpan<char> content, string writer)
     {
+        // Encoded into a pooled buffer and written in one call: a page never becomes a byte[] of its own.
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(content.Length));
+        try
+        {
+            var length = Utf8NoBom.GetBytes(content, buffer);
+            return WriteUtf8(relativePath, buffer.AsSpan(0, length), writer);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes a text file already encoded as UTF-8 (feeds come out of their XML writer so).</summary>
+    /// <inheritdoc cref="WriteText(string, string, string)"/>
+    public string? WriteUtf8(string relativePath, ReadOnlySpan<byte> content, string writer)
+    {
         var target = Claim(relativePath, writer, out var previous);
         if (target is null)
         {
             return previous;
         }
 
-        // Encoded into a pooled buffer and written in one call: a page never becomes a byte[] of its own.
-        var buffer = ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(content.Length));
-        try
+        if (InPlace)
         {
-            var length = Utf8NoBom.GetBytes(content, buffer);
-            if (InPlace)
-            {
-                _pending[target] = buffer.AsSpan(0, length).ToArray(); // written at Commit, so a failed update writes nothing
-                return null;
-            }
-
-            // The staging folder starts empty and each path is claimed once: the file is new. Creating it
-            // (rather than truncating) spares ext4 a flush on close, and sharing it spares a lock.
-            using (var file = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
-            {
-                RandomAccess.Write(file, buffer.AsSpan(0, length), 0);
-            }
-
-            _changed.Add(relativePath);
-            Interlocked.Add(ref _totalBytes, length);
-            NoteSize(relativePath, length);
+            _pending[target] = content.ToArray(); // written at Commit, so a failed update writes nothing
             return null;
         }
-        finally
+
+        // The staging folder starts empty and each path is claimed once: the file is new. Creating it
+        // (rather than truncating) spares ext4 a flush on close, and sharing it spares a lock.
+        using (var file = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            RandomAccess.Write(file, content, 0);
         }
+
+        _changed.Add(relativePath);
+        Interlocked.Add(ref _totalBytes, content.Length);
+        NoteSize(relativePath, content.Length);
+        return null;
     }
 
     public string? CopyFile(string sourcePath, string relativePath, string writer)
