@@ -268,8 +268,6 @@ internal static partial class FeedWriter
     private static IEnumerable<string> Categories(Document article) =>
         (article.Category is null ? [] : new[] { article.Category.Name }).Concat(article.Tags.Select(t => t.Name));
 
-    /// <summary>The article as feed readers show it: the cover with its credit, then the body,
-    /// every site URL made absolute (a feed reader has no base URL to resolve them).</summary>
     /// <summary>
     /// The articles as feed readers show them: the cover with its credit, then the body, every
     /// site URL made absolute (a feed reader has no base URL to resolve them). The newest articles

@@ -49,27 +49,12 @@ public sealed class LinkChecker(SiteUrls urls)
         anchors.Clear();
         var pages = _pageUrls.GetAlternateLookup<ReadOnlySpan<char>>();
         var position = 0;
-        while (true)
+        while (NextAttribute(html, ref position, out var name, out var valueRange))
         {
-            var equals = html[position..].IndexOf("=\"", StringComparison.Ordinal);
-            if (equals < 0)
-            {
-                break;
-            }
-
-            var valueStart = position + equals + 2;
-            var length = html[valueStart..].IndexOf('"');
-            if (length < 0)
-            {
-                break;
-            }
-
-            var name = AttributeName(html, position + equals);
-            var value = html.Slice(valueStart, length);
-            position = valueStart + length + 1;
+            var value = html[valueRange];
             if (name is "id")
             {
-                ids.Add(new Range(valueStart, valueStart + length));
+                ids.Add(valueRange);
                 continue;
             }
 
@@ -84,7 +69,7 @@ public sealed class LinkChecker(SiteUrls urls)
             }
             else if (value.StartsWith("#"))
             {
-                anchors.Add(new Range(valueStart + 1, valueStart + length));
+                anchors.Add(new Range(valueRange.Start.Value + 1, valueRange.End)); // the fragment, without '#'
             }
             else if (!value.Contains('#') && pages.Contains(value))
             {
@@ -132,6 +117,34 @@ public sealed class LinkChecker(SiteUrls urls)
         {
             pagesUsing.Add((source, page));
         }
+    }
+
+    /// <summary>
+    /// The next <c>name="value"</c> from <paramref name="position"/> on (the name is empty when no
+    /// whitespace precedes it: not an attribute), with <paramref name="position"/> moved past it;
+    /// false when there is none. Pages read here, and pages read back for their ids, are scanned alike.
+    /// </summary>
+    private static bool NextAttribute(ReadOnlySpan<char> html, ref int position, out ReadOnlySpan<char> name, out Range value)
+    {
+        name = [];
+        value = default;
+        var equals = html[position..].IndexOf("=\"", StringComparison.Ordinal);
+        if (equals < 0)
+        {
+            return false;
+        }
+
+        var valueStart = position + equals + 2;
+        var length = html[valueStart..].IndexOf('"');
+        if (length < 0)
+        {
+            return false;
+        }
+
+        name = AttributeName(html, position + equals);
+        value = new Range(valueStart, valueStart + length);
+        position = valueStart + length + 1;
+        return true;
     }
 
     /// <summary>The attribute name written just before <c>="</c>, when whitespace precedes it; else empty.</summary>
@@ -201,17 +214,12 @@ public sealed class LinkChecker(SiteUrls urls)
         var path = Path.Combine(writer.StagingDirectory, page);
         var html = File.Exists(path) ? File.ReadAllText(path).AsSpan() : [];
         var position = 0;
-        while (html[position..].IndexOf(" id=\"", StringComparison.Ordinal) is var at and >= 0)
+        while (NextAttribute(html, ref position, out var name, out var value))
         {
-            var start = position + at + 5;
-            var length = html[start..].IndexOf('"');
-            if (length < 0)
+            if (name is "id")
             {
-                break;
+                ids.Add(Decode(html[value]));
             }
-
-            ids.Add(Decode(html.Slice(start, length)));
-            position = start + length + 1;
         }
 
         return cache[page] = ids;

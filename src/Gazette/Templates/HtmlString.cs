@@ -33,11 +33,8 @@ public sealed class HtmlString : IEquatable<HtmlString>
     /// <summary>
     /// HTML kept for the whole build (an article's body, read by its page and its feeds): held as
     /// UTF-8, half the memory of a string for a site's worth of articles, and written to a page
-    /// buffer without becoming a string.
+    /// buffer without becoming a string. Made from the renderer's builder, without a string in between.
     /// </summary>
-    public static HtmlString Compact(string value) => value.Length < 256 ? new HtmlString(value) : new HtmlString(Encoding.UTF8.GetBytes(value));
-
-    /// <summary>The HTML in <paramref name="html"/>, compact as above, without a string in between.</summary>
     public static HtmlString Compact(StringBuilder html)
     {
         if (html.Length < 256)
@@ -45,20 +42,10 @@ public sealed class HtmlString : IEquatable<HtmlString>
             return new HtmlString(html.ToString());
         }
 
-        // Copied whole first: a chunk boundary of the builder may fall inside a surrogate pair.
-        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(html.Length);
-        try
-        {
-            var text = chars.AsSpan(0, html.Length);
-            html.CopyTo(0, text, html.Length);
-            var utf8 = new byte[Encoding.UTF8.GetByteCount(text)];
-            Encoding.UTF8.GetBytes(text, utf8);
-            return new HtmlString(utf8);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(chars);
-        }
+        var text = Text.BuilderText.Of(html);
+        var utf8 = new byte[Encoding.UTF8.GetByteCount(text)];
+        Encoding.UTF8.GetBytes(text, utf8);
+        return new HtmlString(utf8);
     }
 
     /// <summary>HTML already encoded as UTF-8 (copied).</summary>

@@ -45,7 +45,7 @@ public sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtensio
                 continue;
             }
 
-            var source = Contiguous(text);
+            var source = Gazette.Text.BuilderText.Of(text);
             if (source.Count(TypographyRules.Boundary) != literals.Count - 1 || source.Contains('\uFFFE'))
             {
                 continue; // the author's text holds our marker character itself: leave this block alone
@@ -79,32 +79,6 @@ public sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtensio
 
     [ThreadStatic]
     private static StringBuilder? _text;
-
-    [ThreadStatic]
-    private static char[]? _contiguous;
-
-    /// <summary>The builder's text as one span: its only chunk (the usual case once the builder has
-    /// grown to the longest block), else a copy in a reused array.</summary>
-    private static ReadOnlySpan<char> Contiguous(StringBuilder text)
-    {
-        foreach (var chunk in text.GetChunks())
-        {
-            if (chunk.Length == text.Length)
-            {
-                return chunk.Span;
-            }
-
-            break;
-        }
-
-        if (_contiguous is null || _contiguous.Length < text.Length)
-        {
-            _contiguous = new char[Math.Max(text.Length, 4096)];
-        }
-
-        text.CopyTo(0, _contiguous, text.Length);
-        return _contiguous.AsSpan(0, text.Length);
-    }
 
     private static void Collect(ContainerInline container, List<LiteralInline?> literals, StringBuilder text)
     {
