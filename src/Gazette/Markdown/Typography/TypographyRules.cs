@@ -28,19 +28,32 @@ public static class TypographyRules
     /// beside it), so a run goes on over it: runs are phrases, not words.</summary>
     private static int OrdinaryRun(ReadOnlySpan<char> text, int start, bool french)
     {
+        // A character's class in a table rather than a switch: this loop sees every character of
+        // every article (a twentieth of a build's time before).
+        var stopsHere = french ? (byte)(Special | FrenchOnly) : (byte)(Special | EnglishOnly);
         var i = start;
         for (; i < text.Length; i++)
         {
             var c = text[i];
-            var special = c switch
+            var kind = c < CharacterKinds.Length ? CharacterKinds[c] : c is Boundary or Opaque ? Special : (byte)0;
+            if (kind == 0)
             {
-                ' ' => !(i > 0 && char.IsAsciiLetter(text[i - 1]) && (!french || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))),
-                '"' or '\'' or Boundary => true,
-                ':' or ';' or '!' or '?' or '«' or '»' or Opaque => french,
-                '-' => !french,
-                _ => false,
-            };
-            if (special)
+                continue;
+            }
+
+            if (kind == Space)
+            {
+                // Between two letters (any script: "qualité répartiteur") a space is left alone by
+                // both languages; French looks at what follows it too (": ", "10 000").
+                if (i > 0 && char.IsLetter(text[i - 1]) && (!french || (i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            if ((kind & stopsHere) != 0)
             {
                 break;
             }
@@ -48,6 +61,26 @@ public static class TypographyRules
 
         return i - start;
     }
+
+    private const byte Special = 1, FrenchOnly = 2, EnglishOnly = 4, Space = 8;
+
+    /// <summary>The class of each Latin-1 character for <see cref="OrdinaryRun"/>: the quotes stop a
+    /// run in both languages, the high punctuation and guillemets in French, the hyphen in English.</summary>
+    private static ReadOnlySpan<byte> CharacterKinds => [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // U+0000
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        Space, FrenchOnly, Special, 0, 0, 0, 0, Special, 0, 0, 0, 0, 0, EnglishOnly, 0, 0, // ' ' ! " … ' … -
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FrenchOnly, FrenchOnly, 0, 0, 0, FrenchOnly, // : ; ?
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // U+0040
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // U+0060
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // U+0080
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FrenchOnly, 0, 0, 0, 0, // U+00A0: «
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FrenchOnly, 0, 0, 0, 0, // »
+    ];
+
     public const char NarrowNoBreakSpace = '\u202F';
 
     public static TypographyMode ParseMode(string? value) => value?.Trim().ToLowerInvariant() switch
