@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Gazette.Diagnostics;
 using Gazette.Model;
 
@@ -39,45 +40,50 @@ public sealed class LinkChecker(SiteUrls urls)
 
     /// <param name="source">The document or list the page comes from, named in warnings.</param>
     /// <param name="page">The page's output path, for links to its own anchors.</param>
-    /// <param name="html">The page's HTML: its <c>href</c>/<c>src</c> values and <c>id</c>s are read
-    /// with a plain scan, no regular expression.</param>
-    public void Collect(string source, string page, ReadOnlySpan<char> html)
+    /// <param name="html">The page's HTML in UTF-8, as it is written: its <c>href</c>/<c>src</c>
+    /// values and <c>id</c>s are read with a plain scan, no regular expression.</param>
+    public void Collect(string source, string page, ReadOnlySpan<byte> html)
     {
         var ids = _ids ??= [];
         var anchors = _anchors ??= [];
         ids.Clear();
         anchors.Clear();
         var pages = _pageUrls.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> decoded = stackalloc char[256];
         var position = 0;
         while (NextAttribute(html, ref position, out var name, out var valueRange))
         {
             var value = html[valueRange];
-            if (name is "id")
+            if (name.SequenceEqual("id"u8))
             {
                 ids.Add(valueRange);
                 continue;
             }
 
-            if (name is not ("href" or "src") || !(value.StartsWith("#") || (value.StartsWith("/") && !value.StartsWith("//"))))
+            if (!(name.SequenceEqual("href"u8) || name.SequenceEqual("src"u8)) || !(value.StartsWith("#"u8) || (value.StartsWith("/"u8) && !value.StartsWith("//"u8))))
             {
                 continue;
             }
 
-            if (value.ContainsAny('&', '%', '?'))
+            if (value.ContainsAny((byte)'&', (byte)'%', (byte)'?'))
             {
                 Keep(Decode(value), source, page); // escaped or with a query: the slow, exact path
             }
-            else if (value.StartsWith("#"))
+            else if (value.StartsWith("#"u8))
             {
                 anchors.Add(new Range(valueRange.Start.Value + 1, valueRange.End)); // the fragment, without '#'
             }
-            else if (!value.Contains('#') && pages.Contains(value))
+            else if (!Encoding.UTF8.TryGetChars(value, decoded, out var length))
+            {
+                Keep(Encoding.UTF8.GetString(value), source, page); // longer than any usual URL
+            }
+            else if (!value.Contains((byte)'#') && pages.Contains(decoded[..length]))
             {
                 // A page of the site: settled.
             }
             else
             {
-                Keep(value, source, page);
+                Keep(decoded[..length], source, page);
             }
         }
 
@@ -86,17 +92,17 @@ public sealed class LinkChecker(SiteUrls urls)
             var fragment = html[anchor];
             if (fragment.Length > 0 && !HasId(html, ids, fragment))
             {
-                _brokenAnchors.Add((source, "#" + fragment.ToString()));
+                _brokenAnchors.Add((source, "#" + Encoding.UTF8.GetString(fragment)));
             }
         }
     }
 
-    private static bool HasId(ReadOnlySpan<char> html, List<Range> ids, ReadOnlySpan<char> fragment)
+    private static bool HasId(ReadOnlySpan<byte> html, List<Range> ids, ReadOnlySpan<byte> fragment)
     {
         foreach (var id in ids)
         {
             var value = html[id];
-            if (value.SequenceEqual(fragment) || (value.Contains('&') && Decode(value).AsSpan().SequenceEqual(fragment)))
+            if (value.SequenceEqual(fragment) || (value.Contains((byte)'&') && Decode(value) == Encoding.UTF8.GetString(fragment)))
             {
                 return true;
             }
@@ -110,7 +116,7 @@ public sealed class LinkChecker(SiteUrls urls)
         // A photo or feed URL shows on many pages: its string is made once, when first seen.
         if (!_pending.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(url, out var pagesUsing))
         {
-            pagesUsing = _pending.GetOrAdd(url.ToString(), _ => []);
+            pagesUsing = _pending.GetOrAdd(url.ToString(), static _ => []);
         }
 
         lock (pagesUsing)
@@ -124,18 +130,18 @@ public sealed class LinkChecker(SiteUrls urls)
     /// whitespace precedes it: not an attribute), with <paramref name="position"/> moved past it;
     /// false when there is none. Pages read here, and pages read back for their ids, are scanned alike.
     /// </summary>
-    private static bool NextAttribute(ReadOnlySpan<char> html, ref int position, out ReadOnlySpan<char> name, out Range value)
+    private static bool NextAttribute(ReadOnlySpan<byte> html, ref int position, out ReadOnlySpan<byte> name, out Range value)
     {
         name = [];
         value = default;
-        var equals = html[position..].IndexOf("=\"", StringComparison.Ordinal);
+        var equals = html[position..].IndexOf("=\""u8);
         if (equals < 0)
         {
             return false;
         }
 
         var valueStart = position + equals + 2;
-        var length = html[valueStart..].IndexOf('"');
+        var length = html[valueStart..].IndexOf((byte)'"');
         if (length < 0)
         {
             return false;
@@ -148,19 +154,22 @@ public sealed class LinkChecker(SiteUrls urls)
     }
 
     /// <summary>The attribute name written just before <c>="</c>, when whitespace precedes it; else empty.</summary>
-    private static ReadOnlySpan<char> AttributeName(ReadOnlySpan<char> html, int equals)
+    private static ReadOnlySpan<byte> AttributeName(ReadOnlySpan<byte> html, int equals)
     {
         var start = equals;
-        while (start > 0 && char.IsAsciiLetter(html[start - 1]))
+        while (start > 0 && char.IsAsciiLetter((char)html[start - 1]))
         {
             start--;
         }
 
-        return start > 0 && char.IsWhiteSpace(html[start - 1]) ? html[start..equals] : [];
+        return start > 0 && html[start - 1] is (byte)' ' or (byte)'\n' or (byte)'\t' or (byte)'\r' or (byte)'\f' ? html[start..equals] : [];
     }
 
-    private static string Decode(ReadOnlySpan<char> value) =>
-        value.Contains('&') ? System.Net.WebUtility.HtmlDecode(value.ToString()) : value.ToString();
+    private static string Decode(ReadOnlySpan<byte> value)
+    {
+        var text = Encoding.UTF8.GetString(value);
+        return text.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(text) : text;
+    }
 
     public void Check(OutputWriter writer, DiagnosticBag diagnostics)
     {
@@ -212,11 +221,11 @@ public sealed class LinkChecker(SiteUrls urls)
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var path = Path.Combine(writer.StagingDirectory, page);
-        var html = File.Exists(path) ? File.ReadAllText(path).AsSpan() : [];
+        var html = File.Exists(path) ? File.ReadAllBytes(path).AsSpan() : [];
         var position = 0;
         while (NextAttribute(html, ref position, out var name, out var value))
         {
-            if (name is "id")
+            if (name.SequenceEqual("id"u8))
             {
                 ids.Add(Decode(html[value]));
             }

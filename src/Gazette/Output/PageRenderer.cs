@@ -44,14 +44,14 @@ internal static class PageRenderer
                 return;
             }
 
-            if (writer.WriteText(job.OutputPath, html.Span, job.ErrorContext) is { } earlier)
+            if (writer.WriteUtf8(job.OutputPath, html.Utf8, job.ErrorContext) is { } earlier)
             {
                 diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(job.ErrorContext),
                     $"'{job.OutputPath}' is also written by '{earlier}'; change a slug so each page has its own URL");
                 return;
             }
 
-            links?.Collect(job.ErrorContext, job.OutputPath, html.Span);
+            links?.Collect(job.ErrorContext, job.OutputPath, html.Utf8);
         });
     }
 

@@ -1,21 +1,23 @@
 using System.Buffers;
+using System.Text;
 using Scriban.Runtime;
 
 namespace Gazette.Templates;
 
 /// <summary>
-/// Where a template writes: one growable character array from the shared pool, kept by its
-/// thread and reused page after page. A page's HTML goes from here straight to UTF-8 on disk
-/// and to the link checker, without becoming a string; a Scriban StringBuilder output would
-/// allocate its chunks and then the string, for every page and every partial.
+/// Where a template writes: one growable UTF-8 byte array from the shared pool, kept by its
+/// thread and reused page after page. A page's HTML goes from here to disk and to the link
+/// checker as it is: an article's body, kept as UTF-8, is copied in without being decoded, and
+/// only the templates' own text is encoded, once, as it is written.
 /// </summary>
 public sealed class HtmlBuffer : IScriptOutput, IDisposable
 {
-    private char[] _chars = ArrayPool<char>.Shared.Rent(16 * 1024);
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(32 * 1024);
 
     public int Length { get; private set; }
 
-    public ReadOnlySpan<char> Span => _chars.AsSpan(0, Length);
+    /// <summary>The HTML written so far, in UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8 => _bytes.AsSpan(0, Length);
 
     public void Write(string text, int offset, int count) => Append(text.AsSpan(offset, count));
 
@@ -27,41 +29,43 @@ public sealed class HtmlBuffer : IScriptOutput, IDisposable
 
     public void Append(ReadOnlySpan<char> text)
     {
-        MakeRoom(text.Length);
-        text.CopyTo(_chars.AsSpan(Length));
-        Length += text.Length;
+        // Room for the worst case (three bytes per UTF-16 unit) rather than a count first: most
+        // writes are a few ASCII characters.
+        MakeRoom(text.Length * 3);
+        Length += Encoding.UTF8.GetBytes(text, _bytes.AsSpan(Length));
     }
 
-    /// <summary>Appends UTF-8 text, decoded straight into the buffer.</summary>
+    /// <summary>Appends HTML already encoded as UTF-8.</summary>
     public void AppendUtf8(ReadOnlySpan<byte> utf8)
     {
-        MakeRoom(System.Text.Encoding.UTF8.GetMaxCharCount(utf8.Length));
-        Length += System.Text.Encoding.UTF8.GetChars(utf8, _chars.AsSpan(Length));
+        MakeRoom(utf8.Length);
+        utf8.CopyTo(_bytes.AsSpan(Length));
+        Length += utf8.Length;
     }
 
-    /// <summary>Grows the buffer (doubling, from the pool) so that <paramref name="more"/> characters fit.</summary>
+    /// <summary>Grows the buffer (doubling, from the pool) so that <paramref name="more"/> bytes fit.</summary>
     private void MakeRoom(int more)
     {
-        if (Length + more <= _chars.Length)
+        if (Length + more <= _bytes.Length)
         {
             return;
         }
 
-        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, Length + more));
-        Span.CopyTo(larger);
-        ArrayPool<char>.Shared.Return(_chars);
-        _chars = larger;
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, Length + more));
+        Utf8.CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = larger;
     }
 
     public void Clear() => Length = 0;
 
-    /// <summary>The text written so far, as a string (a copy).</summary>
-    public override string ToString() => new(Span);
+    /// <summary>The text written so far, as a string (decoded).</summary>
+    public override string ToString() => Encoding.UTF8.GetString(Utf8);
 
     public void Dispose()
     {
-        ArrayPool<char>.Shared.Return(_chars);
-        _chars = [];
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = [];
         Length = 0;
     }
 }

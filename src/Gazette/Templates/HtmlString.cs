@@ -51,11 +51,11 @@ public sealed class HtmlString : IEquatable<HtmlString>
     /// <summary>HTML already encoded as UTF-8 (copied).</summary>
     public static HtmlString FromUtf8(ReadOnlySpan<byte> utf8) => new(utf8.ToArray());
 
-    public string Value => _text ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8) : new string(BorrowedSpan));
+    public string Value => _text ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8) : Encoding.UTF8.GetString(BorrowedSpan));
 
     public bool IsEmpty => (_text?.Length ?? _utf8?.Length ?? _borrowedLength) == 0;
 
-    private ReadOnlySpan<char> BorrowedSpan => _borrowed!.Span[.._borrowedLength];
+    private ReadOnlySpan<byte> BorrowedSpan => _borrowed!.Utf8[.._borrowedLength];
 
     /// <summary>Appends the HTML to a page buffer.</summary>
     internal void WriteTo(HtmlBuffer output)
@@ -70,7 +70,7 @@ public sealed class HtmlString : IEquatable<HtmlString>
         }
         else
         {
-            output.Append(BorrowedSpan);
+            output.AppendUtf8(BorrowedSpan);
         }
     }
 

@@ -208,14 +208,15 @@ public sealed class TemplateRenderer
         }
     }
 
-    /// <summary>Renders a template on its own (a partial, a layout) and returns its HTML.</summary>
-    private static string Render(ThemeTemplate template, HtmlTemplateContext context)
+    /// <summary>Renders a template on its own (a partial, a layout) and returns its HTML, kept as
+    /// UTF-8: a cached card is copied into each page that shows it as it is.</summary>
+    private static HtmlString Render(ThemeTemplate template, HtmlTemplateContext context)
     {
         var buffer = context.RentBuffer();
         try
         {
             RenderInto(template, context, buffer);
-            return buffer.ToString();
+            return HtmlString.FromUtf8(buffer.Utf8);
         }
         finally
         {
@@ -273,7 +274,7 @@ public sealed class TemplateRenderer
                 return null;
             }
 
-            return new HtmlString(Render(template, htmlContext));
+            return Render(template, htmlContext);
         }
         catch (ScriptRuntimeException inner) when (span.FileName is not null)
         {
