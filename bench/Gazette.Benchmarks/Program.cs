@@ -4,9 +4,10 @@ using Gazette;
 // Warm-process benchmark: builds a site several times in one process and prints each phase's
 // median, separating Gazette's own cost from JIT warm-up (the first run). Usage:
 //   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR [RUNS]
-//   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR EDITS --edits [--front-matter]
+//   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR EDITS --edits [--front-matter|--tags]
 // The second form is the dev server's loop: one article's text (or, with --front-matter, its
-// title) edited EDITS times, each followed by the incremental update.
+// title; with --tags, its tags: a tag added, then removed) edited EDITS times, each followed by
+// the incremental update.
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: Gazette.Benchmarks SITE_DIR [RUNS]");
@@ -17,7 +18,8 @@ var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo
 var output = Path.Combine(Path.GetTempPath(), "gazette-bench-" + Environment.ProcessId);
 if (args.Length > 2 && args[2] == "--edits")
 {
-    return Edits(args[0], runs, output, frontMatter: args.Contains("--front-matter"));
+    var edit = args.Contains("--tags") ? EditKind.Tags : args.Contains("--front-matter") ? EditKind.Title : EditKind.Text;
+    return Edits(args[0], runs, output, edit);
 }
 var phases = new Dictionary<string, List<double>>();
 var totals = new List<double>();
@@ -63,7 +65,7 @@ return 0;
 
 // The dev server's loop: one full build, then N edits of one article, each followed by the
 // incremental update the server runs; prints the median update time and what it rewrote.
-static int Edits(string site, int edits, string output, bool frontMatter)
+static int Edits(string site, int edits, string output, EditKind edit)
 {
     var session = new SiteSession(new BuildOptions { SourceDirectory = site, OutputDirectory = output });
     var first = session.Build();
@@ -80,9 +82,13 @@ static int Edits(string site, int edits, string output, bool frontMatter)
     {
         for (var i = 0; i < edits; i++)
         {
-            File.WriteAllText(article, frontMatter
-                ? original.Replace("title: \"", $"title: \"Édition {i} – ", StringComparison.Ordinal)
-                : original + $"\n\nÉdition {i}.\n");
+            File.WriteAllText(article, edit switch
+            {
+                EditKind.Title => original.Replace("title: \"", $"title: \"Édition {i} – ", StringComparison.Ordinal),
+                EditKind.Tags when i % 2 == 0 => original.Replace("tags: [", "tags: [\"édition\", ", StringComparison.Ordinal),
+                EditKind.Tags => original,
+                _ => original + $"\n\nÉdition {i}.\n",
+            });
             var clock = Stopwatch.StartNew();
             var result = session.Update([article]);
             clock.Stop();
@@ -98,4 +104,11 @@ static int Edits(string site, int edits, string output, bool frontMatter)
 
     Console.WriteLine($"median update after one edit: {Median(times):F1} ms over {edits} edits");
     return 0;
+}
+
+internal enum EditKind
+{
+    Text,
+    Title,
+    Tags,
 }

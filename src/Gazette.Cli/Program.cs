@@ -86,7 +86,7 @@ public static class Program
         {
             foreach (var timing in result.Timings)
             {
-                Console.WriteLine($"  {timing.Phase,-10} {timing.Elapsed.TotalMilliseconds,8:F0} ms {timing.AllocatedBytes / 1_000_000.0,8:F1} MB allocated {timing.HeapBytes / 1_000_000.0,8:F1} MB heap");
+                Console.WriteLine($"  {timing.Phase,-10} {timing.Elapsed.TotalMilliseconds,8:F0} ms {timing.AllocatedBytes / 1_000_000.0,8:F1} MB allocated {timing.HeapBytes / 1_000_000.0,8:F1} MB heap {timing.GcPause.TotalMilliseconds,6:F0} ms paused by GC");
             }
         }
 

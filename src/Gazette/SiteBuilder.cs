@@ -32,7 +32,8 @@ public sealed record BuildOptions
 
 /// <summary>How long one phase took, how many bytes it allocated (all threads) and how large the
 /// managed heap was when it ended.</summary>
-public sealed record PhaseTiming(string Phase, TimeSpan Elapsed, long AllocatedBytes = 0, long HeapBytes = 0);
+/// <param name="GcPause">How long the garbage collector stopped the program during the phase.</param>
+public sealed record PhaseTiming(string Phase, TimeSpan Elapsed, long AllocatedBytes = 0, long HeapBytes = 0, TimeSpan GcPause = default);
 
 /// <summary>The outcome of a build. The engine never prints: callers show the diagnostics.</summary>
 public sealed record BuildResult(

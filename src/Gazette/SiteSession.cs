@@ -424,6 +424,7 @@ public sealed class SiteSession(BuildOptions options)
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<PhaseTiming> _timings = [];
         private long _allocatedBefore = GC.GetTotalAllocatedBytes();
+        private TimeSpan _pausedBefore = GC.GetTotalPauseDuration();
 
         public DiagnosticBag Diagnostics { get; } = new();
 
@@ -432,9 +433,11 @@ public sealed class SiteSession(BuildOptions options)
         public void Phase(string name)
         {
             var allocated = GC.GetTotalAllocatedBytes();
-            _timings.Add(new PhaseTiming(name, _clock.Elapsed, allocated - _allocatedBefore, GC.GetGCMemoryInfo().HeapSizeBytes));
+            var paused = GC.GetTotalPauseDuration();
+            _timings.Add(new PhaseTiming(name, _clock.Elapsed, allocated - _allocatedBefore, GC.GetGCMemoryInfo().HeapSizeBytes, paused - _pausedBefore));
             options.Progress?.Report(name);
             _allocatedBefore = allocated;
+            _pausedBefore = paused;
             _clock.Restart();
         }
 
