@@ -40,6 +40,9 @@ public sealed class SiteSession(BuildOptions options)
         public required Dictionary<string, IReadOnlyList<Document>> PagesShown { get; set; }
         public required SiteModel Model { get; set; }
         public required List<PageJob> Jobs { get; set; }
+
+        /// <summary>The sitemap's entries as last written (an update compares its own with them).</summary>
+        public required List<WrittenPage> Sitemap { get; set; }
         /// <summary>The pages showing each document, made on the first edit of a serve session.</summary>
         public Dictionary<Document, List<int>>? JobsShowing { get; set; }
         /// <summary>Every input file the build read, to tell a deleted input from an editor's temporary file.</summary>
@@ -100,6 +103,7 @@ public sealed class SiteSession(BuildOptions options)
         var writer = new OutputWriter(output);
         writer.Begin();
         List<PageJob> jobs;
+        List<WrittenPage> sitemap;
         try
         {
             jobs = PageRenderer.ListJobs(model, templates, urls);
@@ -108,7 +112,8 @@ public sealed class SiteSession(BuildOptions options)
             PageRenderer.Render(jobs, templates, writer, links, diagnostics, _parallel);
             run.Phase("pages");
             FeedWriter.WriteAll(model, urls, templates.RenderFigure, writer);
-            CrawlerFiles.WriteAll(model, urls, PageRenderer.SitemapPages(jobs), writer, diagnostics);
+            sitemap = PageRenderer.SitemapPages(jobs);
+            CrawlerFiles.WriteAll(model, urls, sitemap, writer, diagnostics);
             run.Phase("feeds");
             AssetCopier.CopyAll(_source, theme, content, model, config.Minify, writer, diagnostics);
             run.Phase("assets");
@@ -155,6 +160,7 @@ public sealed class SiteSession(BuildOptions options)
             PagesShown = jobs.ToDictionary(j => j.OutputPath, j => j.Shows, StringComparer.Ordinal),
             Model = model,
             Jobs = jobs,
+            Sitemap = sitemap,
             KnownFiles = [.. content.Documents.Select(d => d.FullPath), .. content.StaticFiles,
                 .. theme.LayoutFolders.Concat(theme.I18nFolders).Select(f => f.Directory).Concat(theme.AssetFolders)
                     .Where(Directory.Exists).SelectMany(d => SafeFiles.Enumerate(d)),
@@ -202,6 +208,7 @@ public sealed class SiteSession(BuildOptions options)
         var documents = new Dictionary<string, Document>(loaded.Documents, StringComparer.Ordinal);
         var sources = new Dictionary<string, SourceDocument>(loaded.Sources, StringComparer.Ordinal);
         var edited = new List<Document>();
+        var replaced = new List<(Document Before, Document After)>();
         foreach (var path in changed)
         {
             var source = ContentLoader.LoadOne(_source, path, loaded.Config.TimeZone, diagnostics);
@@ -235,6 +242,7 @@ public sealed class SiteSession(BuildOptions options)
 
             documents[path] = document;
             edited.Add(document);
+            replaced.Add((before, document));
         }
 
         run.Phase("content");
@@ -243,7 +251,7 @@ public sealed class SiteSession(BuildOptions options)
             return run.Result(null);
         }
 
-        var model = loaded.ModelBuilder.Assemble(documents.Values, sources.Values, diagnostics);
+        var model = loaded.ModelBuilder.Assemble(documents.Values, sources.Values, diagnostics, replaced);
         SiteObject.Fill(loaded.SiteObject, model, loaded.Urls);
         run.Phase("model");
 
@@ -265,7 +273,7 @@ public sealed class SiteSession(BuildOptions options)
 
         FeedWriter.WriteAll(model, loaded.Urls, loaded.Templates.RenderFigure, writer, loaded.Model, edited);
         var sitemap = PageRenderer.SitemapPages(jobs);
-        var sitemapChanged = !sitemap.SequenceEqual(PageRenderer.SitemapPages(loaded.Jobs), WrittenPage.SameEntry);
+        var sitemapChanged = !sitemap.SequenceEqual(loaded.Sitemap, WrittenPage.SameEntry);
         CrawlerFiles.WriteAll(model, loaded.Urls, sitemapChanged ? sitemap : null, writer, diagnostics);
 
         writer.UpdateManifest();
@@ -280,6 +288,7 @@ public sealed class SiteSession(BuildOptions options)
         loaded.PagesShown = jobs.ToDictionary(j => j.OutputPath, j => j.Shows, StringComparer.Ordinal);
         loaded.Model = model;
         loaded.Jobs = jobs;
+        loaded.Sitemap = sitemap;
         loaded.JobsShowing = null;
         return UpdateResult(run, loaded, affected.Count, writer);
     }
@@ -386,7 +395,12 @@ public sealed class SiteSession(BuildOptions options)
         if (photosMoved || edits.Any(e => e.Before.Aliases.Count > 0))
         {
             // The sitemap lists the photos; redirect pages show the title.
-            CrawlerFiles.WriteAll(loaded.Model, loaded.Urls, photosMoved ? PageRenderer.SitemapPages(loaded.Jobs) : null, writer, diagnostics);
+            if (photosMoved)
+            {
+                loaded.Sitemap = PageRenderer.SitemapPages(loaded.Jobs);
+            }
+
+            CrawlerFiles.WriteAll(loaded.Model, loaded.Urls, photosMoved ? loaded.Sitemap : null, writer, diagnostics);
         }
 
         return CommitUpdate(writer, run) ? UpdateResult(run, loaded, affected.Count, writer) : run.Result(null);

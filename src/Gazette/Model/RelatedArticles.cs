@@ -11,38 +11,22 @@ internal static class RelatedArticles
     private const int MaxRelated = 4;
     private const int Window = 12;
 
-    public static void Assign(SiteModel model)
+    /// <param name="edits">The articles an update replaced (the document before and after the edit),
+    /// or null for a whole build. An article's related ones come from the term lists it is in:
+    /// only the lists holding an edited article (before or after) change, so only the articles in
+    /// them are picked again; the others keep theirs, which cannot show an edited article.</param>
+    public static void Assign(SiteModel model, IReadOnlyCollection<(Document Before, Document After)>? edits = null)
     {
-        // Each term's articles with their positions, made once (terms in parallel): the window
-        // around an article starts at its position.
-        var terms = model.Tags.Terms.Concat(model.Categories.Terms).ToList();
-        var positions = new Dictionary<Document, int>[terms.Count];
-        Parallel.For(0, terms.Count, t =>
-        {
-            var articles = terms[t].Articles;
-            var map = new Dictionary<Document, int>(articles.Count, ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < articles.Count; i++)
-            {
-                map[articles[i]] = i;
-            }
-
-            positions[t] = map;
-        });
-        var termIndex = new Dictionary<Term, int>(terms.Count, ReferenceEqualityComparer.Instance);
-        for (var t = 0; t < terms.Count; t++)
-        {
-            termIndex[terms[t]] = t;
-        }
-
         var tagsBySlug = model.Tags.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         var categoriesBySlug = model.Categories.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
-        Parallel.ForEach(model.Articles, () => new Dictionary<Document, int>(ReferenceEqualityComparer.Instance), (article, _, scores) =>
+        var articles = edits is null ? model.Articles : ArticlesInTermsOf(model, edits);
+        Parallel.ForEach(articles, () => new Dictionary<Document, int>(ReferenceEqualityComparer.Instance), (article, _, scores) =>
         {
             scores.Clear();
             void Score(Term term, int weight)
             {
                 var articles = term.Articles;
-                var position = positions[termIndex[term]][article];
+                var position = PositionIn(articles, article);
                 var to = Math.Min(articles.Count - 1, position + Window);
                 for (var i = Math.Max(0, position - Window); i <= to; i++)
                 {
@@ -67,6 +51,45 @@ internal static class RelatedArticles
             article.Related = Best(article, scores);
             return scores;
         }, _ => { });
+    }
+
+    /// <summary>Where an article is in a term's list, which keeps the site's order (newest first,
+    /// then by path): found by halving, so no term needs a map of its articles' positions.</summary>
+    private static int PositionIn(List<Document> articles, Document article)
+    {
+        var position = articles.BinarySearch(article, SiteOrder.Instance);
+        return position >= 0 ? position : articles.IndexOf(article);
+    }
+
+    private sealed class SiteOrder : IComparer<Document>
+    {
+        public static readonly SiteOrder Instance = new();
+
+        public int Compare(Document? x, Document? y) =>
+            ReferenceEquals(x, y) ? 0
+            : y!.Date!.Value.CompareTo(x!.Date!.Value) is var byDate and not 0 ? byDate
+            : string.CompareOrdinal(x.SourcePath, y.SourcePath);
+    }
+
+    /// <summary>The articles sharing a tag or the category with an edited article, before or after its edit.</summary>
+    private static List<Document> ArticlesInTermsOf(SiteModel model, IReadOnlyCollection<(Document Before, Document After)> edits)
+    {
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in edits.SelectMany(e => new[] { e.Before, e.After }))
+        {
+            tags.UnionWith(document.Tags.Select(t => t.Slug));
+            if (document.Category is { } category)
+            {
+                categories.Add(category.Slug);
+            }
+        }
+
+        var affected = new HashSet<Document>(ReferenceEqualityComparer.Instance);
+        affected.UnionWith(model.Tags.Terms.Where(t => tags.Contains(t.Slug)).SelectMany(t => t.Articles));
+        affected.UnionWith(model.Categories.Terms.Where(t => categories.Contains(t.Slug)).SelectMany(t => t.Articles));
+        affected.UnionWith(edits.Select(e => e.After).Where(a => a.Kind == DocumentKind.Article));
+        return [.. affected];
     }
 
     /// <summary>The highest scores, then the nearest in time, then by path: the first

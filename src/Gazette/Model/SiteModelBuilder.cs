@@ -31,7 +31,11 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
 
     /// <summary>Builds the site from resolved documents: order, neighbours, taxonomies, archives,
     /// related articles, structured data. Linear in the number of documents.</summary>
-    public SiteModel Assemble(IEnumerable<Document> documents, IEnumerable<SourceDocument> allSources, DiagnosticBag diagnostics)
+    /// <param name="edits">For the dev server's update: the documents replaced since the last
+    /// assembly (before and after), whose related articles, and their neighbours in the term
+    /// lists, are the only ones picked again; null picks them for every article.</param>
+    public SiteModel Assemble(IEnumerable<Document> documents, IEnumerable<SourceDocument> allSources, DiagnosticBag diagnostics,
+        IReadOnlyCollection<(Document Before, Document After)>? edits = null)
     {
         var resolved = documents.ToList();
         resolved.RemoveAll(ReportCollisions(resolved, diagnostics).Contains);
@@ -60,7 +64,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             Authors = BuildTaxonomy("authors", articles, a => a.AuthorName is null ? [] : [a.AuthorName],
                 (a, terms) => a.Author = terms.Count > 0 ? terms[0] : null, diagnostics),
         };
-        RelatedArticles.Assign(model);
+        RelatedArticles.Assign(model, edits);
         foreach (var document in articles.Concat(pages))
         {
             document.JsonLdFactory = d => StructuredData.For(d, config, urls);

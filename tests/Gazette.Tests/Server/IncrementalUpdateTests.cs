@@ -134,6 +134,42 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Tag_edit_picks_related_articles_again_in_both_tags_only_and_matches_a_full_build()
+    {
+        // Related articles are picked again only in the term lists holding the edited article: the
+        // "go" articles must now show it, the "rust" ones no longer, the "python" one is untouched.
+        using var site = new TestSite(Config);
+        var articles = new[] { ("a1", "rust", 1), ("a2", "rust", 2), ("a3", "rust", 3), ("b1", "go", 4), ("b2", "go", 5), ("b3", "go", 6), ("c1", "python", 7) };
+        foreach (var (slug, tag, month) in articles)
+        {
+            site.Write($"content/posts/{slug}.md", TestSite.Article(title: "Titre " + slug, date: $"2024-{month:D2}-01T10:00:00+01:00", extra: $"tags: [{tag}]\n"));
+        }
+
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        // Only the related cards: the neighbours' previous/next links name a2 too.
+        string RelatedOn(string page)
+        {
+            var html = site.ReadOutput(page);
+            var start = html.IndexOf("class=\"related\"", StringComparison.Ordinal);
+            return start < 0 ? "" : html[start..];
+        }
+
+        Assert.Contains("Titre a2", RelatedOn("2024/01/a1/index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Titre a2", RelatedOn("2024/04/b1/index.html"), StringComparison.Ordinal);
+
+        site.Write("content/posts/a2.md", TestSite.Article(title: "Titre a2", date: "2024-02-01T10:00:00+01:00", extra: "tags: [go]\n"));
+        var result = session.Update([Path.Combine(site.Directory, "content/posts/a2.md")]);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Incremental);
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        Assert.Contains("Titre a2", RelatedOn("2024/04/b1/index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Titre a2", RelatedOn("2024/01/a1/index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("2024/07/c1/index.html", result.ChangedFiles);
+    }
+
+    [Fact]
     public void Moving_the_last_article_out_of_a_category_removes_its_pages_and_feed_like_a_full_build()
     {
         using var site = ThreeArticles();
