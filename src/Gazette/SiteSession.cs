@@ -318,11 +318,13 @@ public sealed class SiteSession(BuildOptions options)
 
     /// <summary>
     /// The common edits: text changed below the front matter, or the front matter changed only in
-    /// what pages show of the article (title, summary, cover, review…: <see cref="FrontMatter.SameStructure"/>).
-    /// The site's structure (URLs, lists, neighbours, terms, related articles) cannot have changed,
-    /// so the model is kept: each edited document takes its new content in place, and only the
-    /// pages and feeds showing it are rendered again. Returns null when an edit is not of this
-    /// kind (the caller then re-assembles the site); nothing is changed before that is known.
+    /// what pages show of the article (title, summary, cover, review…: <see cref="FrontMatter.SameStructure"/>),
+    /// or in its tags. The rest of the site's structure (URLs, lists, neighbours, categories,
+    /// archives) cannot have changed, so the model is kept: each edited document takes its new
+    /// content in place, a re-tagged article moves between the tag lists, and only the pages and
+    /// feeds showing it (and, after a tag edit, the tags' pages and the articles whose related
+    /// ones changed) are rendered again. Returns null when an edit is not of this kind (the caller
+    /// then re-assembles the site); nothing is changed before that is known.
     /// </summary>
     private BuildResult? TryUpdateInPlace(List<string> changed, Loaded loaded, Run run)
     {
@@ -341,7 +343,7 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null); // the new text has errors: they are reported, the old pages stay
             }
 
-            if (!source.Parsed.FrontMatter.SameStructure(oldSource.Parsed.FrontMatter) || !loaded.ModelBuilder.IsPublished(source))
+            if (!source.Parsed.FrontMatter.SameStructure(oldSource.Parsed.FrontMatter, exceptTags: true) || !loaded.ModelBuilder.IsPublished(source))
             {
                 return null;
             }
@@ -361,14 +363,34 @@ public sealed class SiteSession(BuildOptions options)
             return run.Result(null);
         }
 
-        // Which pages show which document: made once, then kept while the site's structure stays.
-        loaded.JobsShowing ??= IndexJobsShowing(loaded.Jobs);
-        var affected = new SortedSet<int>();
-        var photosMoved = false;
-        foreach (var (before, after, _) in edits)
+        var photosMoved = edits.Exists(e => !PageRenderer.PhotoUrls(e.Before).SequenceEqual(PageRenderer.PhotoUrls(e.After)));
+        var retagged = edits.Where(e => !e.Before.TagNames.SequenceEqual(e.After.TagNames)).ToList();
+        if (retagged.Count > 1 || (retagged.Count == 1 && (photosMoved || retagged[0].Before.Kind != DocumentKind.Article)))
         {
-            photosMoved |= !PageRenderer.PhotoUrls(before).SequenceEqual(PageRenderer.PhotoUrls(after));
-            affected.UnionWith(loaded.JobsShowing.GetValueOrDefault(before) ?? []);
+            return null; // rare enough to leave to a new assembly
+        }
+
+        var affected = new SortedSet<int>();
+        if (retagged.Count == 0)
+        {
+            // Which pages show which document: made once, then kept while the site's structure stays.
+            loaded.JobsShowing ??= IndexJobsShowing(loaded.Jobs);
+            foreach (var (before, _, _) in edits)
+            {
+                affected.UnionWith(loaded.JobsShowing.GetValueOrDefault(before) ?? []);
+            }
+        }
+        else
+        {
+            // The jobs change below (and the index with them): one pass finds the pages showing it.
+            var article = retagged[0].Before;
+            affected.UnionWith(Enumerable.Range(0, loaded.Jobs.Count).Where(i => loaded.Jobs[i].Shows.Contains(article)));
+        }
+
+        var retag = retagged.Count == 1 ? loaded.ModelBuilder.Retag(loaded.Model, retagged[0].Before, retagged[0].After.TagNames) : null;
+        if (retagged.Count == 1 && retag is null)
+        {
+            return null;
         }
 
         // From here on the session's state changes; a failed render below leaves the output as it was
@@ -387,23 +409,146 @@ public sealed class SiteSession(BuildOptions options)
             }
         }
 
+        var jobs = affected.Select(i => loaded.Jobs[i]).ToList();
+        var gone = new HashSet<string>(StringComparer.Ordinal);
+        var pagesAdded = false;
+        if (retag is { } terms)
+        {
+            var listedAgain = Refile(loaded, retagged[0].Before, terms.Left, terms.Joined, gone);
+            pagesAdded = listedAgain.Exists(j => !loaded.PagesShown.ContainsKey(j.OutputPath));
+            UpdatePagesShown(loaded, listedAgain, gone);
+            // A page showing the article is rendered from its new job when it has one.
+            jobs = [.. listedAgain.UnionBy(jobs.Where(j => !gone.Contains(j.OutputPath)), j => j.OutputPath)];
+        }
+
         run.Phase("model");
         var writer = new OutputWriter(loaded.Output, inPlace: true);
         loaded.Templates.ClearCache(); // cached cards show documents that changed
-        PageRenderer.Render([.. affected.Select(i => loaded.Jobs[i])], loaded.Templates, writer, null, diagnostics);
-        FeedWriter.WriteAll(loaded.Model, loaded.Urls, loaded.Templates.RenderFigure, writer, loaded.Model, [.. edits.Select(e => e.Before)]);
-        if (photosMoved || edits.Any(e => e.Before.Aliases.Count > 0))
+        PageRenderer.Render(jobs, loaded.Templates, writer, null, diagnostics);
+        foreach (var path in gone)
         {
-            // The sitemap lists the photos; redirect pages show the title.
-            if (photosMoved)
-            {
-                loaded.Sitemap = PageRenderer.SitemapPages(loaded.Jobs);
-            }
-
-            CrawlerFiles.WriteAll(loaded.Model, loaded.Urls, photosMoved ? loaded.Sitemap : null, writer, diagnostics);
+            writer.DeleteStale(path);
         }
 
-        return CommitUpdate(writer, run) ? UpdateResult(run, loaded, affected.Count, writer) : run.Result(null);
+        FeedWriter.WriteAll(loaded.Model, loaded.Urls, loaded.Templates.RenderFigure, writer, loaded.Model, [.. edits.Select(e => e.Before)]);
+        var sitemapChanged = photosMoved || retag is not null;
+        if (sitemapChanged)
+        {
+            loaded.Sitemap = retag is null ? PageRenderer.SitemapPages(loaded.Jobs) : UpdatedSitemap(loaded.Sitemap, jobs, gone);
+        }
+
+        if (sitemapChanged || edits.Any(e => e.Before.Aliases.Count > 0))
+        {
+            // The sitemap lists the photos and the pages; redirect pages show the title.
+            CrawlerFiles.WriteAll(loaded.Model, loaded.Urls, sitemapChanged ? loaded.Sitemap : null, writer, diagnostics);
+        }
+
+        if (gone.Count > 0 || pagesAdded)
+        {
+            writer.UpdateManifest();
+        }
+
+        return CommitUpdate(writer, run) ? UpdateResult(run, loaded, jobs.Count, writer) : run.Result(null);
+    }
+
+    /// <summary>
+    /// After an article moved between tags: the pages of the tags it left and joined and of the
+    /// tags' index are listed again, and so are the pages of the articles whose related ones
+    /// changed (picked again in those tags' lists). The session's jobs, and what each page shows,
+    /// follow. Returns the jobs to render; the output paths of the pages that are no more are
+    /// added to <paramref name="removed"/>.
+    /// </summary>
+    private static List<PageJob> Refile(Loaded loaded, Document article, List<Term> left, List<Term> joined, HashSet<string> removed)
+    {
+        var model = loaded.Model;
+        var changedTerms = left.Concat(joined).ToHashSet();
+        var neighbours = changedTerms.SelectMany(t => t.Articles).Append(article).Distinct().ToList();
+        var relatedBefore = new Dictionary<Document, IReadOnlyList<Document>>(ReferenceEqualityComparer.Instance);
+        foreach (var neighbour in neighbours)
+        {
+            relatedBefore[neighbour] = neighbour.Related;
+        }
+
+        RelatedArticles.AssignTo(model, neighbours);
+
+        var jobs = new List<PageJob>();
+        foreach (var term in changedTerms.Where(t => t.Count > 0))
+        {
+            jobs.AddRange(PageRenderer.TermJobs(model.Tags, "tag", term, model.Config, loaded.Urls));
+        }
+
+        if (PageRenderer.TermsIndexJob(model.Tags, loaded.Templates, model.Config, loaded.Urls) is { } index)
+        {
+            jobs.Add(index);
+        }
+
+        jobs.AddRange(neighbours.Where(a => a == article || !a.Related.SequenceEqual(relatedBefore[a])).Select(PageRenderer.DocumentJob));
+
+        // Replaced: the pages listed again; removed: those of the tags' lists that are no more.
+        var replaced = jobs.Select(j => j.OutputPath).ToHashSet(StringComparer.Ordinal);
+        bool IsListedAgain(PageJob job) => replaced.Contains(job.OutputPath)
+            || (job.Globals.GetValueOrDefault("page") is ListPage { Term: { } term } && changedTerms.Contains(term));
+        var kept = new List<PageJob>(loaded.Jobs.Count + jobs.Count);
+        foreach (var job in loaded.Jobs)
+        {
+            if (!IsListedAgain(job))
+            {
+                kept.Add(job);
+            }
+            else if (!replaced.Contains(job.OutputPath))
+            {
+                removed.Add(job.OutputPath);
+            }
+        }
+
+        kept.AddRange(jobs);
+        loaded.Jobs = kept;
+        loaded.JobsShowing = null; // indexes into the old list: made again at the next edit
+        return jobs;
+    }
+
+    private static void UpdatePagesShown(Loaded loaded, List<PageJob> listedAgain, HashSet<string> removed)
+    {
+        foreach (var path in removed)
+        {
+            loaded.PagesShown.Remove(path);
+        }
+
+        foreach (var job in listedAgain)
+        {
+            loaded.PagesShown[job.OutputPath] = job.Shows;
+        }
+    }
+
+    /// <summary>The sitemap's entries with those of <paramref name="jobs"/> put in (or replaced) and
+    /// those of <paramref name="gone"/> taken out, still in the order of their paths.</summary>
+    private static List<WrittenPage> UpdatedSitemap(List<WrittenPage> sitemap, List<PageJob> jobs, HashSet<string> gone)
+    {
+        var byPath = Comparer<WrittenPage>.Create((a, b) => string.CompareOrdinal(a.OutputPath, b.OutputPath));
+        var updated = new List<WrittenPage>(sitemap);
+        foreach (var entry in gone.Select(path => new WrittenPage(path, "", null, [], "")))
+        {
+            var at = updated.BinarySearch(entry, byPath);
+            if (at >= 0)
+            {
+                updated.RemoveAt(at);
+            }
+        }
+
+        foreach (var entry in jobs.Where(j => j.InSitemap).Select(j => j.ToWrittenPage()))
+        {
+            var at = updated.BinarySearch(entry, byPath);
+            if (at >= 0)
+            {
+                updated[at] = entry;
+            }
+            else
+            {
+                updated.Insert(~at, entry);
+            }
+        }
+
+        return updated;
     }
 
     private static Dictionary<Document, List<int>> IndexJobsShowing(List<PageJob> jobs)

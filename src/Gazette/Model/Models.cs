@@ -100,7 +100,7 @@ public sealed class Document
     public IReadOnlyDictionary<string, object?> Params { get; internal set; } = new Dictionary<string, object?>();
 
     /// <summary>Front matter tag and category names, before taxonomies resolve them.</summary>
-    internal IReadOnlyList<string> TagNames { get; init; } = [];
+    internal IReadOnlyList<string> TagNames { get; set; } = [];
     internal string? CategoryName { get; init; }
     internal string? AuthorName { get; init; }
     internal ParsedSource? Source { get; set; }
@@ -133,6 +133,17 @@ public sealed class Document
         ReviewInBody = edited.ReviewInBody;
         Findings = edited.Findings;
     }
+}
+
+/// <summary>The order of the site's articles, and of every list of them: newest first, then by path.</summary>
+internal sealed class SiteOrder : IComparer<Document>
+{
+    public static readonly SiteOrder Instance = new();
+
+    public int Compare(Document? x, Document? y) =>
+        ReferenceEquals(x, y) ? 0
+        : y!.Date!.Value.CompareTo(x!.Date!.Value) is var byDate and not 0 ? byDate
+        : string.CompareOrdinal(x.SourcePath, y.SourcePath);
 }
 
 /// <summary>A tag, category or author with the articles filed under it, newest first.</summary>

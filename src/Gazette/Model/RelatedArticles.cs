@@ -15,11 +15,14 @@ internal static class RelatedArticles
     /// or null for a whole build. An article's related ones come from the term lists it is in:
     /// only the lists holding an edited article (before or after) change, so only the articles in
     /// them are picked again; the others keep theirs, which cannot show an edited article.</param>
-    public static void Assign(SiteModel model, IReadOnlyCollection<(Document Before, Document After)>? edits = null)
+    public static void Assign(SiteModel model, IReadOnlyCollection<(Document Before, Document After)>? edits = null) =>
+        AssignTo(model, edits is null ? model.Articles : ArticlesInTermsOf(model, edits));
+
+    /// <summary>Picks the related articles of <paramref name="articles"/> again (the model's term lists as they are now).</summary>
+    public static void AssignTo(SiteModel model, IReadOnlyList<Document> articles)
     {
         var tagsBySlug = model.Tags.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         var categoriesBySlug = model.Categories.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
-        var articles = edits is null ? model.Articles : ArticlesInTermsOf(model, edits);
         Parallel.ForEach(articles, () => new Dictionary<Document, int>(ReferenceEqualityComparer.Instance), (article, _, scores) =>
         {
             scores.Clear();
@@ -59,16 +62,6 @@ internal static class RelatedArticles
     {
         var position = articles.BinarySearch(article, SiteOrder.Instance);
         return position >= 0 ? position : articles.IndexOf(article);
-    }
-
-    private sealed class SiteOrder : IComparer<Document>
-    {
-        public static readonly SiteOrder Instance = new();
-
-        public int Compare(Document? x, Document? y) =>
-            ReferenceEquals(x, y) ? 0
-            : y!.Date!.Value.CompareTo(x!.Date!.Value) is var byDate and not 0 ? byDate
-            : string.CompareOrdinal(x.SourcePath, y.SourcePath);
     }
 
     /// <summary>The articles sharing a tag or the category with an edited article, before or after its edit.</summary>

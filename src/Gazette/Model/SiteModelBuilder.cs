@@ -285,6 +285,76 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         return losers;
     }
 
+    /// <summary>
+    /// Files an article under the tags it now has, in the assembled model (the dev server's
+    /// update after a tag edit): it leaves the lists of the tags it dropped (an emptied tag is
+    /// removed), joins those of its new ones in the site's order (a new tag is created) and gets
+    /// its new links, as <see cref="Assemble"/> would have done. Returns the tags it left and
+    /// joined; null, having changed nothing, when a tag's shown name could change (two spellings
+    /// of one tag), which only a new assembly settles.
+    /// </summary>
+    internal (List<Term> Left, List<Term> Joined)? Retag(SiteModel model, Document article, IReadOnlyList<string> names)
+    {
+        var taxonomy = model.Tags;
+        var bySlug = taxonomy.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        var terms = new List<Term>();
+        foreach (var name in names)
+        {
+            var slug = Slug.From(name);
+            if (slug.Length == 0)
+            {
+                continue;
+            }
+
+            if (!bySlug.TryGetValue(slug, out var term))
+            {
+                bySlug[slug] = term = new Term { Name = name.Trim(), Slug = slug, Url = urls.ForOutput($"{taxonomy.Segment}/{slug}/") };
+            }
+
+            if (term.Name != name.Trim() || term.MergeWarned)
+            {
+                return null;
+            }
+
+            if (!terms.Contains(term))
+            {
+                terms.Add(term);
+            }
+        }
+
+        var before = article.Tags.Select(link => bySlug[link.Slug]).ToList();
+        if (before.Exists(t => t.MergeWarned))
+        {
+            return null;
+        }
+
+        var left = before.Except(terms).ToList();
+        var joined = terms.Except(before).ToList();
+        foreach (var term in left)
+        {
+            term.Articles.Remove(article);
+            if (term.Count == 0)
+            {
+                taxonomy.Terms.Remove(term);
+            }
+        }
+
+        foreach (var term in joined)
+        {
+            var at = term.Articles.BinarySearch(article, SiteOrder.Instance);
+            term.Articles.Insert(~at, article);
+            if (term.Count == 1)
+            {
+                var place = taxonomy.Terms.BinarySearch(term, Comparer<Term>.Create((a, b) => string.CompareOrdinal(a.Slug, b.Slug)));
+                taxonomy.Terms.Insert(~place, term);
+            }
+        }
+
+        article.Tags = terms.ConvertAll(t => new TermLink(t.Name, t.Slug, t.Url));
+        article.TagNames = names;
+        return (left, joined);
+    }
+
     private Taxonomy BuildTaxonomy(string segment, List<Document> articles, Func<Document, IReadOnlyList<string>> names,
         Action<Document, IReadOnlyList<TermLink>> assign, DiagnosticBag diagnostics)
     {

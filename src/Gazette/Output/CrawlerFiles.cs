@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using Gazette.Diagnostics;
@@ -47,12 +49,12 @@ internal static class CrawlerFiles
     {
         if (pages.Count <= maxUrlsPerFile)
         {
-            writer.WriteText("sitemap.xml", Sitemap(pages), "sitemap.xml");
+            WriteSitemap(writer, "sitemap.xml", pages);
             return;
         }
 
         var chunks = pages.Chunk(maxUrlsPerFile).ToList();
-        using var stream = new MemoryStream();
+        var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, Settings))
         {
             xml.WriteStartDocument();
@@ -60,7 +62,7 @@ internal static class CrawlerFiles
             for (var i = 0; i < chunks.Count; i++)
             {
                 var name = $"sitemap-{i + 1}.xml";
-                writer.WriteText(name, Sitemap(chunks[i]), "sitemap.xml");
+                WriteSitemap(writer, name, chunks[i]);
                 xml.WriteStartElement("sitemap");
                 xml.WriteElementString("loc", urls.Absolute(urls.ForOutput(name)));
                 var lastModified = chunks[i].Max(p => p.LastModified);
@@ -75,40 +77,94 @@ internal static class CrawlerFiles
             xml.WriteEndElement();
         }
 
-        writer.WriteText("sitemap.xml", Encoding.UTF8.GetString(stream.ToArray()), "sitemap.xml");
+        using (stream)
+        {
+            writer.WriteUtf8("sitemap.xml", stream.GetBuffer().AsSpan(0, (int)stream.Length), "sitemap.xml");
+        }
     }
 
-    private static string Sitemap(IReadOnlyList<WrittenPage> pages)
+    /// <summary>
+    /// One sitemap, in UTF-8. Each page's entry is made once and kept with the page: the dev
+    /// server writes the whole sitemap again when a page comes or goes (a tag's first article),
+    /// which on a large site is then a copy of the kept entries (14 000 URLs: ~30 ms with an XML
+    /// writer). The layout is the XML writer's indented one; URLs are escaped as XML text.
+    /// </summary>
+    private static void WriteSitemap(OutputWriter writer, string path, IReadOnlyList<WrittenPage> pages)
     {
-        using var stream = new MemoryStream();
-        using (var xml = XmlWriter.Create(stream, Settings))
+        var header = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns:image=\"{ImageNamespace}\" xmlns=\"{SitemapNamespace}\">\n");
+        var footer = "</urlset>"u8;
+        var entries = new byte[pages.Count][];
+        var length = header.Length + footer.Length;
+        for (var i = 0; i < pages.Count; i++)
         {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("urlset", SitemapNamespace);
-            xml.WriteAttributeString("xmlns", "image", null, ImageNamespace);
-            foreach (var page in pages)
-            {
-                xml.WriteStartElement("url");
-                xml.WriteElementString("loc", page.Url);
-                if (page.LastModified is { } date)
-                {
-                    xml.WriteElementString("lastmod", Text.Dates.Iso(date));
-                }
-
-                foreach (var image in page.Images)
-                {
-                    xml.WriteStartElement("image", "image", ImageNamespace);
-                    xml.WriteElementString("image", "loc", ImageNamespace, image);
-                    xml.WriteEndElement();
-                }
-
-                xml.WriteEndElement();
-            }
-
-            xml.WriteEndElement();
+            entries[i] = Entries.GetValue(pages[i], Entry);
+            length += entries[i].Length;
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var span = buffer.AsSpan();
+            header.CopyTo(span);
+            var at = header.Length;
+            foreach (var entry in entries)
+            {
+                entry.CopyTo(span[at..]);
+                at += entry.Length;
+            }
+
+            footer.CopyTo(span[at..]);
+            writer.WriteUtf8(path, span[..length], "sitemap.xml");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // A page's sitemap entry, kept as long as the page's record is (the dev server keeps the last sitemap's).
+    private static readonly ConditionalWeakTable<WrittenPage, byte[]> Entries = [];
+
+    private static byte[] Entry(WrittenPage page)
+    {
+        var xml = new StringBuilder(256);
+        xml.Append("  <url>\n    <loc>");
+        AppendEscaped(xml, page.Url);
+        xml.Append("</loc>\n");
+        if (page.LastModified is { } date)
+        {
+            xml.Append("    <lastmod>").Append(Text.Dates.Iso(date)).Append("</lastmod>\n");
+        }
+
+        foreach (var image in page.Images)
+        {
+            xml.Append("    <image:image>\n      <image:loc>");
+            AppendEscaped(xml, image);
+            xml.Append("</image:loc>\n    </image:image>\n");
+        }
+
+        xml.Append("  </url>\n");
+        return Encoding.UTF8.GetBytes(xml.ToString());
+    }
+
+    private static void AppendEscaped(StringBuilder xml, string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>") < 0)
+        {
+            xml.Append(text);
+            return;
+        }
+
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => xml.Append("&amp;"),
+                '<' => xml.Append("&lt;"),
+                '>' => xml.Append("&gt;"),
+                _ => xml.Append(c),
+            };
+        }
     }
 
     /// <summary>A redirect page at an old URL: meta refresh for browsers, canonical for crawlers.</summary>

@@ -70,13 +70,7 @@ internal static class PageRenderer
     {
         var config = model.Config;
         var jobs = new List<PageJob>();
-        foreach (var document in model.Articles.Concat(model.Pages))
-        {
-            var isArticle = document.Kind == DocumentKind.Article;
-            jobs.Add(new PageJob(isArticle ? "articles" : "pages", isArticle ? "article.html" : "page.html", document.OutputPath,
-                document.Lang, document.SourcePath, new() { ["page"] = document, ["kind"] = isArticle ? "article" : "page" },
-                document.AbsoluteUrl, document.Updated ?? document.Date, PhotoUrls(document), Shows(document)));
-        }
+        jobs.AddRange(model.Articles.Concat(model.Pages).Select(DocumentJob));
 
         var localizer = templates.Localizer(config.Language);
         AddList(jobs, "lists", "home", config.Title, config.Description, null, null, model.Articles, "", config, urls);
@@ -84,25 +78,12 @@ internal static class PageRenderer
         {
             foreach (var term in taxonomy.Terms)
             {
-                AddList(jobs, taxonomy.Segment, kind, term.Name, term.Profile?.Bio, term, taxonomy, term.Articles,
-                    $"{taxonomy.Segment}/{term.Slug}/", config, urls);
+                jobs.AddRange(TermJobs(taxonomy, kind, term, config, urls));
             }
 
-            if (templates.HasLayout("terms.html"))
+            if (TermsIndexJob(taxonomy, templates, config, urls) is { } index)
             {
-                var page = new ListPage
-                {
-                    Kind = "terms",
-                    Title = localizer.Translate(taxonomy.Segment),
-                    Url = taxonomy.Url,
-                    AbsoluteUrl = urls.Absolute(taxonomy.Url),
-                    Lang = config.Language,
-                    Taxonomy = taxonomy,
-                };
-                jobs.Add(new PageJob("lists", "terms.html", $"{taxonomy.Segment}/index.html", config.Language,
-                    $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
-                    taxonomy.Terms.SelectMany(t => t.Articles).Select(a => a.Updated ?? a.Date).Max(), [],
-                    [.. taxonomy.Terms.SelectMany(t => t.Articles)]));
+                jobs.Add(index);
             }
         }
 
@@ -128,6 +109,48 @@ internal static class PageRenderer
             },
         }, urls.Absolute(notFoundUrl), null, [], [.. model.Articles.Take(5)], InSitemap: false));
         return jobs;
+    }
+
+    /// <summary>The page of an article or a standalone page.</summary>
+    public static PageJob DocumentJob(Document document)
+    {
+        var isArticle = document.Kind == DocumentKind.Article;
+        return new PageJob(isArticle ? "articles" : "pages", isArticle ? "article.html" : "page.html", document.OutputPath,
+            document.Lang, document.SourcePath, new() { ["page"] = document, ["kind"] = isArticle ? "article" : "page" },
+            document.AbsoluteUrl, document.Updated ?? document.Date, PhotoUrls(document), Shows(document));
+    }
+
+    /// <summary>The pages of a tag, category or author: its articles, paginated.</summary>
+    /// <param name="kind">The page's <c>kind</c> for templates: <c>tag</c>, <c>category</c> or <c>author</c>.</param>
+    public static List<PageJob> TermJobs(Taxonomy taxonomy, string kind, Term term, SiteConfig config, SiteUrls urls)
+    {
+        var jobs = new List<PageJob>();
+        AddList(jobs, taxonomy.Segment, kind, term.Name, term.Profile?.Bio, term, taxonomy, term.Articles,
+            $"{taxonomy.Segment}/{term.Slug}/", config, urls);
+        return jobs;
+    }
+
+    /// <summary>The page listing a taxonomy's terms, when the theme has a <c>terms.html</c> layout.</summary>
+    public static PageJob? TermsIndexJob(Taxonomy taxonomy, TemplateRenderer templates, SiteConfig config, SiteUrls urls)
+    {
+        if (!templates.HasLayout("terms.html"))
+        {
+            return null;
+        }
+
+        var page = new ListPage
+        {
+            Kind = "terms",
+            Title = templates.Localizer(config.Language).Translate(taxonomy.Segment),
+            Url = taxonomy.Url,
+            AbsoluteUrl = urls.Absolute(taxonomy.Url),
+            Lang = config.Language,
+            Taxonomy = taxonomy,
+        };
+        return new PageJob("lists", "terms.html", $"{taxonomy.Segment}/index.html", config.Language,
+            $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
+            taxonomy.Terms.SelectMany(t => t.Articles).Select(a => a.Updated ?? a.Date).Max(), [],
+            [.. taxonomy.Terms.SelectMany(t => t.Articles)]);
     }
 
     /// <summary>An article page shows itself, its neighbours and its related articles.</summary>

@@ -23,6 +23,30 @@ public class OutputSafetyTests
         Assert.False(Directory.Exists(Path.Combine(site.Directory, "._site.staging")));
     }
 
+    [Theory]
+    [InlineData("a.html\nb/index.html\nz.xml\n")]
+    [InlineData("z.xml\na.html\nb/index.html\na.html\n")] // not sorted, a line twice: someone edited it
+    public void Update_in_place_keeps_the_manifest_sorted_with_the_files_added_and_without_those_deleted(string manifest)
+    {
+        var output = Directory.CreateTempSubdirectory("gazette-manifest-");
+        try
+        {
+            File.WriteAllText(Path.Combine(output.FullName, Gazette.Output.OutputWriter.ManifestName), manifest);
+            var writer = new Gazette.Output.OutputWriter(output.FullName, inPlace: true);
+            writer.WriteText("c/index.html", "<p>c</p>", "test");
+            writer.WriteText("a.html", "<p>a</p>", "test");
+            writer.DeleteStale("b/index.html");
+            writer.UpdateManifest();
+            writer.Commit();
+
+            Assert.Equal("a.html\nc/index.html\nz.xml\n", File.ReadAllText(Path.Combine(output.FullName, Gazette.Output.OutputWriter.ManifestName)));
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void Successful_build_replaces_the_output_and_drops_stale_files()
     {

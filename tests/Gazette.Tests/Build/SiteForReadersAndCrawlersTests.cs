@@ -217,6 +217,36 @@ public class SiteForReadersAndCrawlersTests
     }
 
     [Fact]
+    public void Sitemap_escapes_urls_and_stays_well_formed()
+    {
+        var pages = new List<Gazette.Output.WrittenPage>
+        {
+            new("a/index.html", "https://x.org/a?x=1&y=<2>/", new DateTimeOffset(2024, 9, 25, 10, 30, 0, TimeSpan.FromHours(2)),
+                ["https://x.org/a/photo&co.png"], "t"),
+        };
+        var output = Directory.CreateTempSubdirectory("gazette-sitemap-");
+        try
+        {
+            var writer = new Gazette.Output.OutputWriter(Path.Combine(output.FullName, "_site"));
+            writer.Begin();
+            Gazette.Output.CrawlerFiles.WriteSitemaps(pages, new Gazette.Model.SiteUrls(new Gazette.Configuration.SiteConfig { Title = "T", BaseUrl = "https://x.org/" }), writer, maxUrlsPerFile: 10);
+            writer.Commit();
+
+            var sitemap = XDocument.Load(Path.Combine(output.FullName, "_site", "sitemap.xml"));
+            XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+            XNamespace image = "http://www.google.com/schemas/sitemap-image/1.1";
+            var url = sitemap.Root!.Element(ns + "url")!;
+            Assert.Equal("https://x.org/a?x=1&y=<2>/", url.Element(ns + "loc")!.Value);
+            Assert.Equal("2024-09-25T10:30:00+02:00", url.Element(ns + "lastmod")!.Value);
+            Assert.Equal("https://x.org/a/photo&co.png", url.Descendants(image + "loc").Single().Value);
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Cname_is_written_when_set()
     {
         using var site = SiteWith(1, SiteYml + "cname: news.example.org\n");

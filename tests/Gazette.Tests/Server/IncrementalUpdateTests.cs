@@ -170,6 +170,37 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Tag_edits_create_a_new_tag_page_and_remove_an_emptied_one_like_a_full_build()
+    {
+        // Three edits of the tags only: each time the output (the tag pages, the tags' index, the
+        // sitemap and the manifest that `clean` reads) is what a full build writes.
+        using var site = ThreeArticles();
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        var edits = new[]
+        {
+            ("new.md", "Récent", "2024-03-01", "category: IA\ntags: [go]\n"),
+            ("mid.md", "Milieu", "2024-02-01", "category: Web\ntags: [go, rust]\n"),
+            ("old.md", "Ancien", "2024-01-01", "category: Web\ntags: [go]\n"),
+            ("mid.md", "Milieu", "2024-02-01", "category: Web\ntags: [go]\n"),
+        };
+        foreach (var (file, title, date, extra) in edits)
+        {
+            site.Write("content/posts/" + file, TestSite.Article(title: title, date: date + "T10:00:00+01:00", extra: extra,
+                body: file == "new.md" ? "## Première partie\n\nTexte." : "Texte."));
+            var result = session.Update([Path.Combine(site.Directory, "content/posts/" + file)]);
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            Assert.True(result.Incremental);
+            Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        }
+
+        Assert.True(site.OutputExists("tags/go/index.html"));
+        Assert.False(site.OutputExists("tags/rust/index.html")); // no article has it any more
+        Assert.DoesNotContain("tags/rust/", site.ReadOutput("sitemap.xml"), StringComparison.Ordinal);
+        Assert.DoesNotContain("tags/rust/", site.ReadOutput(".gazette-manifest"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Moving_the_last_article_out_of_a_category_removes_its_pages_and_feed_like_a_full_build()
     {
         using var site = ThreeArticles();
