@@ -343,7 +343,7 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null); // the new text has errors: they are reported, the old pages stay
             }
 
-            if (!source.Parsed.FrontMatter.SameStructure(oldSource.Parsed.FrontMatter, exceptTags: true) || !loaded.ModelBuilder.IsPublished(source))
+            if (!source.Parsed.FrontMatter.SameStructure(oldSource.Parsed.FrontMatter, exceptTagsAndUpdated: true) || !loaded.ModelBuilder.IsPublished(source))
             {
                 return null;
             }
@@ -393,6 +393,8 @@ public sealed class SiteSession(BuildOptions options)
             return null;
         }
 
+        var redated = edits.Where(e => e.Before.Updated != e.After.Updated).Select(e => e.Before).ToList();
+
         // From here on the session's state changes; a failed render below leaves the output as it was
         // and the next edit of the file renders it again.
         foreach (var (before, after, source) in edits)
@@ -431,10 +433,11 @@ public sealed class SiteSession(BuildOptions options)
         }
 
         FeedWriter.WriteAll(loaded.Model, loaded.Urls, loaded.Templates.RenderFigure, writer, loaded.Model, [.. edits.Select(e => e.Before)]);
-        var sitemapChanged = photosMoved || retag is not null;
+        var sitemapChanged = photosMoved || retag is not null || redated.Count > 0;
         if (sitemapChanged)
         {
-            loaded.Sitemap = retag is null ? PageRenderer.SitemapPages(loaded.Jobs) : UpdatedSitemap(loaded.Sitemap, jobs, gone);
+            var redatedJobs = redated.Count > 0 ? RefreshLastModified(loaded, redated) : [];
+            loaded.Sitemap = photosMoved ? PageRenderer.SitemapPages(loaded.Jobs) : UpdatedSitemap(loaded.Sitemap, [.. jobs, .. redatedJobs], gone);
         }
 
         if (sitemapChanged || edits.Any(e => e.Before.Aliases.Count > 0))
@@ -518,6 +521,46 @@ public sealed class SiteSession(BuildOptions options)
         {
             loaded.PagesShown[job.OutputPath] = job.Shows;
         }
+    }
+
+    /// <summary>
+    /// After articles' update dates changed: the pages whose last modification follows (theirs,
+    /// and every page of each list holding one of them) get it anew, in place in the session's
+    /// jobs. Returns the jobs that changed, for the sitemap.
+    /// </summary>
+    private static List<PageJob> RefreshLastModified(Loaded loaded, List<Document> redated)
+    {
+        var changed = new List<PageJob>();
+        // A list shown on many pages (the home page, a large tag) is looked at once.
+        var newest = new Dictionary<IReadOnlyList<Document>, DateTimeOffset?>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < loaded.Jobs.Count; i++)
+        {
+            var job = loaded.Jobs[i];
+            DateTimeOffset? lastModified;
+            if (job.Listing is { } listing)
+            {
+                if (!newest.TryGetValue(listing, out lastModified))
+                {
+                    newest[listing] = lastModified = redated.Exists(listing.Contains) ? PageRenderer.LastModified(listing) : job.LastModified;
+                }
+            }
+            else if (job.Globals.GetValueOrDefault("page") is Document document && redated.Contains(document))
+            {
+                lastModified = document.Updated ?? document.Date;
+            }
+            else
+            {
+                continue;
+            }
+
+            if (lastModified != job.LastModified)
+            {
+                loaded.Jobs[i] = job with { LastModified = lastModified };
+                changed.Add(loaded.Jobs[i]);
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>The sitemap's entries with those of <paramref name="jobs"/> put in (or replaced) and

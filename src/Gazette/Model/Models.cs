@@ -56,7 +56,7 @@ public sealed class Document
     public string Title { get; internal set; } = "";
     public required string Slug { get; init; }
     public DateTimeOffset? Date { get; init; }
-    public DateTimeOffset? Updated { get; init; }
+    public DateTimeOffset? Updated { get; internal set; }
     public required string Lang { get; init; }
     public string? Summary { get; internal set; }
     public TermLink? Author { get; set; }
@@ -119,6 +119,7 @@ public sealed class Document
     internal void TakeContentOf(Document edited)
     {
         Title = edited.Title;
+        Updated = edited.Updated;
         Summary = edited.Summary;
         Cover = edited.Cover;
         Review = edited.Review;

@@ -18,9 +18,10 @@ public sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? 
 /// <summary>One page to render.</summary>
 /// <param name="Shows">The documents whose content appears on the page: when one of them changes, or the
 /// list changes, the dev server renders the page again.</param>
+/// <param name="Listing">For a list's page, the whole list its last modification is the newest of.</param>
 internal sealed record PageJob(string Group, string Layout, string OutputPath, string Language, string ErrorContext,
     Dictionary<string, object?> Globals, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images,
-    IReadOnlyList<Document> Shows, bool InSitemap = true)
+    IReadOnlyList<Document> Shows, bool InSitemap = true, IReadOnlyList<Document>? Listing = null)
 {
     public WrittenPage ToWrittenPage() => new(OutputPath, Url, LastModified, Images, ErrorContext);
 }
@@ -147,11 +148,15 @@ internal static class PageRenderer
             Lang = config.Language,
             Taxonomy = taxonomy,
         };
+        List<Document> listed = [.. taxonomy.Terms.SelectMany(t => t.Articles)];
         return new PageJob("lists", "terms.html", $"{taxonomy.Segment}/index.html", config.Language,
             $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
-            taxonomy.Terms.SelectMany(t => t.Articles).Select(a => a.Updated ?? a.Date).Max(), [],
-            [.. taxonomy.Terms.SelectMany(t => t.Articles)]);
+            LastModified(listed), [], listed, Listing: listed);
     }
+
+    /// <summary>A list's last modification: its newest article's update, or publication.</summary>
+    public static DateTimeOffset? LastModified(IReadOnlyList<Document> articles) =>
+        articles.Count == 0 ? null : articles.Max(a => a.Updated ?? a.Date);
 
     /// <summary>An article page shows itself, its neighbours and its related articles.</summary>
     private static List<Document> Shows(Document document)
@@ -183,7 +188,7 @@ internal static class PageRenderer
     private static void AddList(List<PageJob> jobs, string group, string kind, string title, string? description, Term? term,
         Taxonomy? taxonomy, IReadOnlyList<Document> articles, string folder, SiteConfig config, SiteUrls urls)
     {
-        var lastModified = articles.Count == 0 ? (DateTimeOffset?)null : articles.Max(a => a.Updated ?? a.Date);
+        var lastModified = LastModified(articles);
         foreach (var (paginator, pageFolder) in Paginator.Paginate(articles, config.Pagination, folder, urls))
         {
             var url = urls.ForOutput(pageFolder);
@@ -200,7 +205,8 @@ internal static class PageRenderer
             };
             jobs.Add(new PageJob(group, "list.html", pageFolder + "index.html", config.Language,
                 $"{(folder.Length == 0 ? "home" : folder)} page {paginator.PageNumber}",
-                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, [], paginator.Items));
+                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, [], paginator.Items,
+                Listing: articles));
         }
     }
 }

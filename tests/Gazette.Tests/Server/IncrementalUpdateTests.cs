@@ -201,6 +201,28 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Update_date_edit_moves_the_last_modification_of_every_list_holding_the_article_like_a_full_build()
+    {
+        // An editor marks an article as updated, then takes the date back: the article's page, its
+        // feeds and the sitemap's dates of every list holding it (home, archives, tag, category,
+        // the terms' indexes) follow, as a full build writes them.
+        using var site = ThreeArticles();
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+
+        foreach (var extra in new[] { "category: Web\ntags: [rust]\nupdated: 2024-06-01T10:00:00+01:00\n", "category: Web\ntags: [rust]\n" })
+        {
+            site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: extra));
+            var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            Assert.True(result.Incremental);
+            Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+            Assert.Contains("sitemap.xml", result.ChangedFiles);
+        }
+    }
+
+    [Fact]
     public void Moving_the_last_article_out_of_a_category_removes_its_pages_and_feed_like_a_full_build()
     {
         using var site = ThreeArticles();
