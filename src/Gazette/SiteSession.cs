@@ -319,11 +319,11 @@ public sealed class SiteSession(BuildOptions options)
     /// <summary>
     /// The common edits: text changed below the front matter, or the front matter changed only in
     /// what pages show of the article (title, summary, cover, review…: <see cref="FrontMatter.SameStructure"/>),
-    /// or in its tags. The rest of the site's structure (URLs, lists, neighbours, categories,
-    /// archives) cannot have changed, so the model is kept: each edited document takes its new
-    /// content in place, a re-tagged article moves between the tag lists, and only the pages and
-    /// feeds showing it (and, after a tag edit, the tags' pages and the articles whose related
-    /// ones changed) are rendered again. Returns null when an edit is not of this kind (the caller
+    /// or in its tags, category or update date. The rest of the site's structure (URLs, order,
+    /// neighbours, archives) cannot have changed, so the model is kept: each edited document takes
+    /// its new content in place, a re-filed article moves between the terms' lists, and only the
+    /// pages and feeds showing it (and, after a term edit, the terms' pages and the articles whose
+    /// related ones changed) are rendered again. Returns null when an edit is not of this kind (the caller
     /// then re-assembles the site); nothing is changed before that is known.
     /// </summary>
     private BuildResult? TryUpdateInPlace(List<string> changed, Loaded loaded, Run run)
@@ -343,7 +343,7 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null); // the new text has errors: they are reported, the old pages stay
             }
 
-            if (!source.Parsed.FrontMatter.SameStructure(oldSource.Parsed.FrontMatter, exceptTagsAndUpdated: true) || !loaded.ModelBuilder.IsPublished(source))
+            if (!source.Parsed.FrontMatter.SameStructure(oldSource.Parsed.FrontMatter, exceptTermsAndUpdated: true) || !loaded.ModelBuilder.IsPublished(source))
             {
                 return null;
             }
@@ -352,6 +352,11 @@ public sealed class SiteSession(BuildOptions options)
             if (after is null)
             {
                 return run.Result(null);
+            }
+
+            if (after.OutputPath != before.OutputPath)
+            {
+                return null; // a permalink with the category in it
             }
 
             edits.Add((before, after, source));
@@ -364,14 +369,14 @@ public sealed class SiteSession(BuildOptions options)
         }
 
         var photosMoved = edits.Exists(e => !PageRenderer.PhotoUrls(e.Before).SequenceEqual(PageRenderer.PhotoUrls(e.After)));
-        var retagged = edits.Where(e => !e.Before.TagNames.SequenceEqual(e.After.TagNames)).ToList();
-        if (retagged.Count > 1 || (retagged.Count == 1 && (photosMoved || retagged[0].Before.Kind != DocumentKind.Article)))
+        var refiled = edits.Where(e => !e.Before.TagNames.SequenceEqual(e.After.TagNames) || e.Before.CategoryName != e.After.CategoryName).ToList();
+        if (refiled.Count > 1 || (refiled.Count == 1 && (photosMoved || refiled[0].Before.Kind != DocumentKind.Article)))
         {
             return null; // rare enough to leave to a new assembly
         }
 
         var affected = new SortedSet<int>();
-        if (retagged.Count == 0)
+        if (refiled.Count == 0)
         {
             // Which pages show which document: made once, then kept while the site's structure stays.
             loaded.JobsShowing ??= IndexJobsShowing(loaded.Jobs);
@@ -383,12 +388,12 @@ public sealed class SiteSession(BuildOptions options)
         else
         {
             // The jobs change below (and the index with them): one pass finds the pages showing it.
-            var article = retagged[0].Before;
+            var article = refiled[0].Before;
             affected.UnionWith(Enumerable.Range(0, loaded.Jobs.Count).Where(i => loaded.Jobs[i].Shows.Contains(article)));
         }
 
-        var retag = retagged.Count == 1 ? loaded.ModelBuilder.Retag(loaded.Model, retagged[0].Before, retagged[0].After.TagNames) : null;
-        if (retagged.Count == 1 && retag is null)
+        var moves = refiled.Count == 1 ? loaded.ModelBuilder.Refile(loaded.Model, refiled[0].Before, refiled[0].After) : null;
+        if (refiled.Count == 1 && moves is null)
         {
             return null;
         }
@@ -414,9 +419,9 @@ public sealed class SiteSession(BuildOptions options)
         var jobs = affected.Select(i => loaded.Jobs[i]).ToList();
         var gone = new HashSet<string>(StringComparer.Ordinal);
         var pagesAdded = false;
-        if (retag is { } terms)
+        if (moves is not null)
         {
-            var listedAgain = Refile(loaded, retagged[0].Before, terms.Left, terms.Joined, gone);
+            var listedAgain = ListAgain(loaded, refiled[0].Before, moves, gone);
             pagesAdded = listedAgain.Exists(j => !loaded.PagesShown.ContainsKey(j.OutputPath));
             UpdatePagesShown(loaded, listedAgain, gone);
             // A page showing the article is rendered from its new job when it has one.
@@ -432,8 +437,15 @@ public sealed class SiteSession(BuildOptions options)
             writer.DeleteStale(path);
         }
 
-        FeedWriter.WriteAll(loaded.Model, loaded.Urls, loaded.Templates.RenderFigure, writer, loaded.Model, [.. edits.Select(e => e.Before)]);
-        var sitemapChanged = photosMoved || retag is not null || redated.Count > 0;
+        // A category's feed goes with its last article; the feed of a category the article left loses it.
+        var leftCategories = moves?.Where(m => m.Left && m.Taxonomy == loaded.Model.Categories).Select(m => m.Term).ToList() ?? [];
+        foreach (var emptied in leftCategories.Where(c => c.Count == 0))
+        {
+            writer.DeleteStale($"{loaded.Model.Categories.Segment}/{emptied.Slug}/feed.xml");
+        }
+
+        FeedWriter.WriteAll(loaded.Model, loaded.Urls, loaded.Templates.RenderFigure, writer, loaded.Model, [.. edits.Select(e => e.Before)], leftCategories);
+        var sitemapChanged = photosMoved || moves is not null || redated.Count > 0;
         if (sitemapChanged)
         {
             var redatedJobs = redated.Count > 0 ? RefreshLastModified(loaded, redated) : [];
@@ -455,16 +467,16 @@ public sealed class SiteSession(BuildOptions options)
     }
 
     /// <summary>
-    /// After an article moved between tags: the pages of the tags it left and joined and of the
-    /// tags' index are listed again, and so are the pages of the articles whose related ones
-    /// changed (picked again in those tags' lists). The session's jobs, and what each page shows,
-    /// follow. Returns the jobs to render; the output paths of the pages that are no more are
+    /// After an article moved between terms (tags, category): the pages of the terms it left and
+    /// joined and of their taxonomies' indexes are listed again, and so are the pages of the
+    /// articles whose related ones changed (picked again in those terms' lists). The session's
+    /// jobs follow. Returns the jobs to render; the output paths of the pages that are no more are
     /// added to <paramref name="removed"/>.
     /// </summary>
-    private static List<PageJob> Refile(Loaded loaded, Document article, List<Term> left, List<Term> joined, HashSet<string> removed)
+    private static List<PageJob> ListAgain(Loaded loaded, Document article, List<TermMove> moves, HashSet<string> removed)
     {
         var model = loaded.Model;
-        var changedTerms = left.Concat(joined).ToHashSet();
+        var changedTerms = moves.Select(m => m.Term).ToHashSet();
         var neighbours = changedTerms.SelectMany(t => t.Articles).Append(article).Distinct().ToList();
         var relatedBefore = new Dictionary<Document, IReadOnlyList<Document>>(ReferenceEqualityComparer.Instance);
         foreach (var neighbour in neighbours)
@@ -475,19 +487,23 @@ public sealed class SiteSession(BuildOptions options)
         RelatedArticles.AssignTo(model, neighbours);
 
         var jobs = new List<PageJob>();
-        foreach (var term in changedTerms.Where(t => t.Count > 0))
+        foreach (var taxonomy in moves.Select(m => m.Taxonomy).Distinct())
         {
-            jobs.AddRange(PageRenderer.TermJobs(model.Tags, "tag", term, model.Config, loaded.Urls));
-        }
+            var kind = taxonomy == model.Tags ? "tag" : "category";
+            foreach (var term in moves.Where(m => m.Taxonomy == taxonomy && m.Term.Count > 0).Select(m => m.Term))
+            {
+                jobs.AddRange(PageRenderer.TermJobs(taxonomy, kind, term, model.Config, loaded.Urls));
+            }
 
-        if (PageRenderer.TermsIndexJob(model.Tags, loaded.Templates, model.Config, loaded.Urls) is { } index)
-        {
-            jobs.Add(index);
+            if (PageRenderer.TermsIndexJob(taxonomy, loaded.Templates, model.Config, loaded.Urls) is { } index)
+            {
+                jobs.Add(index);
+            }
         }
 
         jobs.AddRange(neighbours.Where(a => a == article || !a.Related.SequenceEqual(relatedBefore[a])).Select(PageRenderer.DocumentJob));
 
-        // Replaced: the pages listed again; removed: those of the tags' lists that are no more.
+        // Replaced: the pages listed again; removed: those of the terms' lists that are no more.
         var replaced = jobs.Select(j => j.OutputPath).ToHashSet(StringComparer.Ordinal);
         bool IsListedAgain(PageJob job) => replaced.Contains(job.OutputPath)
             || (job.Globals.GetValueOrDefault("page") is ListPage { Term: { } term } && changedTerms.Contains(term));

@@ -57,10 +57,10 @@ public sealed record FrontMatter
     /// related articles and pages. They may differ in what pages show of it (title, summary, cover,
     /// review, sources, typography, table of contents, params).
     /// </summary>
-    /// <param name="exceptTagsAndUpdated">Compare everything but the tags and the date of the last
-    /// update: an article re-filed under other tags, or updated, keeps its place in every other list.</param>
-    public bool SameStructure(FrontMatter other, bool exceptTagsAndUpdated = false) =>
-        Date == other.Date && (exceptTagsAndUpdated || Updated == other.Updated) && Expires == other.Expires && Draft == other.Draft
-        && Author == other.Author && Category == other.Category && Slug == other.Slug && Lang == other.Lang
-        && (exceptTagsAndUpdated || Tags.SequenceEqual(other.Tags)) && Aliases.SequenceEqual(other.Aliases);
+    /// <param name="exceptTermsAndUpdated">Compare everything but the tags, the category and the date
+    /// of the last update: an article re-filed or updated keeps its place in every other list.</param>
+    public bool SameStructure(FrontMatter other, bool exceptTermsAndUpdated = false) =>
+        Date == other.Date && (exceptTermsAndUpdated || Updated == other.Updated) && Expires == other.Expires && Draft == other.Draft
+        && Author == other.Author && (exceptTermsAndUpdated || Category == other.Category) && Slug == other.Slug && Lang == other.Lang
+        && (exceptTermsAndUpdated || Tags.SequenceEqual(other.Tags)) && Aliases.SequenceEqual(other.Aliases);
 }

@@ -101,7 +101,7 @@ public sealed class Document
 
     /// <summary>Front matter tag and category names, before taxonomies resolve them.</summary>
     internal IReadOnlyList<string> TagNames { get; set; } = [];
-    internal string? CategoryName { get; init; }
+    internal string? CategoryName { get; set; }
     internal string? AuthorName { get; init; }
     internal ParsedSource? Source { get; set; }
     /// <summary>What <c>gazette check</c> reports beyond a build's diagnostics.</summary>

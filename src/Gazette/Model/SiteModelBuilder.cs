@@ -9,6 +9,9 @@ using Gazette.Text;
 
 namespace Gazette.Model;
 
+/// <summary>A term an edited article left or joined (the dev server's update).</summary>
+internal sealed record TermMove(Taxonomy Taxonomy, Term Term, bool Left);
+
 /// <summary>Which documents a build publishes.</summary>
 /// <param name="Drafts">Include <c>draft: true</c> documents.</param>
 /// <param name="Future">Include articles dated after <paramref name="Now"/>.</param>
@@ -286,16 +289,36 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
     }
 
     /// <summary>
-    /// Files an article under the tags it now has, in the assembled model (the dev server's
-    /// update after a tag edit): it leaves the lists of the tags it dropped (an emptied tag is
-    /// removed), joins those of its new ones in the site's order (a new tag is created) and gets
-    /// its new links, as <see cref="Assemble"/> would have done. Returns the tags it left and
-    /// joined; null, having changed nothing, when a tag's shown name could change (two spellings
-    /// of one tag), which only a new assembly settles.
+    /// Files an article under the tags and category its edited version has, in the assembled model
+    /// (the dev server's update): it leaves the lists of the terms it dropped (an emptied term is
+    /// removed), joins those of its new ones in the site's order (a new term is created) and gets
+    /// its new links, as <see cref="Assemble"/> would have done. Returns the terms it left and
+    /// joined; null, having changed nothing, when a term's shown name could change (two spellings
+    /// of one term), which only a new assembly settles.
     /// </summary>
-    internal (List<Term> Left, List<Term> Joined)? Retag(SiteModel model, Document article, IReadOnlyList<string> names)
+    internal List<TermMove>? Refile(SiteModel model, Document article, Document edited)
     {
-        var taxonomy = model.Tags;
+        var tags = PlanMoves(model.Tags, article.Tags, edited.TagNames);
+        var categories = PlanMoves(model.Categories, article.Category is { } category ? [category] : [],
+            edited.CategoryName is { } name ? [name] : []);
+        if (tags is null || categories is null)
+        {
+            return null;
+        }
+
+        var moves = new List<TermMove>();
+        Move(model.Tags, article, tags.Value, moves);
+        Move(model.Categories, article, categories.Value, moves);
+        article.Tags = tags.Value.Links;
+        article.TagNames = edited.TagNames;
+        article.Category = categories.Value.Links.Count > 0 ? categories.Value.Links[0] : null;
+        article.CategoryName = edited.CategoryName;
+        return moves;
+    }
+
+    private (List<Term> Left, List<Term> Joined, List<TermLink> Links)? PlanMoves(Taxonomy taxonomy, IReadOnlyList<TermLink> current,
+        IReadOnlyList<string> names)
+    {
         var bySlug = taxonomy.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         var terms = new List<Term>();
         foreach (var name in names)
@@ -322,24 +345,26 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             }
         }
 
-        var before = article.Tags.Select(link => bySlug[link.Slug]).ToList();
-        if (before.Exists(t => t.MergeWarned))
-        {
-            return null;
-        }
+        var before = current.Select(link => bySlug[link.Slug]).ToList();
+        return before.Exists(t => t.MergeWarned)
+            ? null
+            : (before.Except(terms).ToList(), terms.Except(before).ToList(), terms.ConvertAll(t => new TermLink(t.Name, t.Slug, t.Url)));
+    }
 
-        var left = before.Except(terms).ToList();
-        var joined = terms.Except(before).ToList();
-        foreach (var term in left)
+    private static void Move(Taxonomy taxonomy, Document article, (List<Term> Left, List<Term> Joined, List<TermLink> Links) plan, List<TermMove> moves)
+    {
+        foreach (var term in plan.Left)
         {
             term.Articles.Remove(article);
             if (term.Count == 0)
             {
                 taxonomy.Terms.Remove(term);
             }
+
+            moves.Add(new TermMove(taxonomy, term, Left: true));
         }
 
-        foreach (var term in joined)
+        foreach (var term in plan.Joined)
         {
             var at = term.Articles.BinarySearch(article, SiteOrder.Instance);
             term.Articles.Insert(~at, article);
@@ -348,11 +373,9 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
                 var place = taxonomy.Terms.BinarySearch(term, Comparer<Term>.Create((a, b) => string.CompareOrdinal(a.Slug, b.Slug)));
                 taxonomy.Terms.Insert(~place, term);
             }
-        }
 
-        article.Tags = terms.ConvertAll(t => new TermLink(t.Name, t.Slug, t.Url));
-        article.TagNames = names;
-        return (left, joined);
+            moves.Add(new TermMove(taxonomy, term, Left: false));
+        }
     }
 
     private Taxonomy BuildTaxonomy(string segment, List<Document> articles, Func<Document, IReadOnlyList<string>> names,

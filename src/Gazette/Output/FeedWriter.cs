@@ -29,8 +29,10 @@ internal static partial class FeedWriter
     /// <param name="renderFigure">The theme's figure partial, to put the cover with its credit at the top of full content.</param>
     /// <param name="previous">The dev server's model before an update: a feed listing the same
     /// articles as then, none of them <paramref name="edited"/>, is not written again.</param>
+    /// <param name="leftCategories">Categories an edited article left (the dev server's update in
+    /// place): their feeds are written again.</param>
     public static void WriteAll(SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure, OutputWriter writer,
-        SiteModel? previous = null, IReadOnlyCollection<Document>? edited = null)
+        SiteModel? previous = null, IReadOnlyCollection<Document>? edited = null, IReadOnlyCollection<Term>? leftCategories = null)
     {
         var config = model.Config;
         bool Wanted(List<Document> articles, IEnumerable<Document>? before) =>
@@ -52,7 +54,7 @@ internal static partial class FeedWriter
             var articles = category.Articles.Take(config.FeedLimit).ToList();
             var old = categoriesBefore?.GetValueOrDefault(category.Slug);
             var before = categoriesBefore is null ? null : old?.Articles ?? [];
-            if (Wanted(articles, before) || (old is not null && old.Name != category.Name))
+            if (Wanted(articles, before) || (old is not null && old.Name != category.Name) || (leftCategories?.Contains(category) ?? false))
             {
                 Write(writer, path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
                     urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, contents));

@@ -223,6 +223,25 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Category_edit_moves_the_article_between_category_pages_and_feeds_like_a_full_build()
+    {
+        // "mid" goes from Web (where "old" stays) to IA: Web's feed must lose it, IA's gain it.
+        using var site = ThreeArticles();
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        Assert.Contains("Milieu", site.ReadOutput("categories/web/feed.xml"), StringComparison.Ordinal);
+
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: "category: IA\ntags: [rust]\n"));
+        var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Incremental);
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        Assert.DoesNotContain("Milieu", site.ReadOutput("categories/web/feed.xml"), StringComparison.Ordinal);
+        Assert.Contains("Milieu", site.ReadOutput("categories/ia/feed.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Moving_the_last_article_out_of_a_category_removes_its_pages_and_feed_like_a_full_build()
     {
         using var site = ThreeArticles();
