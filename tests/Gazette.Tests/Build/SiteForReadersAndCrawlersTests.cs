@@ -197,48 +197,42 @@ public class SiteForReadersAndCrawlersTests
     public void Sitemap_splits_into_an_index_past_the_limit()
     {
         var pages = Enumerable.Range(1, 5).Select(i => new Gazette.Output.WrittenPage($"p{i}/index.html", $"https://x.org/p{i}/", null, [], "t")).ToList();
-        var output = Directory.CreateTempSubdirectory("gazette-sitemap-");
-        try
-        {
-            var writer = new Gazette.Output.OutputWriter(Path.Combine(output.FullName, "_site"));
-            writer.Begin();
-            Gazette.Output.CrawlerFiles.WriteSitemaps(pages, new Gazette.Model.SiteUrls(new Gazette.Configuration.SiteConfig { Title = "T", BaseUrl = "https://x.org/" }), writer, maxUrlsPerFile: 2);
-            writer.Commit();
+        var files = WriteSitemaps(pages, maxUrlsPerFile: 2);
 
-            var index = XDocument.Load(Path.Combine(output.FullName, "_site", "sitemap.xml"));
-            Assert.Equal("sitemapindex", index.Root!.Name.LocalName);
-            Assert.Equal(3, index.Root.Elements().Count());
-            Assert.True(File.Exists(Path.Combine(output.FullName, "_site", "sitemap-3.xml")));
-        }
-        finally
-        {
-            output.Delete(recursive: true);
-        }
+        var index = XDocument.Parse(files["sitemap.xml"]);
+        Assert.Equal("sitemapindex", index.Root!.Name.LocalName);
+        Assert.Equal(3, index.Root.Elements().Count());
+        Assert.True(files.ContainsKey("sitemap-3.xml"));
     }
 
     [Fact]
     public void Sitemap_escapes_urls_and_stays_well_formed()
     {
-        var pages = new List<Gazette.Output.WrittenPage>
-        {
-            new("a/index.html", "https://x.org/a?x=1&y=<2>/", new DateTimeOffset(2024, 9, 25, 10, 30, 0, TimeSpan.FromHours(2)),
-                ["https://x.org/a/photo&co.png"], "t"),
-        };
+        var page = new Gazette.Output.WrittenPage("a/index.html", "https://x.org/a?x=1&y=<2>/",
+            new DateTimeOffset(2024, 9, 25, 10, 30, 0, TimeSpan.FromHours(2)), ["https://x.org/a/photo&co.png"], "t");
+
+        var sitemap = XDocument.Parse(WriteSitemaps([page], maxUrlsPerFile: 10)["sitemap.xml"]);
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace image = "http://www.google.com/schemas/sitemap-image/1.1";
+        var url = sitemap.Root!.Element(ns + "url")!;
+        Assert.Equal("https://x.org/a?x=1&y=<2>/", url.Element(ns + "loc")!.Value);
+        Assert.Equal("2024-09-25T10:30:00+02:00", url.Element(ns + "lastmod")!.Value);
+        Assert.Equal("https://x.org/a/photo&co.png", url.Descendants(image + "loc").Single().Value);
+    }
+
+    /// <summary>The sitemap files written for <paramref name="pages"/>, by name.</summary>
+    private static Dictionary<string, string> WriteSitemaps(List<Gazette.Output.WrittenPage> pages, int maxUrlsPerFile)
+    {
         var output = Directory.CreateTempSubdirectory("gazette-sitemap-");
         try
         {
-            var writer = new Gazette.Output.OutputWriter(Path.Combine(output.FullName, "_site"));
+            var site = Path.Combine(output.FullName, "_site");
+            var writer = new Gazette.Output.OutputWriter(site);
             writer.Begin();
-            Gazette.Output.CrawlerFiles.WriteSitemaps(pages, new Gazette.Model.SiteUrls(new Gazette.Configuration.SiteConfig { Title = "T", BaseUrl = "https://x.org/" }), writer, maxUrlsPerFile: 10);
+            Gazette.Output.CrawlerFiles.WriteSitemaps(pages, new Gazette.Model.SiteUrls(new Gazette.Configuration.SiteConfig { Title = "T", BaseUrl = "https://x.org/" }),
+                writer, maxUrlsPerFile);
             writer.Commit();
-
-            var sitemap = XDocument.Load(Path.Combine(output.FullName, "_site", "sitemap.xml"));
-            XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-            XNamespace image = "http://www.google.com/schemas/sitemap-image/1.1";
-            var url = sitemap.Root!.Element(ns + "url")!;
-            Assert.Equal("https://x.org/a?x=1&y=<2>/", url.Element(ns + "loc")!.Value);
-            Assert.Equal("2024-09-25T10:30:00+02:00", url.Element(ns + "lastmod")!.Value);
-            Assert.Equal("https://x.org/a/photo&co.png", url.Descendants(image + "loc").Single().Value);
+            return Directory.GetFiles(site, "sitemap*.xml").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
         }
         finally
         {
