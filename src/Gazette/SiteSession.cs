@@ -319,7 +319,7 @@ public sealed class SiteSession(BuildOptions options)
     /// <summary>
     /// The common edits: text changed below the front matter, or the front matter changed only in
     /// what pages show of the article (title, summary, cover, review…: <see cref="FrontMatter.SameStructure"/>),
-    /// or in its tags, category or update date. The rest of the site's structure (URLs, order,
+    /// or in its tags, category, author or update date. The rest of the site's structure (URLs, order,
     /// neighbours, archives) cannot have changed, so the model is kept: each edited document takes
     /// its new content in place, a re-filed article moves between the terms' lists, and only the
     /// pages and feeds showing it (and, after a term edit, the terms' pages and the articles whose
@@ -369,7 +369,8 @@ public sealed class SiteSession(BuildOptions options)
         }
 
         var photosMoved = edits.Exists(e => !PageRenderer.PhotoUrls(e.Before).SequenceEqual(PageRenderer.PhotoUrls(e.After)));
-        var refiled = edits.Where(e => !e.Before.TagNames.SequenceEqual(e.After.TagNames) || e.Before.CategoryName != e.After.CategoryName).ToList();
+        var refiled = edits.Where(e => !e.Before.TagNames.SequenceEqual(e.After.TagNames) || e.Before.CategoryName != e.After.CategoryName
+            || e.Before.AuthorName != e.After.AuthorName || e.Before.AuthorProfile != e.After.AuthorProfile).ToList();
         if (refiled.Count > 1 || (refiled.Count == 1 && (photosMoved || refiled[0].Before.Kind != DocumentKind.Article)))
         {
             return null; // rare enough to leave to a new assembly
@@ -467,7 +468,7 @@ public sealed class SiteSession(BuildOptions options)
     }
 
     /// <summary>
-    /// After an article moved between terms (tags, category): the pages of the terms it left and
+    /// After an article moved between terms (tags, category, author): the pages of the terms it left and
     /// joined and of their taxonomies' indexes are listed again, and so are the pages of the
     /// articles whose related ones changed (picked again in those terms' lists). The session's
     /// jobs follow. Returns the jobs to render; the output paths of the pages that are no more are
@@ -489,7 +490,7 @@ public sealed class SiteSession(BuildOptions options)
         var jobs = new List<PageJob>();
         foreach (var taxonomy in moves.Select(m => m.Taxonomy).Distinct())
         {
-            var kind = taxonomy == model.Tags ? "tag" : "category";
+            var kind = taxonomy == model.Tags ? "tag" : taxonomy == model.Categories ? "category" : "author";
             foreach (var term in moves.Where(m => m.Taxonomy == taxonomy && m.Term.Count > 0).Select(m => m.Term))
             {
                 jobs.AddRange(PageRenderer.TermJobs(taxonomy, kind, term, model.Config, loaded.Urls));

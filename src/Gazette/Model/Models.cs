@@ -60,7 +60,7 @@ public sealed class Document
     public required string Lang { get; init; }
     public string? Summary { get; internal set; }
     public TermLink? Author { get; set; }
-    public AuthorProfile? AuthorProfile { get; init; }
+    public AuthorProfile? AuthorProfile { get; internal set; }
     public TermLink? Category { get; set; }
     public IReadOnlyList<TermLink> Tags { get; set; } = [];
     public Figure? Cover { get; set; }
@@ -102,7 +102,7 @@ public sealed class Document
     /// <summary>Front matter tag and category names, before taxonomies resolve them.</summary>
     internal IReadOnlyList<string> TagNames { get; set; } = [];
     internal string? CategoryName { get; set; }
-    internal string? AuthorName { get; init; }
+    internal string? AuthorName { get; set; }
     internal ParsedSource? Source { get; set; }
     /// <summary>What <c>gazette check</c> reports beyond a build's diagnostics.</summary>
     internal IReadOnlyList<Diagnostics.Diagnostic> Findings { get; set; } = [];

@@ -289,7 +289,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
     }
 
     /// <summary>
-    /// Files an article under the tags and category its edited version has, in the assembled model
+    /// Files an article under the tags, category and author its edited version has, in the assembled model
     /// (the dev server's update): it leaves the lists of the terms it dropped (an emptied term is
     /// removed), joins those of its new ones in the site's order (a new term is created) and gets
     /// its new links, as <see cref="Assemble"/> would have done. Returns the terms it left and
@@ -301,7 +301,9 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         var tags = PlanMoves(model.Tags, article.Tags, edited.TagNames);
         var categories = PlanMoves(model.Categories, article.Category is { } category ? [category] : [],
             edited.CategoryName is { } name ? [name] : []);
-        if (tags is null || categories is null)
+        var authors = PlanMoves(model.Authors, article.Author is { } author ? [author] : [],
+            edited.AuthorName is { } authorName ? [authorName] : []);
+        if (tags is null || categories is null || authors is null)
         {
             return null;
         }
@@ -309,10 +311,14 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         var moves = new List<TermMove>();
         Move(model.Tags, article, tags.Value, moves);
         Move(model.Categories, article, categories.Value, moves);
+        Move(model.Authors, article, authors.Value, moves);
         article.Tags = tags.Value.Links;
         article.TagNames = edited.TagNames;
         article.Category = categories.Value.Links.Count > 0 ? categories.Value.Links[0] : null;
         article.CategoryName = edited.CategoryName;
+        article.Author = authors.Value.Links.Count > 0 ? authors.Value.Links[0] : null;
+        article.AuthorName = edited.AuthorName;
+        article.AuthorProfile = edited.AuthorProfile;
         return moves;
     }
 
@@ -331,7 +337,13 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
 
             if (!bySlug.TryGetValue(slug, out var term))
             {
-                bySlug[slug] = term = new Term { Name = name.Trim(), Slug = slug, Url = urls.ForOutput($"{taxonomy.Segment}/{slug}/") };
+                bySlug[slug] = term = new Term
+                {
+                    Name = name.Trim(),
+                    Slug = slug,
+                    Url = urls.ForOutput($"{taxonomy.Segment}/{slug}/"),
+                    Profile = taxonomy.Segment == "authors" ? config.Authors.Values.FirstOrDefault(a => a.Name == name) : null,
+                };
             }
 
             if (term.Name != name.Trim() || term.MergeWarned)

@@ -242,6 +242,31 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Author_edits_move_the_article_between_author_pages_like_a_full_build()
+    {
+        // A byline shows on the article and on every card of it; an author's page appears with their
+        // first article and goes with their last; a profile from site.yml names the page.
+        using var site = new TestSite(Config + "authors:\n  jdupont:\n    name: Jeanne Dupont\n    bio: Journaliste.\n");
+        site.Write("content/posts/old.md", TestSite.Article(title: "Ancien", date: "2024-01-01T10:00:00+01:00", extra: "author: Marc\ntags: [rust]\n"));
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: "author: Marc\ntags: [rust]\n"));
+        // The default theme does not show an article's author profile: this site's breadcrumbs do.
+        site.Write("layouts/partials/breadcrumbs.html", "<p class=\"bio\">{{ if model.author_profile }}{{ model.author_profile.bio }}{{ end }}</p>\n");
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+
+        foreach (var author in new[] { "jdupont", "Léa", "Marc" })
+        {
+            site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: $"author: {author}\ntags: [rust]\n"));
+            var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            Assert.True(result.Incremental);
+            Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+            Assert.Equal(author == "jdupont", site.ReadOutput("2024/02/mid/index.html").Contains("Journaliste.", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Moving_the_last_article_out_of_a_category_removes_its_pages_and_feed_like_a_full_build()
     {
         using var site = ThreeArticles();
