@@ -4,10 +4,11 @@ using Gazette;
 // Warm-process benchmark: builds a site several times in one process and prints each phase's
 // median, separating Gazette's own cost from JIT warm-up (the first run). Usage:
 //   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR [RUNS]
-//   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR EDITS --edits [--front-matter|--tags|--category|--updated]
+//   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR EDITS --edits [--front-matter|--tags|--category|--author|--updated]
 // The second form is the dev server's loop: one article's text (or, with --front-matter, its
-// title; with --tags, its tags: a tag added, then removed; with --category, a new category, then
-// the old one; with --updated, its update date set, then removed) edited EDITS times, each followed by the incremental update.
+// title; with --tags, its tags: a tag added, then removed; with --category or --author, a new
+// category or author, then the old one; with --updated, its update date set, then removed)
+// edited EDITS times, each followed by the incremental update.
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: Gazette.Benchmarks SITE_DIR [RUNS]");
@@ -19,7 +20,7 @@ var output = Path.Combine(Path.GetTempPath(), "gazette-bench-" + Environment.Pro
 if (args.Length > 2 && args[2] == "--edits")
 {
     var edit = args.Contains("--tags") ? EditKind.Tags : args.Contains("--updated") ? EditKind.Updated
-        : args.Contains("--category") ? EditKind.Category
+        : args.Contains("--category") ? EditKind.Category : args.Contains("--author") ? EditKind.Author
         : args.Contains("--front-matter") ? EditKind.Title : EditKind.Text;
     return Edits(args[0], runs, output, edit);
 }
@@ -93,6 +94,8 @@ static int Edits(string site, int edits, string output, EditKind edit)
                 EditKind.Updated => original,
                 EditKind.Category when i % 2 == 0 => System.Text.RegularExpressions.Regex.Replace(original, "\ncategory: .*\n", "\ncategory: \"Édition\"\n"),
                 EditKind.Category => original,
+                EditKind.Author when i % 2 == 0 => System.Text.RegularExpressions.Regex.Replace(original, "\nauthor: .*\n", "\nauthor: \"Édition Auteur\"\n"),
+                EditKind.Author => original,
                 _ => original + $"\n\nÉdition {i}.\n",
             });
             var clock = Stopwatch.StartNew();
@@ -119,4 +122,5 @@ internal enum EditKind
     Tags,
     Updated,
     Category,
+    Author,
 }
