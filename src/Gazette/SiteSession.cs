@@ -478,7 +478,8 @@ public sealed class SiteSession(BuildOptions options)
     {
         var model = loaded.Model;
         var changedTerms = moves.Select(m => m.Term).ToHashSet();
-        var neighbours = changedTerms.SelectMany(t => t.Articles).Append(article).Distinct().ToList();
+        // Related articles come from tags and categories: an author's other articles keep theirs.
+        var neighbours = moves.Where(m => m.Taxonomy != model.Authors).SelectMany(m => m.Term.Articles).Append(article).Distinct().ToList();
         var relatedBefore = new Dictionary<Document, IReadOnlyList<Document>>(ReferenceEqualityComparer.Instance);
         foreach (var neighbour in neighbours)
         {
@@ -490,10 +491,9 @@ public sealed class SiteSession(BuildOptions options)
         var jobs = new List<PageJob>();
         foreach (var taxonomy in moves.Select(m => m.Taxonomy).Distinct())
         {
-            var kind = taxonomy == model.Tags ? "tag" : taxonomy == model.Categories ? "category" : "author";
             foreach (var term in moves.Where(m => m.Taxonomy == taxonomy && m.Term.Count > 0).Select(m => m.Term))
             {
-                jobs.AddRange(PageRenderer.TermJobs(taxonomy, kind, term, model.Config, loaded.Urls));
+                jobs.AddRange(PageRenderer.TermJobs(model, taxonomy, term, loaded.Urls));
             }
 
             if (PageRenderer.TermsIndexJob(taxonomy, loaded.Templates, model.Config, loaded.Urls) is { } index)
@@ -563,7 +563,7 @@ public sealed class SiteSession(BuildOptions options)
             }
             else if (job.Globals.GetValueOrDefault("page") is Document document && redated.Contains(document))
             {
-                lastModified = document.Updated ?? document.Date;
+                lastModified = document.LastModified;
             }
             else
             {

@@ -57,6 +57,8 @@ public sealed class Document
     public required string Slug { get; init; }
     public DateTimeOffset? Date { get; init; }
     public DateTimeOffset? Updated { get; internal set; }
+    /// <summary>When the document last changed: its update, else its publication (feeds, sitemap).</summary>
+    internal DateTimeOffset? LastModified => Updated ?? Date;
     public required string Lang { get; init; }
     public string? Summary { get; internal set; }
     public TermLink? Author { get; set; }

@@ -337,13 +337,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
 
             if (!bySlug.TryGetValue(slug, out var term))
             {
-                bySlug[slug] = term = new Term
-                {
-                    Name = name.Trim(),
-                    Slug = slug,
-                    Url = urls.ForOutput($"{taxonomy.Segment}/{slug}/"),
-                    Profile = taxonomy.Segment == "authors" ? config.Authors.Values.FirstOrDefault(a => a.Name == name) : null,
-                };
+                bySlug[slug] = term = NewTerm(taxonomy.Segment, name, slug);
             }
 
             if (term.Name != name.Trim() || term.MergeWarned)
@@ -382,7 +376,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             term.Articles.Insert(~at, article);
             if (term.Count == 1)
             {
-                var place = taxonomy.Terms.BinarySearch(term, Comparer<Term>.Create((a, b) => string.CompareOrdinal(a.Slug, b.Slug)));
+                var place = taxonomy.Terms.BinarySearch(term, TermOrder);
                 taxonomy.Terms.Insert(~place, term);
             }
 
@@ -415,13 +409,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
 
                 if (!bySlug.TryGetValue(slug, out var entry))
                 {
-                    var term = new Term
-                    {
-                        Name = name.Trim(),
-                        Slug = slug,
-                        Url = urls.ForOutput($"{segment}/{slug}/"),
-                        Profile = segment == "authors" ? config.Authors.Values.FirstOrDefault(a => a.Name == name) : null,
-                    };
+                    var term = NewTerm(segment, name, slug);
                     entry = bySlug[slug] = (term, new TermLink(term.Name, term.Slug, term.Url));
                     taxonomy.Terms.Add(term);
                 }
@@ -442,7 +430,19 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             assign(article, links);
         }
 
-        taxonomy.Terms.Sort((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
+        taxonomy.Terms.Sort(TermOrder);
         return taxonomy;
     }
+
+    /// <summary>A taxonomy's terms are listed by slug.</summary>
+    private static readonly Comparer<Term> TermOrder = Comparer<Term>.Create((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
+
+    /// <summary>A term named as an article first writes it; an author's profile comes from site.yml.</summary>
+    private Term NewTerm(string segment, string name, string slug) => new()
+    {
+        Name = name.Trim(),
+        Slug = slug,
+        Url = urls.ForOutput($"{segment}/{slug}/"),
+        Profile = segment == "authors" ? config.Authors.Values.FirstOrDefault(a => a.Name == name) : null,
+    };
 }

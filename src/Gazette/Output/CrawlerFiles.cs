@@ -77,10 +77,7 @@ internal static class CrawlerFiles
             xml.WriteEndElement();
         }
 
-        using (stream)
-        {
-            writer.WriteUtf8("sitemap.xml", stream.GetBuffer().AsSpan(0, (int)stream.Length), "sitemap.xml");
-        }
+        writer.WriteUtf8("sitemap.xml", stream, "sitemap.xml");
     }
 
     /// <summary>

@@ -41,9 +41,9 @@ internal static partial class FeedWriter
         var contents = new FullContents(newest, urls, renderFigure);
         if (Wanted(newest, previous?.Articles))
         {
-            Write(writer, "feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
-                urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, contents));
-            Write(writer, "atom.xml", Atom(model, newest, urls, contents));
+            writer.WriteUtf8("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
+                urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, contents), "feed.xml");
+            writer.WriteUtf8("atom.xml", Atom(model, newest, urls, contents), "atom.xml");
         }
 
         // One feed per category, written in parallel (hundreds on a large site).
@@ -56,19 +56,10 @@ internal static partial class FeedWriter
             var before = categoriesBefore is null ? null : old?.Articles ?? [];
             if (Wanted(articles, before) || (old is not null && old.Name != category.Name) || (leftCategories?.Contains(category) ?? false))
             {
-                Write(writer, path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
-                    urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, contents));
+                writer.WriteUtf8(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
+                    urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, contents), path);
             }
         });
-    }
-
-    /// <summary>Writes a feed as its XML writer encoded it (no string in between).</summary>
-    private static void Write(OutputWriter writer, string path, MemoryStream feed)
-    {
-        using (feed)
-        {
-            writer.WriteUtf8(path, feed.GetBuffer().AsSpan(0, (int)feed.Length), path);
-        }
     }
 
     private static MemoryStream Rss(string title, string description, string link, string self, string language, List<Document> articles,
@@ -92,7 +83,7 @@ internal static partial class FeedWriter
             xml.WriteElementString("generator", "Gazette");
             if (articles.Count > 0)
             {
-                xml.WriteElementString("lastBuildDate", Rfc822(articles.Max(a => a.Updated ?? a.Date)!.Value));
+                xml.WriteElementString("lastBuildDate", Rfc822(articles.Max(a => a.LastModified)!.Value));
             }
 
             xml.WriteStartElement("atom", "link", AtomNamespace);
@@ -197,7 +188,7 @@ internal static partial class FeedWriter
                 xml.WriteElementString("subtitle", config.Description);
             }
 
-            var updated = articles.Count > 0 ? articles.Max(a => a.Updated ?? a.Date)!.Value : new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            var updated = articles.Count > 0 ? articles.Max(a => a.LastModified)!.Value : new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
             xml.WriteElementString("updated", Text.Dates.Iso(updated));
             Link(xml, "self", urls.Absolute(urls.ForOutput("atom.xml")), "application/atom+xml");
             Link(xml, "alternate", urls.Absolute(urls.BasePath), "text/html");
@@ -209,7 +200,7 @@ internal static partial class FeedWriter
                 xml.WriteElementString("title", article.Title);
                 Link(xml, "alternate", article.AbsoluteUrl, "text/html");
                 xml.WriteElementString("published", Text.Dates.Iso(article.Date!.Value));
-                xml.WriteElementString("updated", Text.Dates.Iso(article.Updated ?? article.Date!.Value));
+                xml.WriteElementString("updated", Text.Dates.Iso(article.LastModified!.Value));
                 xml.WriteStartElement("author");
                 xml.WriteElementString("name", article.Author?.Name ?? config.Publisher?.Name ?? config.Title);
                 if (article.Author is { } author)

@@ -112,6 +112,17 @@ public sealed partial class OutputWriter
         return null;
     }
 
+    /// <summary>Writes what an XML writer encoded into <paramref name="content"/> (feeds, sitemap
+    /// index), without a string or a copy in between, and disposes of the stream.</summary>
+    /// <inheritdoc cref="WriteText(string, string, string)"/>
+    public string? WriteUtf8(string relativePath, MemoryStream content, string writer)
+    {
+        using (content)
+        {
+            return WriteUtf8(relativePath, content.GetBuffer().AsSpan(0, (int)content.Length), writer);
+        }
+    }
+
     public string? CopyFile(string sourcePath, string relativePath, string writer)
     {
         var target = Claim(relativePath, writer, out var previous);

@@ -75,11 +75,11 @@ internal static class PageRenderer
 
         var localizer = templates.Localizer(config.Language);
         AddList(jobs, "lists", "home", config.Title, config.Description, null, null, model.Articles, "", config, urls);
-        foreach (var (taxonomy, kind) in new[] { (model.Tags, "tag"), (model.Categories, "category"), (model.Authors, "author") })
+        foreach (var taxonomy in new[] { model.Tags, model.Categories, model.Authors })
         {
             foreach (var term in taxonomy.Terms)
             {
-                jobs.AddRange(TermJobs(taxonomy, kind, term, config, urls));
+                jobs.AddRange(TermJobs(model, taxonomy, term, urls));
             }
 
             if (TermsIndexJob(taxonomy, templates, config, urls) is { } index)
@@ -118,16 +118,17 @@ internal static class PageRenderer
         var isArticle = document.Kind == DocumentKind.Article;
         return new PageJob(isArticle ? "articles" : "pages", isArticle ? "article.html" : "page.html", document.OutputPath,
             document.Lang, document.SourcePath, new() { ["page"] = document, ["kind"] = isArticle ? "article" : "page" },
-            document.AbsoluteUrl, document.Updated ?? document.Date, PhotoUrls(document), Shows(document));
+            document.AbsoluteUrl, document.LastModified, PhotoUrls(document), Shows(document));
     }
 
     /// <summary>The pages of a tag, category or author: its articles, paginated.</summary>
-    /// <param name="kind">The page's <c>kind</c> for templates: <c>tag</c>, <c>category</c> or <c>author</c>.</param>
-    public static List<PageJob> TermJobs(Taxonomy taxonomy, string kind, Term term, SiteConfig config, SiteUrls urls)
+    public static List<PageJob> TermJobs(SiteModel model, Taxonomy taxonomy, Term term, SiteUrls urls)
     {
+        // The page's kind for templates.
+        var kind = taxonomy == model.Tags ? "tag" : taxonomy == model.Categories ? "category" : "author";
         var jobs = new List<PageJob>();
         AddList(jobs, taxonomy.Segment, kind, term.Name, term.Profile?.Bio, term, taxonomy, term.Articles,
-            $"{taxonomy.Segment}/{term.Slug}/", config, urls);
+            $"{taxonomy.Segment}/{term.Slug}/", model.Config, urls);
         return jobs;
     }
 
@@ -156,7 +157,7 @@ internal static class PageRenderer
 
     /// <summary>A list's last modification: its newest article's update, or publication.</summary>
     public static DateTimeOffset? LastModified(IReadOnlyList<Document> articles) =>
-        articles.Count == 0 ? null : articles.Max(a => a.Updated ?? a.Date);
+        articles.Count == 0 ? null : articles.Max(a => a.LastModified);
 
     /// <summary>An article page shows itself, its neighbours and its related articles.</summary>
     private static List<Document> Shows(Document document)

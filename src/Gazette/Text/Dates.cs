@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Gazette.Text;
 
 /// <summary>Date formats machines read (HTML, JSON-LD, feeds, sitemaps), the same everywhere and
@@ -9,12 +7,11 @@ public static class Dates
     /// <summary>ISO 8601 with the offset: <c>2024-09-25T10:30:00+02:00</c>.</summary>
     public static string Iso(DateTimeOffset date) => string.Create(IsoLength, date, static (chars, date) => WriteIso(date, chars));
 
-    /// <summary>The length of <see cref="Iso"/>'s text.</summary>
-    public const int IsoLength = 25;
+    private const int IsoLength = 25;
 
-    /// <summary>Writes <see cref="Iso"/>'s text into <paramref name="chars"/> (at least <see cref="IsoLength"/> long)
-    /// digit by digit: a sitemap writes one per page, and a custom format string is read again at every call.</summary>
-    public static void WriteIso(DateTimeOffset date, Span<char> chars)
+    /// <summary>Writes <see cref="Iso"/>'s text digit by digit: a sitemap writes one per page, and a
+    /// custom format string is read again at every call.</summary>
+    private static void WriteIso(DateTimeOffset date, Span<char> chars)
     {
         var offset = date.Offset;
         var offsetMinutes = (int)Math.Abs(offset.TotalMinutes);
@@ -43,7 +40,4 @@ public static class Dates
             value /= 10;
         }
     }
-
-    /// <summary>What <see cref="Iso"/> wrote before it was written digit by digit (kept to test that they agree).</summary>
-    internal static string IsoByFormat(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
