@@ -43,6 +43,17 @@ public class IncrementalUpdateTests
         return snapshot;
     }
 
+    /// <summary>Runs the dev server's update after <paramref name="file"/> changed, and checks that it
+    /// succeeded, took an incremental path and wrote what a full build of the same files writes.</summary>
+    private static BuildResult UpdateLikeAFullBuild(TestSite site, SiteSession session, string file)
+    {
+        var result = session.Update([Path.Combine(site.Directory, file)]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Incremental);
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        return result;
+    }
+
     [Fact]
     public void Body_edit_rewrites_the_page_and_its_feeds_only_and_matches_a_full_build()
     {
@@ -52,11 +63,7 @@ public class IncrementalUpdateTests
 
         site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: "category: Web\ntags: [rust]\n",
             body: "Texte réécrit, bien plus long : « il était une fois » un article.\n\n## Nouvelle partie\n\nFin."));
-        var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
-
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.True(result.Incremental);
-        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        var result = UpdateLikeAFullBuild(site, session, "content/posts/mid.md");
         Assert.Contains("2024/02/mid/index.html", result.ChangedFiles);
         Assert.Contains("feed.xml", result.ChangedFiles);
         Assert.Contains("categories/web/feed.xml", result.ChangedFiles);
@@ -100,11 +107,7 @@ public class IncrementalUpdateTests
 
         site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu renommé", date: "2024-02-01T10:00:00+01:00",
             extra: "category: Web\ntags: [rust]\naliases: [/ancien-milieu/]\nsummary: Un nouveau chapô.\nimage:\n  src: /images/photo.png\n  alt: Une photo\n  credit: Agence\n"));
-        var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
-
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.True(result.Incremental);
-        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        var result = UpdateLikeAFullBuild(site, session, "content/posts/mid.md");
         foreach (var page in new[] { "index.html", "2024/01/old/index.html", "2024/03/new/index.html", "tags/rust/index.html", "ancien-milieu/index.html", "feed.xml", "sitemap.xml" })
         {
             Assert.Contains(page, result.ChangedFiles);
@@ -123,11 +126,7 @@ public class IncrementalUpdateTests
 
         site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu renommé", date: "2024-02-01T10:00:00+01:00",
             extra: "category: Web\ntags: [rust, go]\naliases: [/ancien-milieu/]\n"));
-        var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
-
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.True(result.Incremental);
-        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        var result = UpdateLikeAFullBuild(site, session, "content/posts/mid.md");
         Assert.Contains("index.html", result.ChangedFiles); // the home page lists the new title
         Assert.Contains("ancien-milieu/index.html", result.ChangedFiles);
         Assert.DoesNotContain("categories/ia/feed.xml", result.ChangedFiles); // lists the same articles as before
@@ -159,11 +158,7 @@ public class IncrementalUpdateTests
         Assert.DoesNotContain("Titre a2", RelatedOn("2024/04/b1/index.html"), StringComparison.Ordinal);
 
         site.Write("content/posts/a2.md", TestSite.Article(title: "Titre a2", date: "2024-02-01T10:00:00+01:00", extra: "tags: [go]\n"));
-        var result = session.Update([Path.Combine(site.Directory, "content/posts/a2.md")]);
-
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.True(result.Incremental);
-        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        var result = UpdateLikeAFullBuild(site, session, "content/posts/a2.md");
         Assert.Contains("Titre a2", RelatedOn("2024/04/b1/index.html"), StringComparison.Ordinal);
         Assert.DoesNotContain("Titre a2", RelatedOn("2024/01/a1/index.html"), StringComparison.Ordinal);
         Assert.DoesNotContain("2024/07/c1/index.html", result.ChangedFiles);
@@ -188,10 +183,7 @@ public class IncrementalUpdateTests
         {
             site.Write("content/posts/" + file, TestSite.Article(title: title, date: date + "T10:00:00+01:00", extra: extra,
                 body: file == "new.md" ? "## Première partie\n\nTexte." : "Texte."));
-            var result = session.Update([Path.Combine(site.Directory, "content/posts/" + file)]);
-            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-            Assert.True(result.Incremental);
-            Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+            UpdateLikeAFullBuild(site, session, "content/posts/" + file);
         }
 
         Assert.True(site.OutputExists("tags/go/index.html"));
@@ -213,11 +205,7 @@ public class IncrementalUpdateTests
         foreach (var extra in new[] { "category: Web\ntags: [rust]\nupdated: 2024-06-01T10:00:00+01:00\n", "category: Web\ntags: [rust]\n" })
         {
             site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: extra));
-            var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
-
-            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-            Assert.True(result.Incremental);
-            Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+            var result = UpdateLikeAFullBuild(site, session, "content/posts/mid.md");
             Assert.Contains("sitemap.xml", result.ChangedFiles);
         }
     }
@@ -232,11 +220,7 @@ public class IncrementalUpdateTests
         Assert.Contains("Milieu", site.ReadOutput("categories/web/feed.xml"), StringComparison.Ordinal);
 
         site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: "category: IA\ntags: [rust]\n"));
-        var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
-
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.True(result.Incremental);
-        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+        UpdateLikeAFullBuild(site, session, "content/posts/mid.md");
         Assert.DoesNotContain("Milieu", site.ReadOutput("categories/web/feed.xml"), StringComparison.Ordinal);
         Assert.Contains("Milieu", site.ReadOutput("categories/ia/feed.xml"), StringComparison.Ordinal);
     }
@@ -257,11 +241,7 @@ public class IncrementalUpdateTests
         foreach (var author in new[] { "jdupont", "Léa", "Marc" })
         {
             site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: $"author: {author}\ntags: [rust]\n"));
-            var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
-
-            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-            Assert.True(result.Incremental);
-            Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+            UpdateLikeAFullBuild(site, session, "content/posts/mid.md");
             Assert.Equal(author == "jdupont", site.ReadOutput("2024/02/mid/index.html").Contains("Journaliste.", StringComparison.Ordinal));
         }
     }
