@@ -35,6 +35,17 @@ Fuzzer.OutOfProcess.Run(stream =>
         throw new InvalidOperationException("no result and no diagnostic");
     }
 
+    // The fast reader of everyday front matter either gives up or makes YamlDotNet's tree.
+    if (FrontMatterParser.TrySplit(text, "fuzz.md", new DiagnosticBag(), out var yaml, out _, out _, out _)
+        && SimpleYamlReader.TryRead(yaml) is { } simple)
+    {
+        var (root, problems) = YamlDocumentReader.ReadWithYamlDotNet(yaml);
+        if (problems.Count > 0 || root?.ToString() != simple.ToString())
+        {
+            throw new InvalidOperationException($"the fast YAML reader disagrees with YamlDotNet: {simple} / {root}");
+        }
+    }
+
     var body = parsed?.Body ?? text;
     foreach (var pipeline in pipelines)
     {

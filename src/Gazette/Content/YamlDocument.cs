@@ -23,6 +23,9 @@ public sealed class YamlScalar(int line, int column, string value, bool isPlain)
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
     public override string KindName => IsNull ? "nothing" : "text";
+
+    /// <summary>Quoting, position and text, as in <c>plain@2:8&lt;Paris&gt;</c> (two readers' trees compare by it).</summary>
+    public override string ToString() => $"{(IsPlain ? "plain" : "quoted")}@{Line}:{Column}<{Value}>";
 }
 
 public sealed class YamlSequence(int line, int column) : YamlValue(line, column)
@@ -30,6 +33,8 @@ public sealed class YamlSequence(int line, int column) : YamlValue(line, column)
     public List<YamlValue> Items { get; } = [];
 
     public override string KindName => "a list";
+
+    public override string ToString() => $"seq@{Line}:{Column}[{string.Join(", ", Items)}]";
 }
 
 public sealed class YamlMapping(int line, int column) : YamlValue(line, column)
@@ -37,6 +42,8 @@ public sealed class YamlMapping(int line, int column) : YamlValue(line, column)
     public List<KeyValuePair<YamlScalar, YamlValue>> Entries { get; } = [];
 
     public override string KindName => "a mapping";
+
+    public override string ToString() => $"map@{Line}:{Column}{{{string.Join(", ", Entries.Select(e => $"{e.Key}: {e.Value}"))}}}";
 
     public YamlValue? this[string key] =>
         Entries.FirstOrDefault(e => e.Key.Value == key).Value;
@@ -56,7 +63,12 @@ public static class YamlDocumentReader
 {
     private const int MaxDepth = 64;
 
-    public static (YamlValue? Root, List<YamlProblem> Problems) Read(string yaml)
+    public static (YamlValue? Root, List<YamlProblem> Problems) Read(string yaml) =>
+        SimpleYamlReader.TryRead(yaml) is { } simple ? (simple, []) : ReadWithYamlDotNet(yaml);
+
+    /// <summary>Reads any YAML through YamlDotNet's parser; <see cref="Read"/> first tries the
+    /// everyday shape of front matter, which <see cref="SimpleYamlReader"/> reads faster.</summary>
+    internal static (YamlValue? Root, List<YamlProblem> Problems) ReadWithYamlDotNet(string yaml)
     {
         var problems = new List<YamlProblem>();
         var parser = new Parser(new StringReader(yaml));
