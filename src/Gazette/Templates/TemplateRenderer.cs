@@ -310,6 +310,19 @@ public sealed class TemplateRenderer
     /// <summary>Forgets the cached partials: their models change between two builds of the dev server.</summary>
     public void ClearCache() => _cachedPartials.Clear();
 
+    /// <summary>Forgets the cached partials of these models only (documents edited in place): a
+    /// cached partial depends on its model, the language and <c>site</c> alone.</summary>
+    public void Forget(IReadOnlyCollection<object> models)
+    {
+        foreach (var (key, _) in _cachedPartials) // enumerated without a copy of its keys
+        {
+            if (key.Model is not null && models.Contains(key.Model, ReferenceEqualityComparer.Instance))
+            {
+                _cachedPartials.TryRemove(key, out _);
+            }
+        }
+    }
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<CachedPartialKey, HtmlString> _cachedPartials = new();
 
     // "article-card" → "partials/article-card.html", made once rather than at every call.

@@ -226,6 +226,29 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Category_edit_in_a_large_category_picks_related_articles_again_near_the_article_like_a_full_build()
+    {
+        // Forty articles of one category (a few sharing tags): only those near the edited one in the
+        // category's list may gain or lose it among their candidates. Moved out and back, every
+        // page must still be what a full build writes, near the article and far from it.
+        static string Article(int i, string category) => TestSite.Article(title: $"Article {i}",
+            date: $"2024-{1 + (i / 28):00}-{1 + (i % 28):00}T10:00:00+01:00", extra: $"category: {category}\ntags: [t{i % 7}]\n");
+        using var site = new TestSite(Config);
+        for (var i = 0; i < 40; i++)
+        {
+            site.Write($"content/posts/a{i:00}.md", Article(i, "Web"));
+        }
+
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        foreach (var category in new[] { "IA", "Web" })
+        {
+            site.Write("content/posts/a20.md", Article(20, category));
+            UpdateLikeAFullBuild(site, session, "content/posts/a20.md");
+        }
+    }
+
+    [Fact]
     public void Author_edits_move_the_article_between_author_pages_like_a_full_build()
     {
         // A byline shows on the article and on every card of it; an author's page appears with their
