@@ -304,6 +304,7 @@ public sealed class TemplateRenderer
 
         var html = Partial(context, span, name, model)!;
         _cachedPartials.TryAdd(key, html);
+        _cachedKinds.TryAdd((key.Name, key.Language, key.Variant), 0);
         return html;
     }
 
@@ -314,16 +315,21 @@ public sealed class TemplateRenderer
     /// cached partial depends on its model, the language and <c>site</c> alone.</summary>
     public void Forget(IReadOnlyCollection<object> models)
     {
-        foreach (var (key, _) in _cachedPartials) // enumerated without a copy of its keys
+        // A site caches a few kinds of partials (a card, a footer) for thousands of models: the keys
+        // of these models are made from the kinds rather than looked for among all the keys.
+        foreach (var model in models)
         {
-            if (key.Model is not null && models.Contains(key.Model, ReferenceEqualityComparer.Instance))
+            foreach (var (name, language, variant) in _cachedKinds.Keys)
             {
-                _cachedPartials.TryRemove(key, out _);
+                _cachedPartials.TryRemove(new CachedPartialKey(name, model, language, variant), out _);
             }
         }
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<CachedPartialKey, HtmlString> _cachedPartials = new();
+
+    // Each partial name, language and variant cached at least once (what Forget needs to know).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Language, string? Variant), byte> _cachedKinds = new();
 
     // "article-card" → "partials/article-card.html", made once rather than at every call.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _partialKeys = new(StringComparer.Ordinal);
