@@ -81,11 +81,7 @@ internal static class SimpleYamlReader
                 }
             }
 
-            var valueColumn = column + keyLength + 1;
-            while (valueColumn < line.Length && line[valueColumn] == ' ')
-            {
-                valueColumn++;
-            }
+            var valueColumn = SkipSpaces(line, column + keyLength + 1);
 
             YamlValue? value;
             if (valueColumn < line.Length)
@@ -151,11 +147,7 @@ internal static class SimpleYamlReader
         while (!lines.AtEnd && lines.Indent == indent && IsItem(lines.Current[indent..]))
         {
             var line = lines.Current;
-            var itemColumn = indent + 1;
-            while (itemColumn < line.Length && line[itemColumn] == ' ')
-            {
-                itemColumn++;
-            }
+            var itemColumn = SkipSpaces(line, indent + 1);
 
             if (itemColumn == line.Length)
             {
