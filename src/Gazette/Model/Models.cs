@@ -168,7 +168,32 @@ public sealed class Taxonomy
     /// <summary>URL segment such as <c>tags</c>.</summary>
     public required string Segment { get; init; }
     public required string Url { get; init; }
+
+    /// <summary>The terms in the order of their slugs (ordinal).</summary>
     public List<Term> Terms { get; } = [];
+
+    /// <summary>The term with this slug, found by halving the slug-ordered list; null when there is none.</summary>
+    public Term? Find(string slug)
+    {
+        int low = 0, high = Terms.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = string.CompareOrdinal(Terms[middle].Slug, slug);
+            if (order == 0)
+            {
+                return Terms[middle];
+            }
+
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return null;
+    }
+
+    /// <summary>The term an article's link names: an article is always in the lists of its own terms.</summary>
+    public Term TermOf(TermLink link) =>
+        Find(link.Slug) ?? throw new InvalidOperationException($"no term '{link.Slug}' in {Segment}");
 }
 
 /// <summary>An article that a later build will publish.</summary>

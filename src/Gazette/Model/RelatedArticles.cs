@@ -41,38 +41,17 @@ internal static class RelatedArticles
 
             foreach (var tag in article.Tags)
             {
-                Score(TermWithSlug(model.Tags, tag.Slug), 2);
+                Score(model.Tags.TermOf(tag), 2);
             }
 
             if (article.Category is { } category)
             {
-                Score(TermWithSlug(model.Categories, category.Slug), 1);
+                Score(model.Categories.TermOf(category), 1);
             }
 
             article.Related = Best(article, scores);
             return scores;
         }, _ => { });
-    }
-
-    /// <summary>A taxonomy's terms are kept in the order of their slugs: found by halving (no map
-    /// of the site's terms is made for the dev server's few articles to pick again).</summary>
-    private static Term TermWithSlug(Taxonomy taxonomy, string slug)
-    {
-        var terms = taxonomy.Terms;
-        int low = 0, high = terms.Count - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var order = string.CompareOrdinal(terms[middle].Slug, slug);
-            if (order == 0)
-            {
-                return terms[middle];
-            }
-
-            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
-        }
-
-        throw new InvalidOperationException($"no term '{slug}' in {taxonomy.Segment}");
     }
 
     /// <summary>

@@ -325,7 +325,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
     private (List<Term> Left, List<Term> Joined, List<TermLink> Links)? PlanMoves(Taxonomy taxonomy, IReadOnlyList<TermLink> current,
         IReadOnlyList<string> names)
     {
-        var bySlug = taxonomy.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        var created = new Dictionary<string, Term>(StringComparer.Ordinal); // a new name given twice is one term
         var terms = new List<Term>();
         foreach (var name in names)
         {
@@ -335,9 +335,10 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
                 continue;
             }
 
-            if (!bySlug.TryGetValue(slug, out var term))
+            var term = taxonomy.Find(slug);
+            if (term is null && !created.TryGetValue(slug, out term))
             {
-                bySlug[slug] = term = NewTerm(taxonomy.Segment, name, slug);
+                created[slug] = term = NewTerm(taxonomy.Segment, name, slug);
             }
 
             if (term.Name != name.Trim() || term.MergeWarned)
@@ -351,7 +352,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             }
         }
 
-        var before = current.Select(link => bySlug[link.Slug]).ToList();
+        var before = current.Select(taxonomy.TermOf).ToList();
         return before.Exists(t => t.MergeWarned)
             ? null
             : (before.Except(terms).ToList(), terms.Except(before).ToList(), terms.ConvertAll(t => new TermLink(t.Name, t.Slug, t.Url)));

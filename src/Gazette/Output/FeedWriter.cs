@@ -47,13 +47,12 @@ internal static partial class FeedWriter
         }
 
         // One feed per category, written in parallel (hundreds on a large site).
-        var categoriesBefore = previous?.Categories.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         Parallel.ForEach(model.Categories.Terms, category =>
         {
             var path = $"{model.Categories.Segment}/{category.Slug}/feed.xml";
             var articles = category.Articles.Take(config.FeedLimit).ToList();
-            var old = categoriesBefore?.GetValueOrDefault(category.Slug);
-            var before = categoriesBefore is null ? null : old?.Articles ?? [];
+            var old = previous?.Categories.Find(category.Slug);
+            var before = previous is null ? null : old?.Articles ?? [];
             if (Wanted(articles, before) || (old is not null && old.Name != category.Name) || (leftCategories?.Contains(category) ?? false))
             {
                 writer.WriteUtf8(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
