@@ -4,7 +4,7 @@ using Gazette;
 // Warm-process benchmark: builds a site several times in one process and prints each phase's
 // median, separating Gazette's own cost from JIT warm-up (the first run). Usage:
 //   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR [RUNS]
-//   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR EDITS --edits [--front-matter|--tags|--category|--author|--updated]
+//   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR EDITS --edits [--front-matter|--tags|--category|--author|--updated|--date]
 // The second form is the dev server's loop: one article's text (or, with --front-matter, its
 // title; with --tags, its tags: a tag added, then removed; with --category or --author, a new
 // category or author, then the old one; with --updated, its update date set, then removed)
@@ -21,7 +21,7 @@ if (args.Length > 2 && args[2] == "--edits")
 {
     var edit = args.Contains("--tags") ? EditKind.Tags : args.Contains("--updated") ? EditKind.Updated
         : args.Contains("--category") ? EditKind.Category : args.Contains("--author") ? EditKind.Author
-        : args.Contains("--front-matter") ? EditKind.Title : EditKind.Text;
+        : args.Contains("--front-matter") ? EditKind.Title : args.Contains("--date") ? EditKind.Date : EditKind.Text;
     return Edits(args[0], runs, output, edit);
 }
 var phases = new Dictionary<string, List<double>>();
@@ -96,13 +96,15 @@ static int Edits(string site, int edits, string output, EditKind edit)
                 EditKind.Category => original,
                 EditKind.Author when i % 2 == 0 => System.Text.RegularExpressions.Regex.Replace(original, "\nauthor: .*\n", "\nauthor: \"Édition Auteur\"\n"),
                 EditKind.Author => original,
+                EditKind.Date when i % 2 == 0 => System.Text.RegularExpressions.Regex.Replace(original, @"\ndate: (\d{4}-\d\d-\d\dT\d\d:\d)\d", "\ndate: ${1}9"),
+                EditKind.Date => original,
                 _ => original + $"\n\nÉdition {i}.\n",
             });
             var clock = Stopwatch.StartNew();
             var result = session.Update([article]);
             clock.Stop();
             times.Add(clock.Elapsed.TotalMilliseconds);
-            Console.WriteLine($"edit {i + 1}: {clock.Elapsed.TotalMilliseconds:F1} ms, incremental={result.Incremental}, {result.ChangedFiles.Count} files rewritten ({string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalMilliseconds:F0}"))})");
+            Console.WriteLine($"edit {i + 1}: {clock.Elapsed.TotalMilliseconds:F1} ms, incremental={result.Incremental}, in place={result.InPlace}, {result.ChangedFiles.Count} files rewritten ({string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalMilliseconds:F0}"))})");
         }
     }
     finally
@@ -123,4 +125,5 @@ internal enum EditKind
     Updated,
     Category,
     Author,
+    Date,
 }

@@ -53,6 +53,10 @@ public sealed record BuildResult(
     /// <summary>True when the dev server updated only what the change affected.</summary>
     public bool Incremental { get; init; }
 
+    /// <summary>True when an incremental update kept the site's structure and changed the edited
+    /// documents in place (false when it assembled the site again from its documents).</summary>
+    public bool InPlace { get; init; }
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error || (Strict && d.Severity == Severity.Warning));
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);

@@ -343,7 +343,7 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null); // the new text has errors: they are reported, the old pages stay
             }
 
-            if (!source.Parsed.FrontMatter.SameStructure(oldSource.Parsed.FrontMatter, exceptTermsAndUpdated: true) || !loaded.ModelBuilder.IsPublished(source))
+            if (!source.Parsed.FrontMatter.SameStructure(oldSource.Parsed.FrontMatter, exceptTermsAndDates: true) || !loaded.ModelBuilder.IsPublished(source))
             {
                 return null;
             }
@@ -374,6 +374,15 @@ public sealed class SiteSession(BuildOptions options)
         if (refiled.Count > 1 || (refiled.Count == 1 && (photosMoved || refiled[0].Before.Kind != DocumentKind.Article)))
         {
             return null; // rare enough to leave to a new assembly
+        }
+
+        // A new publication date usually moves the article in every list: a new assembly. One that
+        // leaves it where it was (the time of day corrected) is an edit like the others.
+        var redatedInPlace = edits.Where(e => e.Before.Date != e.After.Date).ToList();
+        if (redatedInPlace.Count > 1 || (redatedInPlace.Count == 1
+            && (refiled.Count > 0 || !SiteModelBuilder.KeepsItsPlace(loaded.Model, redatedInPlace[0].Before, redatedInPlace[0].After.Date))))
+        {
+            return null;
         }
 
         var affected = new SortedSet<int>();
@@ -409,7 +418,7 @@ public sealed class SiteSession(BuildOptions options)
             return null;
         }
 
-        var redated = edits.Where(e => e.Before.Updated != e.After.Updated).Select(e => e.Before).ToList();
+        var redated = edits.Where(e => e.Before.LastModified != e.After.LastModified).Select(e => e.Before).ToList();
 
         // From here on the session's state changes; a failed render below leaves the output as it was
         // and the next edit of the file renders it again.
@@ -417,6 +426,11 @@ public sealed class SiteSession(BuildOptions options)
         {
             before.TakeContentOf(after);
             loaded.Sources[source.FullPath] = source;
+        }
+
+        if (redatedInPlace.Count == 1 && redatedInPlace[0].Before.Kind == DocumentKind.Article)
+        {
+            affected.UnionWith(PickRelatedAgainNear(loaded, redatedInPlace[0].Before));
         }
 
         if (photosMoved)
@@ -474,7 +488,7 @@ public sealed class SiteSession(BuildOptions options)
             writer.UpdateManifest();
         }
 
-        return CommitUpdate(writer, run) ? UpdateResult(run, loaded, jobs.Count, writer) : run.Result(null);
+        return CommitUpdate(writer, run) ? UpdateResult(run, loaded, jobs.Count, writer) with { InPlace = true } : run.Result(null);
     }
 
     /// <summary>
@@ -549,6 +563,64 @@ public sealed class SiteSession(BuildOptions options)
         {
             loaded.PagesShown[job.OutputPath] = job.Shows;
         }
+    }
+
+    /// <summary>
+    /// After an article's publication date changed without moving it: nearness in time decides
+    /// between related candidates of equal score, so the articles near it in its tags' and
+    /// category's lists (and itself) pick theirs again. Those whose picks changed get a new job, in
+    /// place in the session's jobs (and in the index of the pages showing each document); returns
+    /// the indexes of these jobs.
+    /// </summary>
+    private static List<int> PickRelatedAgainNear(Loaded loaded, Document article)
+    {
+        var model = loaded.Model;
+        var terms = article.Tags.Select(model.Tags.TermOf).ToList();
+        if (article.Category is { } category)
+        {
+            terms.Add(model.Categories.TermOf(category));
+        }
+
+        var near = terms.SelectMany(term => RelatedArticles.WithinReach(term.Articles, article)).Append(article).Distinct().ToList();
+        var relatedBefore = new Dictionary<Document, IReadOnlyList<Document>>(ReferenceEqualityComparer.Instance);
+        foreach (var document in near)
+        {
+            relatedBefore[document] = document.Related;
+        }
+
+        RelatedArticles.AssignTo(model, near);
+
+        var showing = loaded.JobsShowing ??= IndexJobsShowing(loaded.Jobs);
+        var replaced = new List<int>();
+        foreach (var document in near.Where(d => !d.Related.SequenceEqual(relatedBefore[d])))
+        {
+            foreach (var index in showing.GetValueOrDefault(document) ?? [])
+            {
+                var old = loaded.Jobs[index];
+                if (old.OutputPath != document.OutputPath)
+                {
+                    continue; // a page showing its card, not its own page
+                }
+
+                var job = PageRenderer.DocumentJob(document);
+                foreach (var shown in old.Shows)
+                {
+                    showing[shown].Remove(index);
+                }
+
+                foreach (var shown in job.Shows)
+                {
+                    (showing.TryGetValue(shown, out var list) ? list : showing[shown] = []).Add(index);
+                }
+
+                loaded.Jobs[index] = job;
+                loaded.PagesShown[job.OutputPath] = job.Shows;
+                replaced.Add(index);
+                break;
+            }
+        }
+
+        return replaced;
     }
 
     /// <summary>

@@ -57,11 +57,11 @@ public sealed record FrontMatter
     /// related articles and pages. They may differ in what pages show of it (title, summary, cover,
     /// review, sources, typography, table of contents, params).
     /// </summary>
-    /// <param name="exceptTermsAndUpdated">Compare everything but the tags, the category, the author
-    /// and the date of the last update: an article re-filed or updated keeps its place in every
-    /// other list.</param>
-    public bool SameStructure(FrontMatter other, bool exceptTermsAndUpdated = false) =>
-        Date == other.Date && (exceptTermsAndUpdated || Updated == other.Updated) && Expires == other.Expires && Draft == other.Draft
-        && (exceptTermsAndUpdated || (Author == other.Author && Category == other.Category)) && Slug == other.Slug && Lang == other.Lang
-        && (exceptTermsAndUpdated || Tags.SequenceEqual(other.Tags)) && Aliases.SequenceEqual(other.Aliases);
+    /// <param name="exceptTermsAndDates">Compare everything but the tags, the category, the author
+    /// and the dates (publication and last update): the dev server then checks itself whether the
+    /// article keeps its place in the site's lists.</param>
+    public bool SameStructure(FrontMatter other, bool exceptTermsAndDates = false) =>
+        (exceptTermsAndDates || (Date == other.Date && Updated == other.Updated)) && Expires == other.Expires && Draft == other.Draft
+        && (exceptTermsAndDates || (Author == other.Author && Category == other.Category)) && Slug == other.Slug && Lang == other.Lang
+        && (exceptTermsAndDates || Tags.SequenceEqual(other.Tags)) && Aliases.SequenceEqual(other.Aliases);
 }

@@ -55,7 +55,7 @@ public sealed class Document
     public required string SourcePath { get; init; }
     public string Title { get; internal set; } = "";
     public required string Slug { get; init; }
-    public DateTimeOffset? Date { get; init; }
+    public DateTimeOffset? Date { get; internal set; }
     public DateTimeOffset? Updated { get; internal set; }
     /// <summary>When the document last changed: its update, else its publication (feeds, sitemap).</summary>
     internal DateTimeOffset? LastModified => Updated ?? Date;
@@ -115,12 +115,14 @@ public sealed class Document
     /// Takes what a new resolution of the same file brings when its front matter changed only in
     /// what pages show (title, summary, cover, review, sources, table of contents, params; see
     /// <see cref="FrontMatter.SameStructure"/>) or not at all: the text and everything shown.
-    /// What places the document in the site (URL, date, lists, neighbours, terms) stays, and every
-    /// page linking to this object sees the new values. Used by the dev server after an edit.
+    /// What places the document in the site (URL, lists, neighbours, terms) stays (a new date is
+    /// taken only when it keeps the article's place: <see cref="SiteModelBuilder.KeepsItsPlace"/>), and
+    /// every page linking to this object sees the new values. Used by the dev server after an edit.
     /// </summary>
     internal void TakeContentOf(Document edited)
     {
         Title = edited.Title;
+        Date = edited.Date;
         Updated = edited.Updated;
         Summary = edited.Summary;
         Cover = edited.Cover;

@@ -211,6 +211,45 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Date_edit_that_keeps_the_article_in_place_is_made_in_place_and_picks_related_articles_again_like_a_full_build()
+    {
+        // Six articles of one tag, two days apart. Moving a6 (the newest) from the 11th to the 17th
+        // keeps it first in every list, but a5 (the 9th) now finds it as far as a1 (8 days each):
+        // the tie goes to a1 by path, so a5's related articles change although no list does.
+        // Moving it into February changes its archive and its place: the site is assembled again.
+        static string Article(int i, string date) => TestSite.Article(title: $"Article {i}", date: date, extra: "tags: [t]\n");
+        using var site = new TestSite(Config);
+        for (var i = 1; i <= 6; i++)
+        {
+            site.Write($"content/posts/a{i}.md", Article(i, $"2024-03-{(2 * i) - 1:00}T10:00:00+01:00"));
+        }
+
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        string RelatedOfA5()
+        {
+            var html = site.ReadOutput("2024/03/a5/index.html");
+            return html[html.IndexOf("class=\"related\"", StringComparison.Ordinal)..];
+        }
+
+        Assert.Contains("Article 6", RelatedOfA5(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Article 1", RelatedOfA5(), StringComparison.Ordinal);
+
+        site.Write("content/posts/a6.md", Article(6, "2024-03-17T10:00:00+01:00"));
+        var inPlace = UpdateLikeAFullBuild(site, session, "content/posts/a6.md");
+        Assert.True(inPlace.InPlace);
+        Assert.Contains("2024/03/a5/index.html", inPlace.ChangedFiles);
+        Assert.DoesNotContain("Article 6", RelatedOfA5(), StringComparison.Ordinal);
+        Assert.Contains("Article 1", RelatedOfA5(), StringComparison.Ordinal);
+
+        site.Write("content/posts/a6.md", Article(6, "2024-03-11T18:00:00+01:00"));
+        Assert.True(UpdateLikeAFullBuild(site, session, "content/posts/a6.md").InPlace);
+
+        site.Write("content/posts/a4.md", Article(4, "2024-03-02T10:00:00+01:00")); // now before a2: moved
+        Assert.False(UpdateLikeAFullBuild(site, session, "content/posts/a4.md").InPlace);
+    }
+
+    [Fact]
     public void Category_edit_moves_the_article_between_category_pages_and_feeds_like_a_full_build()
     {
         // "mid" goes from Web (where "old" stays) to IA: Web's feed must lose it, IA's gain it.
