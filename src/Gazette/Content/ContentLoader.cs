@@ -86,7 +86,7 @@ public static class ContentLoader
         HashSet<string> bundles, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
     {
         var sourcePath = Path.GetRelativePath(siteDirectory, fullPath).Replace('\\', '/');
-        if (!TextFile.TryReadBytes(fullPath, sourcePath, diagnostics, out var bytes))
+        if (!TextFile.TryReadIntoThreadBuffer(fullPath, sourcePath, diagnostics, out var bytes))
         {
             return null;
         }

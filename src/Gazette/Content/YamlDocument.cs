@@ -45,8 +45,22 @@ public sealed class YamlMapping(int line, int column) : YamlValue(line, column)
 
     public override string ToString() => $"map@{Line}:{Column}{{{string.Join(", ", Entries.Select(e => $"{e.Key}: {e.Value}"))}}}";
 
-    public YamlValue? this[string key] =>
-        Entries.FirstOrDefault(e => e.Key.Value == key).Value;
+    public YamlValue? this[string key]
+    {
+        get
+        {
+            // A loop, not LINQ: front matter fields are looked up by name in every article.
+            foreach (var (entryKey, value) in Entries)
+            {
+                if (entryKey.Value == key)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+    }
 }
 
 /// <summary>A problem found while reading YAML, positioned in the YAML text (1-based).</summary>

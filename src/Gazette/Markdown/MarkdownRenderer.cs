@@ -83,9 +83,6 @@ public sealed class MarkdownRenderer
         });
     }
 
-    [ThreadStatic]
-    private static StringWriter? _writer;
-
     public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics)
     {
         var pipeline = _pipelines[context.Typography];
@@ -180,20 +177,60 @@ public sealed class MarkdownRenderer
             }
         }
 
-        // One writer per thread, emptied for each article: it keeps the capacity the longest
-        // article needed, and the HTML goes from it to UTF-8 without a string in between.
-        var writer = _writer ??= new StringWriter(new System.Text.StringBuilder(64 * 1024), CultureInfo.InvariantCulture);
-        var html = writer.GetStringBuilder();
+        var article = ArticleRendererFor(context.Typography, pipeline);
+        var html = article.Html;
         html.Clear();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new ArticleParagraphRenderer(
-            figure => _renderFigure(figure, context.Language), context.RenderReview));
-        renderer.ObjectRenderers.Replace<HeadingRenderer>(new AnchoredHeadingRenderer(_anchorLabel(context.Language)));
-        renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
-        renderer.Render(document);
-        writer.Flush();
+        article.Paragraphs.RenderFigure = figure => _renderFigure(figure, context.Language);
+        article.Paragraphs.RenderReview = context.RenderReview;
+        article.Headings.AnchorLabel = _anchorLabel(context.Language);
+        var completed = false;
+        try
+        {
+            article.Renderer.Render(document);
+            article.Renderer.Writer.Flush();
+            completed = true;
+        }
+        finally
+        {
+            article.Paragraphs.RenderFigure = null;
+            article.Paragraphs.RenderReview = null;
+            if (!completed)
+            {
+                _articleRenderers![(int)context.Typography] = null; // a renderer stopped halfway is not reused
+            }
+        }
+
         return new RenderedMarkdown(HtmlString.Compact(html), figures, headings, words, reviewPlaced, findings);
+    }
+
+    /// <summary>An HTML renderer set up for a pipeline, with Gazette's paragraph, heading and code
+    /// renderers, writing into a buffer that keeps the capacity the longest article needed (the
+    /// HTML goes from it to UTF-8 without a string in between).</summary>
+    private sealed record ArticleRenderer(HtmlRenderer Renderer, System.Text.StringBuilder Html,
+        ArticleParagraphRenderer Paragraphs, AnchoredHeadingRenderer Headings);
+
+    // Each rendering thread keeps one renderer per typography mode, article after article: setting
+    // one up makes some thirty objects and runs every extension's setup.
+    [ThreadStatic]
+    private static ArticleRenderer?[]? _articleRenderers;
+
+    private static ArticleRenderer ArticleRendererFor(TypographyMode mode, MarkdownPipeline pipeline)
+    {
+        var renderers = _articleRenderers ??= new ArticleRenderer?[Enum.GetValues<TypographyMode>().Length];
+        if (renderers[(int)mode] is { } existing)
+        {
+            return existing;
+        }
+
+        var html = new System.Text.StringBuilder(64 * 1024);
+        var renderer = new HtmlRenderer(new StringWriter(html, CultureInfo.InvariantCulture));
+        pipeline.Setup(renderer);
+        var paragraphs = new ArticleParagraphRenderer();
+        var headings = new AnchoredHeadingRenderer();
+        renderer.ObjectRenderers.Replace<ParagraphRenderer>(paragraphs);
+        renderer.ObjectRenderers.Replace<HeadingRenderer>(headings);
+        renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
+        return renderers[(int)mode] = new ArticleRenderer(renderer, html, paragraphs, headings);
     }
 
     /// <summary>A link that tries to be external (a scheme, or "www.") but cannot be one.</summary>
@@ -533,22 +570,28 @@ public sealed class MarkdownRenderer
 
     /// <summary>Figure paragraphs go through the theme's partial, the review marker becomes the
     /// review box, any other paragraph renders as usual.</summary>
-    private sealed class ArticleParagraphRenderer(Func<Figure, string> renderFigure, Func<string>? renderReview) : ParagraphRenderer
+    private sealed class ArticleParagraphRenderer : ParagraphRenderer
     {
+        /// <summary>Renders a figure in the article's language.</summary>
+        public Func<Figure, string>? RenderFigure { get; set; }
+
+        /// <summary>Renders the article's review box; null without a review.</summary>
+        public Func<string>? RenderReview { get; set; }
+
         protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
         {
-            if (obj.GetData(typeof(Figure)) is Figure figure)
+            if (RenderFigure is not null && obj.GetData(typeof(Figure)) is Figure figure)
             {
                 renderer.EnsureLine();
-                renderer.Write(renderFigure(figure));
+                renderer.Write(RenderFigure(figure));
                 renderer.EnsureLine();
                 return;
             }
 
-            if (renderReview is not null && obj.GetData(ReviewMarker) is true)
+            if (RenderReview is not null && obj.GetData(ReviewMarker) is true)
             {
                 renderer.EnsureLine();
-                renderer.Write(renderReview());
+                renderer.Write(RenderReview());
                 renderer.EnsureLine();
                 return;
             }
@@ -558,8 +601,11 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Headings get a visible anchor link to themselves, for sharing a section.</summary>
-    private sealed class AnchoredHeadingRenderer(string anchorLabel) : HeadingRenderer
+    private sealed class AnchoredHeadingRenderer : HeadingRenderer
     {
+        /// <summary>The accessible name of the anchor links, in the article's language.</summary>
+        public string AnchorLabel { get; set; } = "";
+
         protected override void Write(HtmlRenderer renderer, HeadingBlock obj)
         {
             var id = obj.GetAttributes().Id;
@@ -574,7 +620,7 @@ public sealed class MarkdownRenderer
             renderer.Write('<').Write(tag).WriteAttributes(obj).Write('>');
             renderer.WriteLeafInline(obj);
             renderer.Write(" <a class=\"heading-anchor\" href=\"#").WriteEscapeUrl(id).Write("\" aria-label=\"")
-                .WriteEscape(anchorLabel).Write(": ").WriteEscape(InlineText(obj.Inline)).Write("\">#</a>");
+                .WriteEscape(AnchorLabel).Write(": ").WriteEscape(InlineText(obj.Inline)).Write("\">#</a>");
             renderer.Write("</").Write(tag).WriteLine(">");
         }
     }
