@@ -594,30 +594,35 @@ public sealed class SiteSession(BuildOptions options)
         var replaced = new List<int>();
         foreach (var document in near.Where(d => !d.Related.SequenceEqual(relatedBefore[d])))
         {
-            foreach (var index in showing.GetValueOrDefault(document) ?? [])
+            // Its own page, among the pages showing it (the others show its card).
+            var pages = showing.GetValueOrDefault(document) ?? [];
+            var at = pages.FindIndex(i => loaded.Jobs[i].OutputPath == document.OutputPath);
+            if (at < 0)
             {
-                var old = loaded.Jobs[index];
-                if (old.OutputPath != document.OutputPath)
-                {
-                    continue; // a page showing its card, not its own page
-                }
-
-                var job = PageRenderer.DocumentJob(document);
-                foreach (var shown in old.Shows)
-                {
-                    showing[shown].Remove(index);
-                }
-
-                foreach (var shown in job.Shows)
-                {
-                    (showing.TryGetValue(shown, out var list) ? list : showing[shown] = []).Add(index);
-                }
-
-                loaded.Jobs[index] = job;
-                loaded.PagesShown[job.OutputPath] = job.Shows;
-                replaced.Add(index);
-                break;
+                continue; // no page of its own (never seen: every article has one)
             }
+
+            var index = pages[at];
+            var old = loaded.Jobs[index];
+
+            var job = PageRenderer.DocumentJob(document);
+            foreach (var shown in old.Shows)
+            {
+                showing[shown].RemoveAll(i => i == index);
+            }
+
+            foreach (var shown in job.Shows)
+            {
+                var list = showing.TryGetValue(shown, out var existing) ? existing : showing[shown] = [];
+                if (!list.Contains(index))
+                {
+                    list.Add(index);
+                }
+            }
+
+            loaded.Jobs[index] = job;
+            loaded.PagesShown[job.OutputPath] = job.Shows;
+            replaced.Add(index);
         }
 
         return replaced;
