@@ -21,7 +21,7 @@ if (args.Length > 2 && args[2] == "--edits")
 {
     var edit = args.Contains("--tags") ? EditKind.Tags : args.Contains("--updated") ? EditKind.Updated
         : args.Contains("--category") ? EditKind.Category : args.Contains("--author") ? EditKind.Author
-        : args.Contains("--front-matter") ? EditKind.Title : args.Contains("--date") ? EditKind.Date : EditKind.Text;
+        : args.Contains("--front-matter") ? EditKind.Title : args.Contains("--date") ? EditKind.Date : args.Contains("--date-move") ? EditKind.DateMove : EditKind.Text;
     return Edits(args[0], runs, output, edit);
 }
 var phases = new Dictionary<string, List<double>>();
@@ -98,6 +98,8 @@ static int Edits(string site, int edits, string output, EditKind edit)
                 EditKind.Author => original,
                 EditKind.Date when i % 2 == 0 => System.Text.RegularExpressions.Regex.Replace(original, @"\ndate: (\d{4}-\d\d-\d\dT\d\d:\d)\d", "\ndate: ${1}9"),
                 EditKind.Date => original,
+                EditKind.DateMove when i % 2 == 0 => System.Text.RegularExpressions.Regex.Replace(original, @"\ndate: (\d{4}-\d\d)-\d\dT", "\ndate: ${1}-15T"),
+                EditKind.DateMove => original,
                 _ => original + $"\n\nÉdition {i}.\n",
             });
             var clock = Stopwatch.StartNew();
@@ -126,4 +128,5 @@ internal enum EditKind
     Category,
     Author,
     Date,
+    DateMove,
 }

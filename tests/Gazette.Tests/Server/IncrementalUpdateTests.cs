@@ -250,6 +250,30 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Date_edit_moving_an_article_far_in_a_large_list_re_assembles_and_picks_related_articles_again_near_both_places_like_a_full_build()
+    {
+        // Forty articles of one category, a day apart in January: each one's related articles are
+        // the nearest in time. a25 moves from the 26th to the 3rd: the articles near where it was
+        // lose it, those near where it goes gain it, and every list between shifts by one. Moved
+        // and back, every page must be what a full build writes.
+        static string Article(int i, int day) => TestSite.Article(title: $"Article {i}",
+            date: $"2024-01-{day:00}T{10 + (i / 28):00}:00:00+01:00", extra: "category: Web\n");
+        using var site = new TestSite(Config);
+        for (var i = 0; i < 40; i++)
+        {
+            site.Write($"content/posts/a{i:00}.md", Article(i, 1 + (i % 28)));
+        }
+
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        foreach (var day in new[] { 3, 26 })
+        {
+            site.Write("content/posts/a25.md", Article(25, day));
+            Assert.False(UpdateLikeAFullBuild(site, session, "content/posts/a25.md").InPlace);
+        }
+    }
+
+    [Fact]
     public void Category_edit_moves_the_article_between_category_pages_and_feeds_like_a_full_build()
     {
         // "mid" goes from Web (where "old" stays) to IA: Web's feed must lose it, IA's gain it.
