@@ -194,7 +194,10 @@ public sealed class SiteSession(BuildOptions options)
             return run.Result(loaded.Output) with { Incremental = true };
         }
 
-        if (loaded is null || changed.Count == 0 || !changed.All(p => IsEditedDocument(p, loaded)))
+        // A theme showing the site's lists on its pages (a tag cloud in the footer, the latest
+        // articles in a sidebar) makes every page depend on every article: each edit is a full build.
+        if (loaded is null || changed.Count == 0 || !changed.All(p => IsEditedDocument(p, loaded))
+            || loaded.Templates.AnyReadsSiteLists(except: NotFoundLayout))
         {
             return BuildAll(run);
         }
@@ -722,6 +725,9 @@ public sealed class SiteSession(BuildOptions options)
     }
 
     /// <summary>An existing Markdown file of content/ that the last build already knew.</summary>
+    // The 404 page's job shows every document when its layout reads the site's lists (PageRenderer.ListJobs).
+    private const string NotFoundLayout = "404.html";
+
     private static bool IsEditedDocument(string path, Loaded loaded) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && File.Exists(path) && loaded.Sources.ContainsKey(path);
 

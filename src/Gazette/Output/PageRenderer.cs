@@ -108,7 +108,9 @@ internal static class PageRenderer
                 AbsoluteUrl = urls.Absolute(notFoundUrl),
                 Lang = config.Language,
             },
-        }, urls.Absolute(notFoundUrl), null, [], [.. model.Articles.Take(5)], InSitemap: false));
+        }, urls.Absolute(notFoundUrl), null, [],
+            // The default theme's 404 page lists the latest articles: it shows whatever article changes.
+            templates.ReadsSiteLists("404.html") ? [.. model.Articles, .. model.Pages] : [], InSitemap: false));
         return jobs;
     }
 

@@ -19,6 +19,9 @@ public sealed class TemplateRenderer
     private const int MaxPartialDepth = 32;
 
     private readonly Dictionary<string, ThemeTemplate> _templates;
+
+    // The templates reading the site's lists (see ReadsSiteLists), found once when they are parsed.
+    private readonly HashSet<string> _siteListReaders;
     private readonly IReadOnlyDictionary<string, Localizer> _localizers;
     private readonly string _defaultLanguage;
     private readonly SiteUrls _urls;
@@ -34,6 +37,7 @@ public sealed class TemplateRenderer
     {
         _diagnostics = diagnostics;
         _templates = templates;
+        _siteListReaders = [.. templates.Where(t => SiteListReads(t.Value.Template.Page).Any()).Select(t => t.Key)];
         _localizers = localizers;
         _defaultLanguage = defaultLanguage;
         _urls = urls;
@@ -98,6 +102,46 @@ public sealed class TemplateRenderer
     }
 
     public bool HasLayout(string name) => _templates.ContainsKey(name);
+
+    /// <summary>
+    /// Whether <paramref name="name"/> reads the site's lists (<c>site.articles</c>, <c>pages</c>,
+    /// <c>tags</c>, <c>categories</c>, <c>authors</c>) or hands <c>site</c> itself on (to a partial,
+    /// a variable): a page rendered with it may then show any article, and the dev server must
+    /// render it again whatever article changes. Reading <c>site.title</c> and the other settings
+    /// does not count.
+    /// </summary>
+    public bool ReadsSiteLists(string name) => _siteListReaders.Contains(name);
+
+    /// <summary>Whether a template other than <paramref name="except"/> (layouts and partials alike:
+    /// a partial may be included from any page) reads the site's lists; see <see cref="ReadsSiteLists"/>.</summary>
+    public bool AnyReadsSiteLists(string except) => _siteListReaders.Any(name => name != except);
+
+    // The members of `site` that are settings from site.yml (see SiteObject), not lists of the content.
+    private static readonly HashSet<string> SiteSettings =
+        ["title", "description", "base_url", "base_path", "language", "copyright", "publisher", "menu", "params", "home_url"];
+
+    /// <summary>Each use of the <c>site</c> variable other than reading one of its settings.</summary>
+    private static IEnumerable<ScriptNode> SiteListReads(ScriptNode? node)
+    {
+        if (node is null)
+        {
+            yield break;
+        }
+
+        if (node is ScriptVariableGlobal { Name: "site" } site
+            && !(site.Parent is ScriptMemberExpression member && member.Target == site && member.Member?.Name is { } setting && SiteSettings.Contains(setting)))
+        {
+            yield return node;
+        }
+
+        for (var i = 0; i < node.ChildrenCount; i++)
+        {
+            foreach (var read in SiteListReads(node.GetChildren(i)))
+            {
+                yield return read;
+            }
+        }
+    }
 
     /// <summary>Renders a layout, then wraps it in <c>baseof.html</c> (when the theme has one)
     /// as <c>content</c>, into <paramref name="output"/>. Returns false after reporting a template error.</summary>

@@ -274,6 +274,44 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void A_theme_listing_the_sites_tags_on_every_page_gets_a_full_build_after_an_edit()
+    {
+        // A footer listing every tag: a new tag must show on every page, also on the pages that
+        // show nothing of the edited article (the IA category's page).
+        using var site = ThreeArticles();
+        site.Write("layouts/partials/footer.html", "<footer>{{ for tag in site.tags.terms }}{{ tag.name }};{{ end }}</footer>\n");
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: "category: Web\ntags: [rust, go]\n"));
+        var result = session.Update([Path.Combine(site.Directory, "content/posts/mid.md")]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.False(result.Incremental);
+        Assert.Contains("go;", site.ReadOutput("categories/ia/index.html"), StringComparison.Ordinal);
+        Assert.Equal(FullBuild(site), OutputSnapshot.Of(site.OutputDirectory));
+    }
+
+    [Fact]
+    public void A_404_page_listing_every_article_follows_an_edit_of_any_of_them()
+    {
+        // This 404 page lists every article (the default theme's, the latest five): the oldest of
+        // seven renamed, it must show the new title, the edit still made in place.
+        using var site = new TestSite(Config);
+        for (var i = 1; i <= 7; i++)
+        {
+            site.Write($"content/posts/a{i}.md", TestSite.Article(title: $"Article {i}", date: $"2024-03-{i:00}T10:00:00+01:00"));
+        }
+
+        site.Write("layouts/404.html", "<ul>{{ for article in site.articles }}<li>{{ article.title }}</li>{{ end }}</ul>\n");
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+
+        site.Write("content/posts/a1.md", TestSite.Article(title: "Le plus ancien", date: "2024-03-01T10:00:00+01:00"));
+        Assert.True(UpdateLikeAFullBuild(site, session, "content/posts/a1.md").InPlace);
+        Assert.Contains("Le plus ancien", site.ReadOutput("404.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Category_edit_moves_the_article_between_category_pages_and_feeds_like_a_full_build()
     {
         // "mid" goes from Web (where "old" stays) to IA: Web's feed must lose it, IA's gain it.
