@@ -747,7 +747,21 @@ public sealed class SiteSession(BuildOptions options)
         {
             var allocated = GC.GetTotalAllocatedBytes();
             var paused = GC.GetTotalPauseDuration();
-            _timings.Add(new PhaseTiming(name, _clock.Elapsed, allocated - _allocatedBefore, GC.GetGCMemoryInfo().HeapSizeBytes, paused - _pausedBefore));
+            var timing = new PhaseTiming(name, _clock.Elapsed, allocated - _allocatedBefore, GC.GetGCMemoryInfo().HeapSizeBytes, paused - _pausedBefore);
+            if (_timings.Count > 0 && _timings[^1].Phase == name)
+            {
+                // The same phase again (an update that tried the in-place path, then re-assembled): one line.
+                var previous = _timings[^1];
+                timing = timing with
+                {
+                    Elapsed = previous.Elapsed + timing.Elapsed,
+                    AllocatedBytes = previous.AllocatedBytes + timing.AllocatedBytes,
+                    GcPause = previous.GcPause + timing.GcPause,
+                };
+                _timings.RemoveAt(_timings.Count - 1);
+            }
+
+            _timings.Add(timing);
             options.Progress?.Report(name);
             _allocatedBefore = allocated;
             _pausedBefore = paused;
