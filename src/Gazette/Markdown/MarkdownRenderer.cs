@@ -206,7 +206,7 @@ public sealed class MarkdownRenderer
     /// <summary>An HTML renderer set up for a pipeline, with Gazette's paragraph, heading and code
     /// renderers, writing into a buffer that keeps the capacity the longest article needed (the
     /// HTML goes from it to UTF-8 without a string in between).</summary>
-    private sealed record ArticleRenderer(HtmlRenderer Renderer, System.Text.StringBuilder Html,
+    private sealed record ArticleRenderer(MarkdownPipeline Pipeline, HtmlRenderer Renderer, System.Text.StringBuilder Html,
         ArticleParagraphRenderer Paragraphs, AnchoredHeadingRenderer Headings);
 
     // Each rendering thread keeps one renderer per typography mode, article after article: setting
@@ -217,9 +217,9 @@ public sealed class MarkdownRenderer
     private static ArticleRenderer ArticleRendererFor(TypographyMode mode, MarkdownPipeline pipeline)
     {
         var renderers = _articleRenderers ??= new ArticleRenderer?[Enum.GetValues<TypographyMode>().Length];
-        if (renderers[(int)mode] is { } existing)
+        if (renderers[(int)mode] is { } existing && existing.Pipeline == pipeline)
         {
-            return existing;
+            return existing; // set up for this build's pipeline (the dev server's next build makes new ones)
         }
 
         var html = new System.Text.StringBuilder(64 * 1024);
@@ -230,7 +230,7 @@ public sealed class MarkdownRenderer
         renderer.ObjectRenderers.Replace<ParagraphRenderer>(paragraphs);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(headings);
         renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
-        return renderers[(int)mode] = new ArticleRenderer(renderer, html, paragraphs, headings);
+        return renderers[(int)mode] = new ArticleRenderer(pipeline, renderer, html, paragraphs, headings);
     }
 
     /// <summary>A link that tries to be external (a scheme, or "www.") but cannot be one.</summary>
