@@ -346,8 +346,9 @@ public sealed class TemplateRenderer
             return cached;
         }
 
-        var html = Partial(context, span, name, model)!;
-        _cachedPartials.TryAdd(key, html);
+        // Two pages rendering the same card at once both render it: both show the copy cached first,
+        // so every page shows the same one (a test's partial prints the page it was rendered for).
+        var html = _cachedPartials.GetOrAdd(key, Partial(context, span, name, model)!);
         _cachedKinds.TryAdd((key.Name, key.Language, key.Variant), 0);
         return html;
     }
