@@ -129,7 +129,7 @@ public sealed class TemplateRenderer
         }
 
         if (node is ScriptVariableGlobal { Name: "site" } site
-            && !(site.Parent is ScriptMemberExpression member && member.Target == site && member.Member?.Name is { } setting && SiteSettings.Contains(setting)))
+            && !(site.Parent is ScriptMemberExpression member && ReferenceEquals(member.Target, site) && member.Member?.Name is { } setting && SiteSettings.Contains(setting)))
         {
             yield return node;
         }
