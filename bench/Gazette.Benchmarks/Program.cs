@@ -4,7 +4,7 @@ using Gazette;
 // Warm-process benchmark: builds a site several times in one process and prints each phase's
 // median, separating Gazette's own cost from JIT warm-up (the first run). Usage:
 //   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR [RUNS]
-//   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR EDITS --edits [--front-matter|--tags|--category|--author|--updated|--date]
+//   dotnet run -c Release --project bench/Gazette.Benchmarks -- SITE_DIR EDITS --edits [--front-matter|--tags|--category|--author|--updated|--date|--date-move]
 // The second form is the dev server's loop: one article's text (or, with --front-matter, its
 // title; with --tags, its tags: a tag added, then removed; with --category or --author, a new
 // category or author, then the old one; with --updated, its update date set, then removed)

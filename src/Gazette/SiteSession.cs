@@ -197,7 +197,7 @@ public sealed class SiteSession(BuildOptions options)
         // A theme showing the site's lists on its pages (a tag cloud in the footer, the latest
         // articles in a sidebar) makes every page depend on every article: each edit is a full build.
         if (loaded is null || changed.Count == 0 || !changed.All(p => IsEditedDocument(p, loaded))
-            || loaded.Templates.AnyReadsSiteLists(except: NotFoundLayout))
+            || loaded.Templates.AnyReadsSiteLists(except: PageRenderer.NotFoundLayout))
         {
             return BuildAll(run);
         }
@@ -383,7 +383,7 @@ public sealed class SiteSession(BuildOptions options)
         // leaves it where it was (the time of day corrected) is an edit like the others.
         var redatedInPlace = edits.Where(e => e.Before.Date != e.After.Date).ToList();
         if (redatedInPlace.Count > 1 || (redatedInPlace.Count == 1
-            && (refiled.Count > 0 || !SiteModelBuilder.KeepsItsPlace(loaded.Model, redatedInPlace[0].Before, redatedInPlace[0].After.Date))))
+            && (refiled.Count > 0 || !SiteModelBuilder.KeepsItsPlace(redatedInPlace[0].Before, redatedInPlace[0].After))))
         {
             return null;
         }
@@ -508,13 +508,7 @@ public sealed class SiteSession(BuildOptions options)
         // Related articles come from tags and categories: an author's other articles keep theirs.
         var neighbours = moves.Where(m => m.Taxonomy != model.Authors)
             .SelectMany(m => RelatedArticles.WithinReach(m.Term.Articles, article)).Append(article).Distinct().ToList();
-        var relatedBefore = new Dictionary<Document, IReadOnlyList<Document>>(ReferenceEqualityComparer.Instance);
-        foreach (var neighbour in neighbours)
-        {
-            relatedBefore[neighbour] = neighbour.Related;
-        }
-
-        RelatedArticles.AssignTo(model, neighbours);
+        var relatedChanged = RelatedArticles.AssignAgain(model, neighbours);
 
         var jobs = new List<PageJob>();
         foreach (var taxonomy in moves.Select(m => m.Taxonomy).Distinct())
@@ -530,7 +524,7 @@ public sealed class SiteSession(BuildOptions options)
             }
         }
 
-        jobs.AddRange(neighbours.Where(a => a == article || !a.Related.SequenceEqual(relatedBefore[a])).Select(PageRenderer.DocumentJob));
+        jobs.AddRange(neighbours.Where(a => a == article || relatedChanged.Contains(a)).Select(PageRenderer.DocumentJob));
 
         // Replaced: the pages listed again; removed: those of the terms' lists that are no more.
         var replaced = jobs.Select(j => j.OutputPath).ToHashSet(StringComparer.Ordinal);
@@ -577,25 +571,11 @@ public sealed class SiteSession(BuildOptions options)
     /// </summary>
     private static List<int> PickRelatedAgainNear(Loaded loaded, Document article)
     {
-        var model = loaded.Model;
-        var terms = article.Tags.Select(model.Tags.TermOf).ToList();
-        if (article.Category is { } category)
-        {
-            terms.Add(model.Categories.TermOf(category));
-        }
-
-        var near = terms.SelectMany(term => RelatedArticles.WithinReach(term.Articles, article)).Append(article).Distinct().ToList();
-        var relatedBefore = new Dictionary<Document, IReadOnlyList<Document>>(ReferenceEqualityComparer.Instance);
-        foreach (var document in near)
-        {
-            relatedBefore[document] = document.Related;
-        }
-
-        RelatedArticles.AssignTo(model, near);
-
+        var near = RelatedArticles.WithinReachInItsTerms(loaded.Model, article).Append(article).Distinct().ToList();
+        var relatedChanged = RelatedArticles.AssignAgain(loaded.Model, near);
         var showing = loaded.JobsShowing ??= IndexJobsShowing(loaded.Jobs);
         var replaced = new List<int>();
-        foreach (var document in near.Where(d => !d.Related.SequenceEqual(relatedBefore[d])))
+        foreach (var document in near.Where(relatedChanged.Contains))
         {
             // Its own page, among the pages showing it (the others show its card).
             var pages = showing.GetValueOrDefault(document) ?? [];
@@ -607,7 +587,6 @@ public sealed class SiteSession(BuildOptions options)
 
             var index = pages[at];
             var old = loaded.Jobs[index];
-
             var job = PageRenderer.DocumentJob(document);
             foreach (var shown in old.Shows)
             {
@@ -725,9 +704,6 @@ public sealed class SiteSession(BuildOptions options)
     }
 
     /// <summary>An existing Markdown file of content/ that the last build already knew.</summary>
-    // The 404 page's job shows every document when its layout reads the site's lists (PageRenderer.ListJobs).
-    private const string NotFoundLayout = "404.html";
-
     private static bool IsEditedDocument(string path, Loaded loaded) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && File.Exists(path) && loaded.Sources.ContainsKey(path);
 

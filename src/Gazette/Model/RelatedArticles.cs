@@ -73,6 +73,30 @@ internal static class RelatedArticles
         }
     }
 
+    /// <summary>The articles within reach of <paramref name="document"/> (see <see cref="WithinReach"/>)
+    /// in the lists of its tags and category as the model has them now: where it is, or where it
+    /// would be when it is no longer in them (a document as it was before an edit).</summary>
+    public static IEnumerable<Document> WithinReachInItsTerms(SiteModel model, Document document)
+    {
+        var terms = document.Tags.Select(tag => model.Tags.Find(tag.Slug))
+            .Append(document.Category is { } category ? model.Categories.Find(category.Slug) : null);
+        return terms.OfType<Term>().SelectMany(term => WithinReach(term.Articles, document));
+    }
+
+    /// <summary>Picks the related articles of <paramref name="articles"/> again and returns those
+    /// whose picks changed.</summary>
+    public static HashSet<Document> AssignAgain(SiteModel model, IReadOnlyList<Document> articles)
+    {
+        var before = new Dictionary<Document, IReadOnlyList<Document>>(ReferenceEqualityComparer.Instance);
+        foreach (var article in articles)
+        {
+            before[article] = article.Related;
+        }
+
+        AssignTo(model, articles);
+        return new HashSet<Document>(articles.Where(a => !a.Related.SequenceEqual(before[a])), ReferenceEqualityComparer.Instance);
+    }
+
     /// <summary>Where an article is in a term's list, which keeps the site's order (newest first,
     /// then by path): found by halving, so no term needs a map of its articles' positions.</summary>
     private static int PositionIn(List<Document> articles, Document article)
@@ -92,18 +116,7 @@ internal static class RelatedArticles
         var affected = new HashSet<Document>(ReferenceEqualityComparer.Instance);
         foreach (var document in edits.SelectMany(e => new[] { e.Before, e.After }))
         {
-            foreach (var tag in document.Tags)
-            {
-                if (model.Tags.Find(tag.Slug) is { } term)
-                {
-                    affected.UnionWith(WithinReach(term.Articles, document));
-                }
-            }
-
-            if (document.Category is { } category && model.Categories.Find(category.Slug) is { } categoryTerm)
-            {
-                affected.UnionWith(WithinReach(categoryTerm.Articles, document));
-            }
+            affected.UnionWith(WithinReachInItsTerms(model, document));
         }
 
         affected.UnionWith(edits.Select(e => e.After).Where(a => a.Kind == DocumentKind.Article));

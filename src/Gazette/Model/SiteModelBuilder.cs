@@ -77,42 +77,26 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
     }
 
     /// <summary>
-    /// Whether <paramref name="document"/> would stay where it is in the site with a new publication
-    /// date: in the same month's archive, and between the same two articles in the site's order.
-    /// Every list of articles keeps that order, so none of them changes. Pages are in no list.
+    /// Whether an article would stay where it is in the site with the new publication date of
+    /// <paramref name="after"/> (the same file resolved again): in the same month's archive, and
+    /// between the same two articles in the site's order (its neighbours). Every list of articles
+    /// keeps that order, so none of them changes. Pages are in no list.
     /// </summary>
-    public static bool KeepsItsPlace(SiteModel model, Document document, DateTimeOffset? date)
+    public static bool KeepsItsPlace(Document before, Document after)
     {
-        if (document.Kind != DocumentKind.Article)
+        if (before.Kind != DocumentKind.Article)
         {
             return true;
         }
 
-        if (document.Date is not { } before || date is not { } after || before.Year != after.Year || before.Month != after.Month)
+        if (before.Date is not { } was || after.Date is not { } date || was.Year != date.Year || was.Month != date.Month)
         {
             return false;
         }
 
-        // Found by halving: the articles are in the site's order.
-        var articles = model.Articles;
-        int low = 0, high = articles.Count - 1, position = -1;
-        while (low <= high && position < 0)
-        {
-            var middle = low + ((high - low) / 2);
-            var order = SiteOrder.Instance.Compare(articles[middle], document);
-            (low, high, position) = order < 0 ? (middle + 1, high, -1) : order > 0 ? (low, middle - 1, -1) : (low, high, middle);
-        }
-
-        if (position < 0)
-        {
-            return false;
-        }
-
-        // Compared as the document would be with its new date (same path, so only the date counts).
-        int CompareTo(Document other) =>
-            other.Date!.Value.CompareTo(after) is var byDate and not 0 ? byDate : string.CompareOrdinal(document.SourcePath, other.SourcePath);
-        return (position == 0 || CompareTo(articles[position - 1]) > 0)
-            && (position == articles.Count - 1 || CompareTo(articles[position + 1]) < 0);
+        // Next is the newer neighbour (before it in the site's order), Previous the older one.
+        return (before.Next is null || SiteOrder.Instance.Compare(before.Next, after) < 0)
+            && (before.Previous is null || SiteOrder.Instance.Compare(after, before.Previous) < 0);
     }
 
     public bool IsPublished(SourceDocument source)

@@ -97,7 +97,7 @@ internal static class PageRenderer
         }
 
         var notFoundUrl = urls.ForOutput("404.html");
-        jobs.Add(new PageJob("404", "404.html", "404.html", config.Language, "404 page", new()
+        jobs.Add(new PageJob("404", NotFoundLayout, "404.html", config.Language, "404 page", new()
         {
             ["kind"] = "404",
             ["page"] = new ListPage
@@ -109,10 +109,14 @@ internal static class PageRenderer
                 Lang = config.Language,
             },
         }, urls.Absolute(notFoundUrl), null, [],
-            // The default theme's 404 page lists the latest articles: it shows whatever article changes.
-            templates.ReadsSiteLists("404.html") ? [.. model.Articles, .. model.Pages] : [], InSitemap: false));
+            // A 404 page listing the site's articles (the default theme's lists the latest) shows any of them.
+            templates.ReadsSiteLists(NotFoundLayout) ? [.. model.Articles, .. model.Pages] : [], InSitemap: false));
         return jobs;
     }
+
+    /// <summary>The layout of the 404 page; the dev server knows its job shows every document when it
+    /// reads the site's lists.</summary>
+    public const string NotFoundLayout = "404.html";
 
     /// <summary>The page of an article or a standalone page.</summary>
     public static PageJob DocumentJob(Document document)

@@ -37,7 +37,7 @@ public sealed class TemplateRenderer
     {
         _diagnostics = diagnostics;
         _templates = templates;
-        _siteListReaders = [.. templates.Where(t => SiteListReads(t.Value.Template.Page).Any()).Select(t => t.Key)];
+        _siteListReaders = [.. templates.Where(t => UsesSiteLists(t.Value.Template.Page)).Select(t => t.Key)];
         _localizers = localizers;
         _defaultLanguage = defaultLanguage;
         _urls = urls;
@@ -120,27 +120,29 @@ public sealed class TemplateRenderer
     private static readonly HashSet<string> SiteSettings =
         ["title", "description", "base_url", "base_path", "language", "copyright", "publisher", "menu", "params", "home_url"];
 
-    /// <summary>Each use of the <c>site</c> variable other than reading one of its settings.</summary>
-    private static IEnumerable<ScriptNode> SiteListReads(ScriptNode? node)
+    /// <summary>Whether the syntax tree uses the <c>site</c> variable other than to read one of its settings.</summary>
+    private static bool UsesSiteLists(ScriptNode? node)
     {
         if (node is null)
         {
-            yield break;
+            return false;
         }
 
         if (node is ScriptVariableGlobal { Name: "site" } site
             && !(site.Parent is ScriptMemberExpression member && ReferenceEquals(member.Target, site) && member.Member?.Name is { } setting && SiteSettings.Contains(setting)))
         {
-            yield return node;
+            return true;
         }
 
         for (var i = 0; i < node.ChildrenCount; i++)
         {
-            foreach (var read in SiteListReads(node.GetChildren(i)))
+            if (UsesSiteLists(node.GetChildren(i)))
             {
-                yield return read;
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>Renders a layout, then wraps it in <c>baseof.html</c> (when the theme has one)
