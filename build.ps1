@@ -27,6 +27,8 @@ param(
     [switch] $NoMinify,
     [switch] $Timings,
     [switch] $Strict,
+    [switch] $Quiet,
+    [switch] $Force,
     [int] $Port = 5000,
     [string] $Bind = '127.0.0.1',
     [string] $Category,
@@ -120,7 +122,10 @@ switch ($Command) {
         if ($NoMinify) { $arguments += '--no-minify' }
         if ($Timings) { $arguments += '--timings' }
         if ($Strict) { $arguments += '--strict' }
-        if ($Command -eq 'serve') { $arguments += @('--port', $Port, '--bind', $Bind) }
+        if ($Quiet) { $arguments += '--quiet' }
+        if ($Force) { $arguments += '--force' }
+        # A signal that stops PowerShell does not reach the server: it watches this process instead.
+        if ($Command -eq 'serve') { $arguments += @('--port', $Port, '--bind', $Bind, '--exit-with', $PID) }
         if ($Category) { $arguments += @('--category', $Category) }
         if ($Tags) { $arguments += @('--tags', ($Tags -join ',')) }
         $program = $cli[0]

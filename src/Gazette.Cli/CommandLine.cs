@@ -13,6 +13,10 @@ internal sealed record CommandLine
     public bool Timings { get; init; }
     public bool Quiet { get; init; }
     public bool Strict { get; init; }
+    public bool Force { get; init; }
+    /// <summary>Stop when this process ends (build.ps1 passes its own: a wrapper killed with SIGTERM
+    /// takes its server along instead of leaving it serving).</summary>
+    public int? ExitWith { get; init; }
     public int Port { get; init; } = 5000;
     public string Bind { get; init; } = "127.0.0.1";
     public string? Title { get; init; }
@@ -112,6 +116,19 @@ internal sealed record CommandLine
                     break;
                 case "--strict":
                     command = command with { Strict = true };
+                    break;
+                case "--force":
+                    command = command with { Force = true };
+                    break;
+                case "--exit-with":
+                    var pid = Value();
+                    if (!int.TryParse(pid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var processId))
+                    {
+                        error = $"--exit-with needs a process id, not '{pid}'";
+                        return false;
+                    }
+
+                    command = command with { ExitWith = processId };
                     break;
                 case "--quiet" or "-q":
                     command = command with { Quiet = true };

@@ -25,12 +25,15 @@ public static class Program
           --future         include articles dated in the future
           --no-minify      write readable HTML, CSS and JS
           --strict         warnings fail the build too
+          --force          take over an output folder holding files Gazette did not write,
+                           DELETING them (the site, its parents and source folders stay refused)
           --timings        print the time of each build phase (also --verbose)
           --quiet          print only problems
           --port N         serve: port (default 5000; 0 for any free port)
           --bind ADDRESS   serve: address to listen on (default 127.0.0.1)
           --category NAME  new: the article's category
           --tags a,b       new: the article's tags
+          --exit-with PID  stop when process PID ends (build.ps1 passes its own)
         """;
 
     public static async Task<int> Main(string[] args)
@@ -69,6 +72,8 @@ public static class Program
         IncludeFuture = command.Future,
         Minify = command.NoMinify ? false : null,
         Strict = command.Strict,
+        Force = command.Force,
+        Waiting = message => Console.Error.WriteLine($"gazette: {message}…"),
         CheckOnly = command.Name == "check",
         Progress = command.Quiet ? null : new ProgressLine(),
     };
@@ -156,6 +161,11 @@ public static class Program
             context.Cancel = true;
             stop.Cancel();
         });
+        if (command.ExitWith is { } parent)
+        {
+            StopWhenProcessEnds(parent, stop);
+        }
+
         DevServer server;
         try
         {
@@ -186,6 +196,24 @@ public static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>A wrapper (build.ps1) killed by a signal cannot pass the signal on: the server
+    /// watches it and stops when it is gone.</summary>
+    private static void StopWhenProcessEnds(int processId, CancellationTokenSource stop)
+    {
+        System.Diagnostics.Process parent;
+        try
+        {
+            parent = System.Diagnostics.Process.GetProcessById(processId);
+        }
+        catch (ArgumentException)
+        {
+            stop.Cancel(); // already gone
+            return;
+        }
+
+        _ = parent.WaitForExitAsync(stop.Token).ContinueWith(_ => stop.Cancel(), stop.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
     private static int Clean(CommandLine command)

@@ -26,6 +26,13 @@ public sealed record BuildOptions
     /// <summary><c>gazette check</c>: build into a temporary folder that is then dropped (the output
     /// folder is never touched) and add the pre-publication checks.</summary>
     public bool CheckOnly { get; init; }
+    /// <summary>Take over an output folder that holds files Gazette did not write, deleting them
+    /// (never the site, its parents, its source folders or the root: those stay refused).</summary>
+    public bool Force { get; init; }
+    /// <summary>How long to wait for another build writing the same output before refusing.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Told once when the build has to wait for another one writing the same output.</summary>
+    public Action<string>? Waiting { get; init; }
     /// <summary>Told the name of each phase as it ends, for a progress display.</summary>
     public IProgress<string>? Progress { get; init; }
 }

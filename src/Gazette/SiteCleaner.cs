@@ -4,7 +4,8 @@ using Gazette.Output;
 
 namespace Gazette;
 
-/// <summary>Deletes the output folder (and staging leftovers), after the same safety checks as a build.</summary>
+/// <summary>Deletes the files the last build wrote (its manifest lists them), after the same
+/// ownership checks as a build: a folder holding anything else is left alone.</summary>
 public static class SiteCleaner
 {
     public static IReadOnlyList<Diagnostic> Clean(string sourceDirectory, string? outputDirectory)
@@ -18,23 +19,52 @@ public static class SiteCleaner
         }
 
         var output = Path.GetFullPath(outputDirectory ?? Path.Combine(source, config.Output));
-        if (OutputSafety.Check(source, output) is { } reason)
+        var display = OutputOwnership.IsSameOrInside(output, source) ? Path.GetRelativePath(source, output).Replace('\\', '/') : output;
+        if (OutputOwnership.Forbidden(source, output) is { } reason)
         {
-            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(SiteConfigLoader.FileName), reason);
+            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(display), reason);
             return diagnostics.ToSortedList();
         }
 
+        using var held = OutputLock.Acquire(output, TimeSpan.Zero);
+        if (held is null)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputLocked, SourceLocation.File(display), $"a Gazette build or dev server is writing '{display}'; stop it, then clean");
+            return diagnostics.ToSortedList();
+        }
+
+        try
+        {
+            DeleteOwnedFiles(output, display, diagnostics);
+            File.Delete(held.FilePath); // held, so no build waits on this file
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputFailed, SourceLocation.File(display), $"cannot clean the output: {e.Message}");
+        }
+
+        return diagnostics.ToSortedList();
+    }
+
+    private static void DeleteOwnedFiles(string output, string display, DiagnosticBag diagnostics)
+    {
         if (!Directory.Exists(output))
         {
-            return diagnostics.ToSortedList();
+            return;
         }
 
         var manifest = Path.Combine(output, OutputWriter.ManifestName);
         if (!File.Exists(manifest))
         {
-            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(output),
-                $"'{output}' has no {OutputWriter.ManifestName}: Gazette did not write it, so clean leaves it alone");
-            return diagnostics.ToSortedList();
+            diagnostics.Error(DiagnosticCodes.OutputNotOwned, SourceLocation.File(display),
+                $"'{display}' has no {OutputWriter.ManifestName}: Gazette did not write it, so clean leaves it alone");
+            return;
+        }
+
+        if (OutputOwnership.NotOwned(output, display, "clean deletes nothing while they are there: move them out first") is { } notOwned)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputNotOwned, SourceLocation.File(display), notOwned);
+            return;
         }
 
         foreach (var line in File.ReadAllLines(manifest).Append(OutputWriter.ManifestName))
@@ -55,7 +85,6 @@ public static class SiteCleaner
         }
 
         RemoveEmptyFolders(output);
-        return diagnostics.ToSortedList();
     }
 
     /// <summary>Removes folders left empty, deepest first, without entering linked folders.</summary>

@@ -71,19 +71,46 @@ public sealed class SiteSession(BuildOptions options)
         var output = options.CheckOnly
             ? Path.Combine(Path.GetTempPath(), "gazette-check-" + Guid.NewGuid().ToString("N"), "site")
             : Path.GetFullPath(options.OutputDirectory ?? Path.Combine(_source, config.Output));
-        if (OutputSafety.Check(_source, output) is { } unsafeReason)
-        {
-            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(SiteConfigLoader.FileName), unsafeReason);
-            return run.Result(null);
-        }
-
-        var urls = new SiteUrls(config);
         var theme = Theme.Locate(_source, config.Theme, diagnostics);
         if (theme is null)
         {
             return run.Result(null);
         }
 
+        if (options.CheckOnly)
+        {
+            try
+            {
+                return BuildInto(output, config, theme, run);
+            }
+            finally
+            {
+                DeleteQuietly(Path.GetDirectoryName(output)!);
+            }
+        }
+
+        if (OutputOwnership.Forbidden(_source, output, [theme.Directory]) is { } forbidden)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(DisplayPath(output)), forbidden);
+            return run.Result(null);
+        }
+
+        return WithLock(output, run, () =>
+        {
+            if (!options.Force && OutputOwnership.NotOwned(output, DisplayPath(output)) is { } notOwned)
+            {
+                diagnostics.Error(DiagnosticCodes.OutputNotOwned, SourceLocation.File(DisplayPath(output)), notOwned);
+                return run.Result(null);
+            }
+
+            return BuildInto(output, config, theme, run);
+        });
+    }
+
+    private BuildResult BuildInto(string output, SiteConfig config, Theme theme, Run run)
+    {
+        var diagnostics = run.Diagnostics;
+        var urls = new SiteUrls(config);
         var localizers = Localizer.LoadAll(theme.I18nFolders, diagnostics);
         var siteObject = new ScriptObject();
         var templates = TemplateRenderer.Load(theme.LayoutFolders, localizers, config.Language, urls, siteObject, diagnostics, config.Minify);
@@ -101,11 +128,16 @@ public sealed class SiteSession(BuildOptions options)
 
         SiteObject.Fill(siteObject, model, urls);
         var writer = new OutputWriter(output);
-        writer.Begin();
         List<PageJob> jobs;
         List<WrittenPage> sitemap;
         try
         {
+            if (writer.Begin() is { } notOurs)
+            {
+                diagnostics.Error(DiagnosticCodes.OutputNotOwned, SourceLocation.File(DisplayPath(output)), notOurs);
+                return run.Result(null);
+            }
+
             jobs = PageRenderer.ListJobs(model, templates, urls);
             var links = new LinkChecker(urls);
             links.ExpectPages(jobs.Select(j => j.OutputPath));
@@ -125,27 +157,24 @@ public sealed class SiteSession(BuildOptions options)
             }
 
             run.Phase("checks");
+            if (run.Failed || options.CheckOnly)
+            {
+                writer.Abort();
+                return run.Result(null, PageRenderer.CountByGroup(jobs));
+            }
+
+            writer.WriteManifest();
+            writer.Commit();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsIoFault(e))
         {
-            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(output), $"cannot write the output: {e.Message}");
+            // A full disk, a read-only or immutable folder, a mount point: the staging folder goes
+            // (a full disk does not stay full) and the previous output stays as it was.
+            diagnostics.Error(DiagnosticCodes.OutputFailed, SourceLocation.File(DisplayPath(output)), $"cannot write the output: {IoMessage(e)}");
             writer.Abort();
             return run.Result(null);
         }
 
-        if (run.Failed || options.CheckOnly)
-        {
-            writer.Abort();
-            if (options.CheckOnly)
-            {
-                Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
-            }
-
-            return run.Result(null, PageRenderer.CountByGroup(jobs));
-        }
-
-        writer.WriteManifest();
-        writer.Commit();
         run.Phase("write");
         _loaded = new Loaded
         {
@@ -173,6 +202,83 @@ public sealed class SiteSession(BuildOptions options)
         };
     }
 
+    /// <summary>The lock of the output this session is writing, while a build or update runs.</summary>
+    private OutputLock? _held;
+
+    /// <summary>Runs <paramref name="write"/> holding the output folder's lock (one build at a time
+    /// per output); waits for another build up to <see cref="BuildOptions.LockWait"/>, then refuses.</summary>
+    private BuildResult WithLock(string output, Run run, Func<BuildResult> write)
+    {
+        if (_held is not null && _held.FilePath == OutputLock.PathFor(output))
+        {
+            return write(); // an update that turned into a full build: the lock is held already
+        }
+
+        OutputLock? taken;
+        try
+        {
+            taken = OutputLock.Acquire(output, options.LockWait, () => options.Waiting?.Invoke($"waiting for another Gazette build to finish writing '{DisplayPath(output)}'"));
+        }
+        catch (Exception e) when (IsIoFault(e))
+        {
+            run.Diagnostics.Error(DiagnosticCodes.OutputFailed, SourceLocation.File(DisplayPath(output)), $"cannot create the output's lock file: {IoMessage(e)}");
+            return run.Result(null);
+        }
+
+        if (taken is null)
+        {
+            run.Diagnostics.Error(DiagnosticCodes.OutputLocked, SourceLocation.File(DisplayPath(output)),
+                $"another Gazette build or dev server is writing '{DisplayPath(output)}' (it holds {OutputLock.PathFor(output)}); wait for it to end or stop it, then build again");
+            return run.Result(null);
+        }
+
+        var outer = _held;
+        _held = taken;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            _held = outer;
+            taken.Dispose();
+        }
+    }
+
+    /// <summary>An output folder as the author named it: relative to the site when inside it.</summary>
+    private string DisplayPath(string output)
+    {
+        var relative = Path.GetRelativePath(_source, output);
+        return OutputOwnership.IsSameOrInside(output, _source) ? relative.Replace('\\', '/') : output;
+    }
+
+    /// <summary>A fault of the file system (full disk, read-only folder, name too long), also when
+    /// it was thrown on a rendering thread.</summary>
+    private static bool IsIoFault(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => true,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.All(IsIoFault),
+        _ => false,
+    };
+
+    private static string IoMessage(Exception e) =>
+        e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0].Message : e.Message;
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception e) when (IsIoFault(e))
+        {
+            // A temporary folder left behind is harmless; it is never the build's only problem.
+        }
+    }
+
     private string FullPathOf(Document document) => Path.GetFullPath(Path.Combine(_source, document.SourcePath));
 
     /// <summary>
@@ -184,6 +290,27 @@ public sealed class SiteSession(BuildOptions options)
     public BuildResult Update(IReadOnlyCollection<string> changedPaths)
     {
         var run = new Run(options);
+        if (_loaded is not { } last)
+        {
+            return BuildAll(run);
+        }
+
+        return WithLock(last.Output, run, () =>
+        {
+            try
+            {
+                return UpdateHoldingLock(changedPaths, run);
+            }
+            catch (Exception e) when (IsIoFault(e))
+            {
+                run.Diagnostics.Error(DiagnosticCodes.OutputFailed, SourceLocation.File(DisplayPath(last.Output)), $"cannot write the output: {IoMessage(e)}");
+                return run.Result(null);
+            }
+        });
+    }
+
+    private BuildResult UpdateHoldingLock(IReadOnlyCollection<string> changedPaths, Run run)
+    {
         var loaded = _loaded;
         // Editors save through temporary files that are gone by now: only existing or known files count.
         var changed = changedPaths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)

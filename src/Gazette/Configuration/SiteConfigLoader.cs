@@ -216,7 +216,7 @@ public static class SiteConfigLoader
 
             var entryFields = fields.Nested(entry);
             var title = entryFields.String("title", required: true);
-            var url = entryFields.String("url", required: true);
+            var url = entryFields.Url("url", required: true);
             entryFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "menu entry", ["title", "url"]);
             if (title is not null && url is not null)
             {

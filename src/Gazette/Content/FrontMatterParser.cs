@@ -54,6 +54,7 @@ public static class FrontMatterParser
     /// </summary>
     public static ParsedSource? ParseFile(ReadOnlySpan<byte> bytes, string path, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
     {
+        bytes = TextFile.WithoutControlCharacters(bytes, path, diagnostics);
         if (TrySplitUtf8(bytes, out var yamlRange, out var bodyRange, out var bodyLineOffset)
             && TextFile.TryDecodeQuietly(bytes[yamlRange], out var yaml) && TextFile.TryDecodeQuietly(bytes[bodyRange], out var body))
         {
@@ -322,6 +323,12 @@ public static class FrontMatterParser
             return false;
         }
 
+        if (parsed.Year is < 2 or > 9998)
+        {
+            date = default;
+            return false; // no time zone can move it without leaving the calendar .NET knows
+        }
+
         if (hasOffset)
         {
             // The text carried its own offset: keep that instant, shown in the site's timezone.
@@ -353,7 +360,7 @@ public static class FrontMatterParser
                     image.String("alt") ?? "",
                     image.String("caption"),
                     image.String("credit"),
-                    image.String("credit_url"),
+                    image.Url("credit_url"),
                     image.LocationOf(image.Node("src") ?? mapping));
                 image.ReportUnread(DiagnosticCodes.YamlUnknownKey, "image", ["src", "alt", "caption", "credit", "credit_url"]);
                 return result;
@@ -414,7 +421,7 @@ public static class FrontMatterParser
                 case YamlMapping mapping:
                     var source = fields.Nested(mapping);
                     var sourceName = source.String("name", required: true);
-                    var url = source.String("url");
+                    var url = source.Url("url");
                     source.ReportUnread(DiagnosticCodes.YamlUnknownKey, "source", ["name", "url"]);
                     if (sourceName is not null)
                     {

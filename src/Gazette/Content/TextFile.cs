@@ -101,6 +101,8 @@ internal static class TextFile
             bytes = bytes[3..];
         }
 
+        bytes = WithoutControlCharacters(bytes, displayPath, diagnostics);
+
         try
         {
             text = StrictUtf8.GetString(bytes);
@@ -120,6 +122,57 @@ internal static class TextFile
         }
 
         return true;
+    }
+
+    // The bytes that start a character XML 1.0 forbids (C0 controls but tab, line feed and carriage
+    // return), and 0xEF, which starts U+FFFE and U+FFFF among many allowed characters.
+    private static readonly System.Buffers.SearchValues<byte> SuspectBytes = System.Buffers.SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0xEF]);
+
+    /// <summary>
+    /// Control characters (a terminal's escape, a word processor's vertical tab) and the
+    /// non-characters U+FFFE and U+FFFF are invalid in XML feeds and in HTML: each becomes a space,
+    /// with a warning at its line and column. A clean file (nearly every one) is returned as it is,
+    /// after one vectorised scan.
+    /// </summary>
+    public static ReadOnlySpan<byte> WithoutControlCharacters(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)
+    {
+        byte[]? cleaned = null;
+        var from = 0;
+        while (bytes[from..].IndexOfAny(SuspectBytes) is var found and >= 0)
+        {
+            var at = from + found;
+            var length = bytes[at] == 0xEF ? (bytes[at..].StartsWith("\uFFFE"u8) || bytes[at..].StartsWith("\uFFFF"u8) ? 3 : 0) : 1;
+            from = at + 1;
+            if (length == 0)
+            {
+                continue;
+            }
+
+            cleaned ??= bytes.ToArray();
+            var (line, column) = PositionOfCharacter(bytes, at);
+            var character = length == 1 ? $"U+{bytes[at]:X4}" : $"U+FFF{(bytes[at + 2] == 0xBE ? 'E' : 'F')}";
+            diagnostics.Warning(DiagnosticCodes.ControlCharacter, new SourceLocation(displayPath, line, column),
+                $"invisible character {character} replaced by a space: HTML and feeds cannot carry it (it often comes from a copy from a terminal or a word processor); delete it");
+            cleaned.AsSpan(at, length).Fill((byte)' ');
+            from = at + length;
+        }
+
+        return cleaned ?? bytes;
+    }
+
+    /// <summary>Line and column (in characters, as editors count) of a byte.</summary>
+    private static (int Line, int Column) PositionOfCharacter(ReadOnlySpan<byte> bytes, int index)
+    {
+        var lineStart = bytes[..index].LastIndexOf((byte)'\n') + 1;
+        var line = bytes[..index].Count((byte)'\n') + 1;
+        var column = 1;
+        foreach (var b in bytes[lineStart..index])
+        {
+            column += (b & 0xC0) == 0x80 ? 0 : 1; // continuation bytes belong to the character before
+        }
+
+        return (line, column);
     }
 
     private static (int Line, int Column) PositionOfByte(ReadOnlySpan<byte> bytes, int index)

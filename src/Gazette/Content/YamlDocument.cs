@@ -170,6 +170,13 @@ public static class YamlDocumentReader
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             result = new YamlScalar(line, column, scalar.Value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty);
+            if (scalar.Value.AsSpan().IndexOfAny(Text.XmlText.Forbidden) is var at and >= 0)
+            {
+                // Only an escape (\x1b, \uFFFE) brings one here: the file's own bytes were cleaned when read.
+                problems.Add(new YamlProblem(Diagnostics.DiagnosticCodes.ControlCharacter,
+                    $"the text holds the invisible character U+{(int)scalar.Value[at]:X4}, which HTML and feeds cannot carry; remove its escape",
+                    line, column));
+            }
         }
         else if (parser.TryConsume<SequenceStart>(out _))
         {

@@ -62,6 +62,20 @@ internal sealed class YamlFieldReader
         return null;
     }
 
+    /// <summary>A URL, refused (an error at its value, null returned) unless <see cref="Text.UrlPolicy"/> allows it.</summary>
+    public string? Url(string key, bool required = false)
+    {
+        var url = String(key, required);
+        if (url is not null && !Text.UrlPolicy.IsAllowed(url))
+        {
+            Diagnostics.Error(DiagnosticCodes.UnsafeMarkup, LocationOf(_mapping[key]!),
+                $"'{key}' is '{Shorten(url)}': a {Text.UrlPolicy.SchemeOf(url)}: URL can run code or leave the web; use {Text.UrlPolicy.Allowed}");
+            return null;
+        }
+
+        return url;
+    }
+
     public bool? Bool(string key)
     {
         var node = Node(key);

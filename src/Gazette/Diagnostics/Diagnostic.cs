@@ -109,6 +109,7 @@ public static class DiagnosticCodes
     public const string MarkdownTooSlow = "GZ0205";
     public const string UnsafeMarkup = "GZ0206";
     public const string FileTooLarge = "GZ0109";
+    public const string ControlCharacter = "GZ0110";
     public const string TemplateSyntax = "GZ0301";
     public const string TemplateRuntime = "GZ0302";
     public const string TemplateMissing = "GZ0303";
@@ -127,4 +128,7 @@ public static class DiagnosticCodes
     public const string InternalError = "GZ0999";
     public const string AliasInvalid = "GZ0406";
     public const string SizeLimit = "GZ0407";
+    public const string OutputNotOwned = "GZ0408";
+    public const string OutputLocked = "GZ0409";
+    public const string OutputFailed = "GZ0410";
 }

@@ -151,7 +151,8 @@ public sealed class MarkdownRenderer
             if (LoneImage(paragraph) is { } image && image.GetData(typeof(ResolvedImage)) is ResolvedImage resolved)
             {
                 var (caption, credit) = FigureTitle.Split(image.Title);
-                var figure = FigureFactory.Create(resolved, AltText(image), caption, credit, null, isCover: false, context.Typography);
+                var figure = FigureFactory.Create(resolved, AltText(image), caption, credit, null, isCover: false, context.Typography,
+                    url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, ImageLocation(image, context), SiteModelBuilder.UnsafeLinkDropped(url)));
                 if (!figure.HasCredit)
                 {
                     diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, ImageLocation(image, context),
@@ -188,6 +189,7 @@ public sealed class MarkdownRenderer
         {
             article.Renderer.Render(document);
             article.Renderer.Writer.Flush();
+            Text.XmlText.ReplaceForbidden(html);
             completed = true;
         }
         finally
@@ -272,7 +274,7 @@ public sealed class MarkdownRenderer
             }
 
             diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(link.Line, link.Column),
-                $"link target '{link.Url}' dropped: javascript:, vbscript: and data: links can run code");
+                SiteModelBuilder.UnsafeLinkDropped(link.Url ?? ""));
             while (link.FirstChild is { } child)
             {
                 child.Remove();
@@ -286,6 +288,7 @@ public sealed class MarkdownRenderer
         {
             if (IsScriptUrl(autolink.Url))
             {
+                diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(autolink.Line, autolink.Column), SiteModelBuilder.UnsafeLinkDropped(autolink.Url));
                 var literal = new LiteralInline(autolink.Url);
                 autolink.ReplaceBy(literal);
                 nodes.Literals.Add(literal);
@@ -293,35 +296,7 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static bool IsScriptUrl(string? url)
-    {
-        var text = url.AsSpan();
-        if (!text.Contains(':'))
-        {
-            return false; // no scheme at all: the common case, decided without a copy
-        }
-
-        Span<char> start = stackalloc char[16];
-        var length = 0;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                continue; // browsers ignore them inside a scheme: "java\tscript:"
-            }
-
-            start[length++] = c;
-            if (length == start.Length)
-            {
-                break;
-            }
-        }
-
-        var scheme = start[..length];
-        return scheme.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
-            || scheme.StartsWith("vbscript:", StringComparison.OrdinalIgnoreCase)
-            || scheme.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
-    }
+    private static bool IsScriptUrl(string? url) => !Text.UrlPolicy.IsAllowed(url);
 
     // Each rendering thread reuses its node lists, article after article.
     [ThreadStatic]

@@ -162,6 +162,10 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         }
     }
 
+    /// <summary>The warning for a link target in a caption or credit that the URL policy refuses.</summary>
+    internal static string UnsafeLinkDropped(string url) =>
+        $"link target '{url}' dropped (its text stays): use {Text.UrlPolicy.Allowed}; other schemes can run code";
+
     private Document? ResolveDocument(SourceDocument source, DiagnosticBag diagnostics)
     {
         var frontMatter = source.Parsed.FrontMatter;
@@ -237,7 +241,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             else
             {
                 document.Cover = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl,
-                    isCover: true, typography);
+                    isCover: true, typography, url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, cover.Location, UnsafeLinkDropped(url)));
                 if (!document.Cover.HasCredit)
                 {
                     diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, cover.Location,

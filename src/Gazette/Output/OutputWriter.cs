@@ -50,17 +50,28 @@ public sealed partial class OutputWriter
 
     public bool HasWritten(string relativePath) => _written.ContainsKey(relativePath);
 
-    /// <summary>Prepares an empty staging folder, first finishing any swap a killed build left half done.</summary>
-    public void Begin()
+    /// <summary>Prepares an empty staging folder, first finishing any swap a killed build left half
+    /// done. Returns why it cannot when a sibling folder of that name is not Gazette's.</summary>
+    public string? Begin()
     {
         if (InPlace)
         {
-            return;
+            return null;
+        }
+
+        foreach (var sibling in new[] { StagingDirectory, PreviousDirectory })
+        {
+            if (OutputOwnership.NotOwned(sibling, sibling, "Gazette keeps that name for its own staging folder: move that folder away") is { } reason)
+            {
+                return reason;
+            }
         }
 
         Recover();
         DeleteDirectory(StagingDirectory);
         Directory.CreateDirectory(StagingDirectory);
+        File.WriteAllBytes(Path.Combine(StagingDirectory, OutputOwnership.StagingMarker), []);
+        return null;
     }
 
     /// <summary>Writes a text file. Returns the path of the earlier writer when the same output
@@ -281,25 +292,48 @@ public sealed partial class OutputWriter
             return;
         }
 
+        File.Delete(Path.Combine(StagingDirectory, OutputOwnership.StagingMarker));
         if (!Directory.Exists(OutputDirectory))
         {
             Directory.Move(StagingDirectory, OutputDirectory);
             return;
         }
 
-        if (OperatingSystem.IsLinux() && RenameExchange(StagingDirectory, OutputDirectory) == 0)
+        if (OperatingSystem.IsLinux())
         {
-            // One atomic step: the output now holds the new site, staging the old one.
-            DeleteDirectory(StagingDirectory);
-            return;
+            if (RenameExchange(StagingDirectory, OutputDirectory) == 0)
+            {
+                // One atomic step: the output now holds the new site, staging the old one.
+                DeleteDirectory(StagingDirectory);
+                return;
+            }
+
+            if (Marshal.GetLastPInvokeError() is DeviceBusy or CrossDevice)
+            {
+                throw new IOException($"'{OutputDirectory}' is a mount point, which cannot be swapped with the new site; "
+                    + "build into a folder inside it or next to it (--output <folder>/site), and serve or copy that");
+            }
         }
 
-        // Elsewhere, two renames; a build killed between them is finished by Recover() next time.
+        // Elsewhere, two renames; a build killed between them is finished by Recover() next time,
+        // and a second rename that fails puts the previous output back.
         DeleteDirectory(PreviousDirectory);
         Directory.Move(OutputDirectory, PreviousDirectory);
-        Directory.Move(StagingDirectory, OutputDirectory);
+        try
+        {
+            Directory.Move(StagingDirectory, OutputDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Directory.Move(PreviousDirectory, OutputDirectory);
+            throw;
+        }
+
         DeleteDirectory(PreviousDirectory);
     }
+
+    private const int DeviceBusy = 16; // EBUSY: the folder is a mount point
+    private const int CrossDevice = 18; // EXDEV: the folder and its parent are on different file systems
 
     /// <summary>Writes a file over its old bytes, then cuts what is left of them: emptying it first
     /// (as <see cref="File.WriteAllBytes(string, byte[])"/> does) makes ext4 free its blocks and
@@ -314,9 +348,18 @@ public sealed partial class OutputWriter
     /// <summary>Drops the staging folder; the previous output stays exactly as it was.</summary>
     public void Abort()
     {
-        if (!InPlace)
+        if (InPlace)
+        {
+            return;
+        }
+
+        try
         {
             DeleteDirectory(StagingDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The fault that aborted the build (an immutable parent) may forbid this too; the next build retries.
         }
     }
 

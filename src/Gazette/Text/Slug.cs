@@ -12,6 +12,10 @@ public static class Slug
         "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     };
 
+    /// <summary>The longest slug, in characters (ASCII, so bytes too): well within a file name's 255
+    /// bytes with an extension, and longer than any headline's words need.</summary>
+    public const int MaxLength = 120;
+
     /// <summary><c>Intelligence artificielle</c> → <c>intelligence-artificielle</c>; empty when nothing is left.</summary>
     public static string From(string text)
     {
@@ -36,6 +40,13 @@ public static class Slug
                     pendingDash = true;
                 }
             }
+        }
+
+        if (builder.Length > MaxLength)
+        {
+            // A file name has at most 255 bytes: a title of three lines makes a URL of its first words.
+            var cut = builder.ToString(0, MaxLength + 1).LastIndexOf('-');
+            builder.Length = cut > MaxLength / 2 ? cut : MaxLength;
         }
 
         var slug = builder.ToString();

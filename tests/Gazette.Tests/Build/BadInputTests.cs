@@ -119,12 +119,12 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Slug_with_a_nul_byte_is_an_error_or_a_safe_segment()
+    public void Slug_with_a_nul_byte_is_an_error_at_its_value()
     {
         using var site = new TestSite("-- site.yml --\ntitle: T\n");
         site.Write(Path, TestSite.Article(extra: "slug: \"a\\0b\"\n"));
-        site.BuildSuccessfully();
-        Assert.True(site.OutputExists("2024/09/a-b/index.html"));
+        var error = Assert.Single(site.Build().Diagnostics);
+        Assert.Equal((DiagnosticCodes.ControlCharacter, new SourceLocation(Path, 4, 7)), (error.Code, error.Location));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public class NewAndCheckTests
 
             ![](photo.png "© AFP")
 
-            [section](#nulle-part) et [lien](/2024/01/absent/) et [mal](htp:/example) et [racine](/ailleurs.html)
+            [section](#nulle-part) et [lien](/2024/01/absent/) et [mal](http:/example) et [racine](/ailleurs.html)
             """);
         site.WriteBytes("content/posts/a/photo.png", TestImages.Png(4, 4));
         site.Write("content/posts/b.md", TestSite.Article(title: "Doublon", extra: "summary: Chapô.\n"));

@@ -76,20 +76,6 @@ public class OutputSafetyTests
             result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Location.Path).Distinct());
     }
 
-    [Theory]
-    [InlineData(".")]
-    [InlineData("..")]
-    [InlineData("content")]
-    public void Output_folder_that_would_replace_the_sources_is_refused(string output)
-    {
-        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
-        site.Write("content/posts/a.md", TestSite.Article());
-        var result = site.Build(o => o with { OutputDirectory = Path.Combine(site.Directory, output) });
-
-        Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.OutputUnsafe);
-        Assert.True(File.Exists(Path.Combine(site.Directory, "content/posts/a.md")));
-    }
-
     [Fact]
     public void Minified_build_is_smaller_and_keeps_the_same_content()
     {

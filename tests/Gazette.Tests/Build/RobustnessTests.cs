@@ -13,7 +13,7 @@ namespace Gazette.Tests.Build;
 public class RobustnessTests
 {
     [Fact]
-    public void Clean_deletes_only_what_gazette_wrote_and_never_follows_links()
+    public void Clean_leaves_an_output_holding_foreign_files_and_links_alone()
     {
         using var site = new TestSite("-- site.yml --\ntitle: T\n");
         using var outside = new TestSite("-- keep.txt --\nprecious\n", withDefaultTheme: false);
@@ -27,8 +27,8 @@ public class RobustnessTests
 
         var diagnostics = SiteCleaner.Clean(site.Directory, null);
 
-        Assert.Empty(diagnostics);
-        Assert.False(File.Exists(Path.Combine(site.OutputDirectory, "index.html")));
+        Assert.Equal(DiagnosticCodes.OutputNotOwned, Assert.Single(diagnostics).Code);
+        Assert.True(File.Exists(Path.Combine(site.OutputDirectory, "index.html")));
         Assert.True(File.Exists(Path.Combine(site.OutputDirectory, "mine.txt")));
         Assert.True(File.Exists(Path.Combine(outside.Directory, "keep.txt")));
     }
@@ -39,7 +39,7 @@ public class RobustnessTests
         using var site = new TestSite("-- site.yml --\ntitle: T\n-- _site/precious.html --\nkeep me\n");
         var diagnostics = SiteCleaner.Clean(site.Directory, null);
 
-        Assert.Equal(DiagnosticCodes.OutputUnsafe, Assert.Single(diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.OutputNotOwned, Assert.Single(diagnostics).Code);
         Assert.True(File.Exists(Path.Combine(site.OutputDirectory, "precious.html")));
     }
 

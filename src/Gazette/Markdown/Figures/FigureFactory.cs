@@ -24,8 +24,10 @@ public static class FigureFactory
 
     /// <summary>An explicit credit wins; without one, the credit written in the photo's IPTC/XMP
     /// metadata is used.</summary>
+    /// <param name="refused">Told each link target of the caption or credit that <see cref="Text.UrlPolicy"/>
+    /// refuses (the link is dropped, its text stays).</param>
     public static Figure Create(ResolvedImage image, string alt, string captionMarkdown, string creditMarkdown, string? creditUrl,
-        bool isCover, TypographyMode typography)
+        bool isCover, TypographyMode typography, Action<string>? refused = null)
     {
         var credit = FigureTitle.CleanCredit(creditMarkdown);
         if (credit.Length == 0 && image.Embedded.Credit is { } embedded)
@@ -34,7 +36,7 @@ public static class FigureFactory
         }
 
         var creditLink = creditUrl ?? SingleLinkUrl(credit);
-        var creditHtml = RenderInline(credit, typography);
+        var creditHtml = RenderInline(credit, typography, refused);
         if (creditUrl is not null && creditHtml.Length > 0 && !creditHtml.Contains("<a ", StringComparison.Ordinal))
         {
             creditHtml = $"<a href=\"{Html.Escape(creditUrl)}\" rel=\"noopener\">{creditHtml}</a>";
@@ -48,7 +50,7 @@ public static class FigureFactory
             alt,
             image.Dimensions?.Width,
             image.Dimensions?.Height,
-            new HtmlString(RenderInline(captionMarkdown, typography)),
+            new HtmlString(RenderInline(captionMarkdown, typography, refused)),
             PlainText(captionMarkdown),
             new HtmlString(creditHtml),
             creditText,
@@ -76,7 +78,7 @@ public static class FigureFactory
         };
     }
 
-    internal static string RenderInline(string markdown, TypographyMode typography = TypographyMode.None)
+    internal static string RenderInline(string markdown, TypographyMode typography = TypographyMode.None, Action<string>? refused = null)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -89,7 +91,27 @@ public static class FigureFactory
             return TypographyRules.Apply(markdown.Trim(), typography).Replace("\"", "&quot;", StringComparison.Ordinal);
         }
 
-        var html = Markdig.Markdown.ToHtml(markdown.Trim(), InlinePipelines[typography]).Trim();
+        var pipeline = InlinePipelines[typography];
+        var document = Markdig.Markdown.Parse(markdown.Trim(), pipeline);
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && !Text.UrlPolicy.IsAllowed(l.Url)).ToList())
+        {
+            refused?.Invoke(link.Url ?? "");
+            while (link.FirstChild is { } child)
+            {
+                child.Remove();
+                link.InsertBefore(child);
+            }
+
+            link.Remove();
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().Where(l => !Text.UrlPolicy.IsAllowed(l.Url)).ToList())
+        {
+            refused?.Invoke(autolink.Url);
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+
+        var html = Markdig.Markdown.ToHtml(document, pipeline).Trim();
         return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
             ? html[3..^4]
             : html;
@@ -148,7 +170,7 @@ public static class FigureFactory
 
         var document = Markdig.Markdown.Parse(credit, InlinePipelines[TypographyMode.None]);
         return document.Count == 1 && document[0] is ParagraphBlock { Inline.FirstChild: LinkInline link } paragraph
-            && paragraph.Inline.FirstChild == paragraph.Inline.LastChild
+            && paragraph.Inline.FirstChild == paragraph.Inline.LastChild && Text.UrlPolicy.IsAllowed(link.Url)
             ? link.Url
             : null;
     }

@@ -1,0 +1,145 @@
+using System.IO.Enumeration;
+
+namespace Gazette.Output;
+
+/// <summary>
+/// Decides whether Gazette may replace a folder. The rule is ownership, not a list of forbidden
+/// places (no list of system folders can ever be complete): a folder may be replaced only if it does
+/// not exist, is empty, or holds Gazette's manifest and nothing the manifest does not list. A few
+/// folders are never replaced, even when told to take over a foreign one: the root of a file
+/// system, the site folder or any of its parents, and any folder the site reads its sources from.
+/// </summary>
+public static class OutputOwnership
+{
+    /// <summary>A staging folder holds this file from its creation to its swap: a leftover of a
+    /// killed build is recognised as Gazette's, whatever it holds.</summary>
+    public const string StagingMarker = ".gazette-staging";
+
+    /// <summary>The site's folders that hold sources: the output may be none of them, nor inside one.</summary>
+    public static readonly IReadOnlyList<string> SourceFolders = ["content", "themes", "layouts", "assets", "static", "i18n", "archetypes", "data"];
+
+    /// <summary>A build's advice on a folder holding foreign files.</summary>
+    public const string TakeOverAdvice = "choose an empty folder, or move those files into the site's static files (content/ or assets/); --force takes the folder over and deletes them";
+
+    private static readonly StringComparison PathComparison =
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    /// <summary>Why <paramref name="outputDirectory"/> may never be the output, whatever the options; null when it may be.</summary>
+    /// <param name="extraSourceFolders">Folders outside the site that it reads too (its theme, when it lives elsewhere).</param>
+    public static string? Forbidden(string sourceDirectory, string outputDirectory, IEnumerable<string>? extraSourceFolders = null)
+    {
+        var source = RealPath(sourceDirectory);
+        var output = RealPath(outputDirectory);
+        if (File.Exists(output))
+        {
+            return $"the output '{outputDirectory}' is a file, not a folder; choose another output folder, or move the file away";
+        }
+
+        if (Path.GetPathRoot(output) is { } root && Same(Path.TrimEndingDirectorySeparator(root), output))
+        {
+            return $"the output folder '{outputDirectory}' is the root of the file system; choose a folder such as '_site'";
+        }
+
+        if (IsSameOrInside(source, output))
+        {
+            return $"the output folder '{outputDirectory}' is the site folder or one of its parents; building would replace your sources. Choose a folder such as '_site'";
+        }
+
+        var sources = SourceFolders.Select(f => Path.Combine(source, f)).Concat(extraSourceFolders?.Select(RealPath) ?? []);
+        foreach (var folder in sources)
+        {
+            if (IsSameOrInside(output, folder) || IsSameOrInside(folder, output))
+            {
+                return $"the output folder '{outputDirectory}' is, holds or lies inside the source folder '{folder}'; building would replace or republish sources. Choose a folder such as '_site'";
+            }
+        }
+
+        if (output.Split(Path.DirectorySeparatorChar).Contains(".git", StringComparer.OrdinalIgnoreCase))
+        {
+            return $"the output folder '{outputDirectory}' lies inside a .git folder; choose a folder such as '_site'";
+        }
+
+        return null;
+    }
+
+    /// <summary>Why Gazette may not replace <paramref name="directory"/> without being told to take
+    /// it over; null when it owns it (absent, empty, or only the files its manifest lists).</summary>
+    /// <param name="advice">What the author can do about foreign files, appended to the reason.</param>
+    public static string? NotOwned(string directory, string displayName, string advice = TakeOverAdvice)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return null;
+        }
+
+        var foreign = ForeignFiles(directory);
+        if (foreign.Count == 0)
+        {
+            return null;
+        }
+
+        var example = foreign.Min(StringComparer.Ordinal)!;
+        var more = foreign.Count > 1 ? $" and {foreign.Count - 1} more" : "";
+        return $"'{displayName}' holds files Gazette did not write (e.g. {example}{more}); {advice}";
+    }
+
+    /// <summary>The files and links below <paramref name="directory"/> that no Gazette build wrote
+    /// there: all of them without a manifest (or a staging marker), else those the manifest does not list.
+    /// Empty folders hold nothing to lose and are not counted. Linked folders are not entered.</summary>
+    public static List<string> ForeignFiles(string directory)
+    {
+        var root = Path.GetFullPath(directory);
+        var all = new FileSystemEnumerable<(string Path, bool IsFolder)>(root,
+            (ref entry) => (Path.GetRelativePath(root, entry.ToFullPath()).Replace('\\', '/'),
+                entry.IsDirectory && !entry.Attributes.HasFlag(FileAttributes.ReparsePoint)),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false })
+        {
+            ShouldRecursePredicate = (ref entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint),
+        };
+        var files = all.Where(e => !e.IsFolder).Select(e => e.Path).ToList();
+        if (files.Contains(StagingMarker))
+        {
+            return [];
+        }
+
+        var manifestPath = Path.Combine(root, OutputWriter.ManifestName);
+        if (!File.Exists(manifestPath) || new FileInfo(manifestPath).LinkTarget is not null)
+        {
+            return files;
+        }
+
+        var listed = File.ReadAllLines(manifestPath).ToHashSet(StringComparer.Ordinal);
+        listed.Add(OutputWriter.ManifestName);
+        return files.Where(f => !listed.Contains(f)).ToList();
+    }
+
+    /// <summary>The path with every symbolic link on the way resolved, so that a link to a folder
+    /// is judged as the folder it leads to. Parts that do not exist yet are kept as written.</summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var root = Path.GetPathRoot(full) ?? "";
+        var resolved = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(resolved, part);
+            for (var hops = 0; hops < 40 && new FileInfo(next).LinkTarget is { } target; hops++)
+            {
+                next = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(next) ?? root, target)));
+            }
+
+            resolved = next;
+        }
+
+        return Path.TrimEndingDirectorySeparator(resolved.Length == 0 ? full : resolved);
+    }
+
+    /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
+    public static bool IsSameOrInside(string inner, string outer)
+    {
+        var relative = Path.GetRelativePath(RealPath(outer), RealPath(inner));
+        return relative == "." || (relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative));
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, PathComparison);
+}
