@@ -27,7 +27,8 @@ public sealed class ImageResolver(string contentRoot, SiteUrls urls)
     private readonly ConcurrentDictionary<string, LocalPhoto> _files = new(StringComparer.Ordinal);
 
     /// <summary>What is read from a photo file, once per build whatever the number of articles showing it.</summary>
-    private sealed record LocalPhoto(ImageDimensions? Size, EmbeddedCredit Credit, long Length);
+    /// <param name="Outside">The file is a link (or lies below one) leading out of the site: never read.</param>
+    private sealed record LocalPhoto(ImageDimensions? Size, EmbeddedCredit Credit, long Length, bool Outside = false);
     private static readonly EmbeddedCredit NoCredit = new(null, null);
 
     /// <summary>Resolves <paramref name="src"/>; returns null with a reason when the file is missing
@@ -70,11 +71,22 @@ public sealed class ImageResolver(string contentRoot, SiteUrls urls)
         }
 
         var photo = _files.GetOrAdd(fullPath, ReadFile);
+        if (photo.Outside)
+        {
+            problem = $"image '{src}' is a symbolic link to a file outside the site; Gazette reads nothing outside it. Copy the photo into content/";
+            return null;
+        }
+
         return new ResolvedImage(url, urls.Absolute(url), fullPath, photo.Size, photo.Credit, photo.Length);
     }
 
-    private static LocalPhoto ReadFile(string fullPath)
+    private LocalPhoto ReadFile(string fullPath)
     {
+        if (!Content.SafeFiles.IsSameOrInside(fullPath, _contentRoot))
+        {
+            return new LocalPhoto(null, NoCredit, 0, Outside: true);
+        }
+
         try
         {
             return new LocalPhoto(ImageSize.Read(fullPath), EmbeddedCredit.Read(fullPath), new FileInfo(fullPath).Length);

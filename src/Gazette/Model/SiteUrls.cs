@@ -21,7 +21,16 @@ public sealed class SiteUrls
 
     /// <summary>Site URL of an output folder or file given relative to the output root
     /// (<c>2024/09/x/</c> → <c>/blog/2024/09/x/</c>).</summary>
-    public string ForOutput(string relative) => BasePath + relative.TrimStart('/');
+    /// <remarks>Each segment is percent-encoded (a photo named <c>a b#c.svg</c> becomes
+    /// <c>a%20b%23c.svg</c>): every URL Gazette makes from a file name passes here.</remarks>
+    public string ForOutput(string relative) => BasePath + EncodePath(relative.TrimStart('/'));
+
+    private static readonly System.Buffers.SearchValues<char> UrlSafe = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/");
+
+    /// <summary>Percent-encodes each segment of a path, keeping its slashes.</summary>
+    public static string EncodePath(string path) =>
+        !path.AsSpan().ContainsAnyExcept(UrlSafe) ? path : string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>Full URL with scheme and host, for feeds, canonical links and structured data.</summary>
     public string Absolute(string siteUrl) =>

@@ -113,33 +113,9 @@ public static class OutputOwnership
         return files.Where(f => !listed.Contains(f)).ToList();
     }
 
-    /// <summary>The path with every symbolic link on the way resolved, so that a link to a folder
-    /// is judged as the folder it leads to. Parts that do not exist yet are kept as written.</summary>
-    public static string RealPath(string path)
-    {
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        var root = Path.GetPathRoot(full) ?? "";
-        var resolved = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var next = Path.Combine(resolved, part);
-            for (var hops = 0; hops < 40 && new FileInfo(next).LinkTarget is { } target; hops++)
-            {
-                next = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(next) ?? root, target)));
-            }
+    public static string RealPath(string path) => Content.SafeFiles.RealPath(path);
 
-            resolved = next;
-        }
-
-        return Path.TrimEndingDirectorySeparator(resolved.Length == 0 ? full : resolved);
-    }
-
-    /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
-    public static bool IsSameOrInside(string inner, string outer)
-    {
-        var relative = Path.GetRelativePath(RealPath(outer), RealPath(inner));
-        return relative == "." || (relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative));
-    }
+    public static bool IsSameOrInside(string inner, string outer) => Content.SafeFiles.IsSameOrInside(inner, outer);
 
     private static bool Same(string a, string b) => string.Equals(a, b, PathComparison);
 }

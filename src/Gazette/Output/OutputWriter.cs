@@ -17,7 +17,9 @@ public sealed partial class OutputWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private const long MaxFileBytes = 100L * 1000 * 1000;
     private const long MaxSiteBytes = 1000L * 1000 * 1000;
-    private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.OrdinalIgnoreCase);
+    // Keyed as the file systems of macOS and Windows and most hosts tell names apart: without case,
+    // and NFC and NFD the same (Text.NameKey); the value keeps the name as written and its writer.
+    private readonly ConcurrentDictionary<string, (string Path, string Writer)> _written = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentBag<(string Path, long Length)> _oversized = [];
     private readonly ConcurrentBag<string> _changed = [];
     private readonly ConcurrentDictionary<string, byte[]> _pending = new(StringComparer.Ordinal);
@@ -48,7 +50,7 @@ public sealed partial class OutputWriter
     /// <summary>Every file written so far, relative to the output root.</summary>
     public int FileCount => _written.Count;
 
-    public bool HasWritten(string relativePath) => _written.ContainsKey(relativePath);
+    public bool HasWritten(string relativePath) => _written.ContainsKey(Text.NameKey.Of(relativePath));
 
     /// <summary>Prepares an empty staging folder, first finishing any swap a killed build left half
     /// done. Returns why it cannot when a sibling folder of that name is not Gazette's.</summary>
@@ -195,9 +197,11 @@ public sealed partial class OutputWriter
             throw new InvalidOperationException($"output path '{relativePath}' escapes the output folder");
         }
 
-        if (!_written.TryAdd(inside.Replace('\\', '/'), writer))
+        var path = inside.Replace('\\', '/');
+        var key = Text.NameKey.Of(path);
+        if (!_written.TryAdd(key, (path, writer)))
         {
-            previous = _written[inside.Replace('\\', '/')];
+            previous = _written[key].Writer;
             return null;
         }
 
@@ -227,7 +231,7 @@ public sealed partial class OutputWriter
     /// <summary>Writes the manifest of every file of this build (call last, before Commit).</summary>
     public void WriteManifest()
     {
-        var files = _written.Keys.Order(StringComparer.Ordinal).ToList();
+        var files = _written.Values.Select(v => v.Path).Order(StringComparer.Ordinal).ToList();
         WriteText(ManifestName, string.Join('\n', files) + "\n", "manifest");
     }
 
@@ -244,7 +248,7 @@ public sealed partial class OutputWriter
             files = [.. files.Distinct().Order(StringComparer.Ordinal)]; // written by someone else
         }
 
-        foreach (var file in _written.Keys)
+        foreach (var (file, _) in _written.Values)
         {
             var at = files.BinarySearch(file, StringComparer.Ordinal);
             if (at < 0)
