@@ -124,8 +124,14 @@ switch ($Command) {
         if ($Strict) { $arguments += '--strict' }
         if ($Quiet) { $arguments += '--quiet' }
         if ($Force) { $arguments += '--force' }
-        # A signal that stops PowerShell does not reach the server: it watches this process instead.
-        if ($Command -eq 'serve') { $arguments += @('--port', $Port, '--bind', $Bind, '--exit-with', $PID) }
+        # A signal that stops PowerShell does not reach the server: it watches this process instead,
+        # or the dotnet host of `dotnet pwsh`, which a SIGTERM stops alone (PowerShell then lives on).
+        if ($Command -eq 'serve') {
+            $follow = $PID
+            $parent = (Get-Process -Id $PID).Parent
+            if ($parent -and $parent.ProcessName -eq 'dotnet') { $follow = $parent.Id }
+            $arguments += @('--port', $Port, '--bind', $Bind, '--exit-with', $follow)
+        }
         if ($Category) { $arguments += @('--category', $Category) }
         if ($Tags) { $arguments += @('--tags', ($Tags -join ',')) }
         $program = $cli[0]

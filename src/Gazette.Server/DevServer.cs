@@ -106,35 +106,78 @@ public sealed class DevServer : IAsyncDisposable
         return config is null ? "/" : new Model.SiteUrls(config).BasePath;
     }
 
+    /// <summary>The site's folders that hold sources, each watched with its subfolders while it exists.</summary>
+    private static readonly IReadOnlyList<string> SourceFolders = Output.OutputOwnership.SourceFolders;
+
+    private readonly Lock _watchLock = new();
+    private readonly Dictionary<string, FileSystemWatcher> _folderWatchers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Watches the site folder itself, without its subfolders (the output, .git and node_modules
+    /// would cost thousands of watches), to see source folders and site.yml appear, go and come
+    /// back; and each source folder with its subfolders while it exists. A folder created after
+    /// the server started (layouts/, where authors customise) is watched from then on.
+    /// </summary>
     private void Watch()
     {
         var source = Path.GetFullPath(_options.Build.SourceDirectory);
-        foreach (var folder in new[] { "content", "themes", "layouts", "assets", "i18n" })
+        var root = new FileSystemWatcher(source) { IncludeSubdirectories = false };
+        AddWatcher(root, path =>
         {
-            var path = Path.Combine(source, folder);
-            if (Directory.Exists(path))
+            var name = Path.GetFileName(path);
+            if (SourceFolders.Contains(name, StringComparer.Ordinal))
             {
-                AddWatcher(new FileSystemWatcher(path) { IncludeSubdirectories = true });
+                FollowFolder(Path.Combine(source, name));
+                _changes.Writer.TryWrite(path);
             }
+            else if (name == "site.yml")
+            {
+                _changes.Writer.TryWrite(path);
+            }
+        });
+        lock (_watchLock)
+        {
+            _watchers.Add(root);
         }
 
-        AddWatcher(new FileSystemWatcher(source, "site.yml"));
+        foreach (var folder in SourceFolders)
+        {
+            FollowFolder(Path.Combine(source, folder));
+        }
     }
 
-    private void AddWatcher(FileSystemWatcher watcher)
+    /// <summary>Starts watching a source folder that exists, stops watching one that is gone.</summary>
+    private void FollowFolder(string path)
+    {
+        lock (_watchLock)
+        {
+            var watched = _folderWatchers.TryGetValue(path, out var watcher);
+            if (Directory.Exists(path) && !watched)
+            {
+                var added = new FileSystemWatcher(path) { IncludeSubdirectories = true };
+                AddWatcher(added, p => _changes.Writer.TryWrite(p));
+                _folderWatchers[path] = added;
+            }
+            else if (!Directory.Exists(path) && watched)
+            {
+                watcher!.Dispose();
+                _folderWatchers.Remove(path);
+            }
+        }
+    }
+
+    private static void AddWatcher(FileSystemWatcher watcher, Action<string> changed)
     {
         watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
-        FileSystemEventHandler changed = (_, e) => _changes.Writer.TryWrite(e.FullPath);
-        watcher.Changed += changed;
-        watcher.Created += changed;
-        watcher.Deleted += changed;
+        watcher.Changed += (_, e) => changed(e.FullPath);
+        watcher.Created += (_, e) => changed(e.FullPath);
+        watcher.Deleted += (_, e) => changed(e.FullPath);
         watcher.Renamed += (_, e) =>
         {
-            _changes.Writer.TryWrite(e.OldFullPath);
-            _changes.Writer.TryWrite(e.FullPath);
+            changed(e.OldFullPath);
+            changed(e.FullPath);
         };
         watcher.EnableRaisingEvents = true;
-        _watchers.Add(watcher);
     }
 
     /// <summary>Waits for a change, lets a burst of saves settle, then rebuilds once for all of them.</summary>
@@ -371,9 +414,14 @@ public sealed class DevServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var watcher in _watchers)
+        lock (_watchLock)
         {
-            watcher.Dispose();
+            foreach (var watcher in _watchers.Concat(_folderWatchers.Values))
+            {
+                watcher.Dispose();
+            }
+
+            _folderWatchers.Clear();
         }
 
         _changes.Writer.TryComplete();

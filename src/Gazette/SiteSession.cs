@@ -279,6 +279,10 @@ public sealed class SiteSession(BuildOptions options)
         }
     }
 
+    /// <summary>A source folder of the site (content/, layouts/…), which may have just appeared or gone.</summary>
+    private bool IsSourceFolder(string path) =>
+        Path.GetDirectoryName(path) == _source && OutputOwnership.SourceFolders.Contains(Path.GetFileName(path), StringComparer.Ordinal);
+
     private string FullPathOf(Document document) => Path.GetFullPath(Path.Combine(_source, document.SourcePath));
 
     /// <summary>
@@ -314,7 +318,7 @@ public sealed class SiteSession(BuildOptions options)
         var loaded = _loaded;
         // Editors save through temporary files that are gone by now: only existing or known files count.
         var changed = changedPaths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)
-            .Where(p => File.Exists(p) || Directory.Exists(p) || loaded is null || loaded.KnownFiles.Contains(p))
+            .Where(p => File.Exists(p) || Directory.Exists(p) || loaded is null || loaded.KnownFiles.Contains(p) || IsSourceFolder(p))
             .ToList();
         if (loaded is not null && changed.Count == 0)
         {

@@ -54,8 +54,10 @@ public sealed class MarkdownRenderer
     private readonly Func<string, string> _anchorLabel;
     private readonly bool _unsafeHtml;
 
-    /// <summary>The longest one article's Markdown may take to parse.</summary>
-    public static TimeSpan ParseTimeLimit { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>The longest one article's Markdown may take to parse: a last resort, long enough that
+    /// no real article reaches it on a loaded machine (the shapes known to be slow are refused
+    /// before parsing, at their line, by <see cref="MarkdownShape"/>).</summary>
+    public static readonly TimeSpan ParseTimeLimit = TimeSpan.FromSeconds(30);
 
     /// <param name="renderFigure">Renders a figure in a language (the theme's figure partial).</param>
     /// <param name="anchorLabel">The accessible name of heading anchor links, by language.</param>
@@ -86,6 +88,12 @@ public sealed class MarkdownRenderer
     public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics)
     {
         var pipeline = _pipelines[context.Typography];
+        if (MarkdownShape.Find(markdown) is { } shape)
+        {
+            diagnostics.Error(DiagnosticCodes.MarkdownTooSlow, new SourceLocation(context.SourcePath, shape.Line + context.BodyLineOffset, 1), shape.Message);
+            return null;
+        }
+
         MarkdownDocument? document;
         try
         {
@@ -93,16 +101,16 @@ public sealed class MarkdownRenderer
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
-            // Markdig's nesting limit throws without a position: name the file at least.
-            diagnostics.Error(DiagnosticCodes.MarkdownFailed, SourceLocation.File(context.SourcePath),
-                $"the Markdown could not be parsed ({e.Message}); look for very deeply nested lists or quotes");
+            // Markdig's nesting limit throws without a position (emphasis or brackets nested
+            // hundreds deep): the line with the most markup is where to look.
+            diagnostics.Error(DiagnosticCodes.MarkdownFailed, NestingLocation(markdown, context), NestingMessage(e));
             return null;
         }
 
         if (document is null)
         {
             diagnostics.Error(DiagnosticCodes.MarkdownTooSlow, SourceLocation.File(context.SourcePath),
-                $"the Markdown took more than {ParseTimeLimit.TotalSeconds:F0} s to read; look for long runs of unclosed brackets or links such as '[a]('");
+                $"the Markdown took more than {ParseTimeLimit.TotalSeconds:F0} s to read; look for long runs of unclosed brackets or emphasis, and report the file to Gazette");
             return null;
         }
 
@@ -192,6 +200,12 @@ public sealed class MarkdownRenderer
             Text.XmlText.ReplaceForbidden(html);
             completed = true;
         }
+        catch (ArgumentException e)
+        {
+            // The HTML renderer's own nesting limit (emphasis nested hundreds deep parses, then cannot be written).
+            diagnostics.Error(DiagnosticCodes.MarkdownFailed, NestingLocation(markdown, context), NestingMessage(e));
+            return null;
+        }
         finally
         {
             article.Paragraphs.RenderFigure = null;
@@ -204,6 +218,12 @@ public sealed class MarkdownRenderer
 
         return new RenderedMarkdown(HtmlString.Compact(html), figures, headings, words, reviewPlaced, findings);
     }
+
+    private static SourceLocation NestingLocation(string markdown, MarkdownContext context) =>
+        new(context.SourcePath, MarkdownShape.BusiestLine(markdown) + context.BodyLineOffset, 1);
+
+    private static string NestingMessage(Exception e) =>
+        $"the Markdown could not be parsed ({e.Message}); look for emphasis or brackets nested hundreds deep on this line";
 
     /// <summary>An HTML renderer set up for a pipeline, with Gazette's paragraph, heading and code
     /// renderers, writing into a buffer that keeps the capacity the longest article needed (the

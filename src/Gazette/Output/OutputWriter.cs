@@ -378,12 +378,32 @@ public sealed partial class OutputWriter
     }
 
     /// <summary>Deletes a folder of ours without following symbolic links inside it.</summary>
+    /// <remarks>The staging marker is written first and deleted last: a build killed while it deletes
+    /// leaves a folder the next build still knows as its own (a partly deleted old site may have
+    /// lost its manifest).</remarks>
     private static void DeleteDirectory(string path)
     {
-        if (Directory.Exists(path))
+        if (!Directory.Exists(path))
         {
-            Directory.Delete(path, recursive: true);
+            return;
         }
+
+        var marker = Path.Combine(path, OutputOwnership.StagingMarker);
+        File.WriteAllBytes(marker, []);
+        foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo { LinkTarget: null } folder)
+            {
+                folder.Delete(recursive: true);
+            }
+            else if (entry.FullName != marker)
+            {
+                entry.Delete();
+            }
+        }
+
+        File.Delete(marker);
+        Directory.Delete(path);
     }
 
     private static int RenameExchange(string from, string to)

@@ -88,4 +88,34 @@ public class CliTests
         Assert.False(Directory.Exists(site.OutputDirectory));
         Assert.True(File.Exists(Path.Combine(site.Directory, "content/posts/a.md")));
     }
+
+    [Fact]
+    public void Server_stops_when_the_process_it_was_told_to_follow_ends()
+    {
+        // build.ps1 passes its own process id: a wrapper killed by SIGTERM cannot pass the signal on.
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", TestSite.Article());
+        using var wrapper = Process.Start(new ProcessStartInfo("sleep", ["60"]))!;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Gazette.Cli.dll"), "serve", "--source", site.Directory, "--port", "0", "--exit-with", wrapper.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var server = Process.Start(start)!;
+        var stdout = server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+        Assert.True(stdout.AsTask().Wait(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken), "the server did not start");
+        Assert.False(server.HasExited);
+
+        wrapper.Kill();
+        var stopped = server.WaitForExit(15_000);
+        if (!stopped)
+        {
+            server.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(stopped, "the server kept serving after the process it followed ended");
+        Assert.Equal(0, server.ExitCode);
+        Assert.Contains("Stopped.", server.StandardOutput.ReadToEnd(), StringComparison.Ordinal);
+    }
 }

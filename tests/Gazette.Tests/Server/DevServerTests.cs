@@ -78,6 +78,52 @@ public sealed class DevServerTests : IAsyncLifetime
         Assert.Contains("404", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    /// <summary>Polls the page until it holds <paramref name="text"/>, for changes that take several rebuilds.</summary>
+    private async Task<string> WaitForPageWith(string path, string text)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var html = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await _http.GetAsync(Url(path), TestContext.Current.CancellationToken);
+            html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            if (response.IsSuccessStatusCode && html.Contains(text, StringComparison.Ordinal))
+            {
+                return html;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"'{path}' did not show '{text}' within 20 s; it shows:\n{html}");
+        return html;
+    }
+
+    [Fact]
+    public async Task Layouts_folder_created_after_the_server_started_is_followed()
+    {
+        _site.Write("layouts/article.html", "<!doctype html><title>x</title><p>gabarit du site : {{ page.title }}</p>\n");
+
+        await WaitForPageWith("2024/01/a/", "gabarit du site : Premier");
+        _site.Write("layouts/article.html", "<!doctype html><title>x</title><p>gabarit modifié : {{ page.title }}</p>\n");
+        await WaitForPageWith("2024/01/a/", "gabarit modifié : Premier");
+    }
+
+    [Fact]
+    public async Task Content_folder_deleted_and_restored_is_watched_again()
+    {
+        var content = Path.Combine(_site.Directory, "content");
+        var away = Path.Combine(_site.Directory, "away");
+        var rebuilds = _server!.RebuildCount;
+        Directory.Move(content, away);
+        await WaitForRebuild(rebuilds);
+        Directory.Move(away, content);
+        await WaitForPageWith("2024/01/a/", "Premier");
+
+        _site.Write("content/posts/a.md", TestSite.Article(title: "Après le retour", date: "2024-01-01"));
+        await WaitForPageWith("2024/01/a/", "Après le retour");
+    }
+
     [Fact]
     public async Task Edited_article_is_served_updated_and_only_affected_outputs_are_rewritten()
     {
