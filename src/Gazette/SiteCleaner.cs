@@ -20,7 +20,7 @@ public static class SiteCleaner
 
         var output = Path.GetFullPath(outputDirectory ?? Path.Combine(source, config.Output));
         var display = OutputOwnership.IsSameOrInside(output, source) ? Path.GetRelativePath(source, output).Replace('\\', '/') : output;
-        if (OutputOwnership.Forbidden(source, output) is { } reason)
+        if (OutputOwnership.Forbidden(source, output, display) is { } reason)
         {
             diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(display), reason);
             return diagnostics.ToSortedList();

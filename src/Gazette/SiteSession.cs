@@ -89,25 +89,20 @@ public sealed class SiteSession(BuildOptions options)
             }
         }
 
-        if (OutputOwnership.Forbidden(_source, output, [theme.Directory]) is { } forbidden)
+        if (OutputOwnership.Forbidden(_source, output, DisplayPath(output), [theme.Directory]) is { } forbidden)
         {
             diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(DisplayPath(output)), forbidden);
             return run.Result(null);
         }
 
-        return WithLock(output, run, () =>
-        {
-            if (!options.Force && OutputOwnership.NotOwned(output, DisplayPath(output)) is { } notOwned)
-            {
-                diagnostics.Error(DiagnosticCodes.OutputNotOwned, SourceLocation.File(DisplayPath(output)), notOwned);
-                return run.Result(null);
-            }
-
-            return BuildInto(output, config, theme, run);
-        });
+        // Whether Gazette owns the output is read while the content loads (reading the folders of a
+        // large output takes some 150 ms), and known before anything is written.
+        return WithLock(output, run, () => BuildInto(output, config, theme, run,
+            options.Force ? Task.FromResult<string?>(null) : Task.Run(() => OutputOwnership.NotOwned(output, DisplayPath(output)))));
     }
 
-    private BuildResult BuildInto(string output, SiteConfig config, Theme theme, Run run)
+    /// <param name="notOwned">Why the output may not be replaced (null: it may).</param>
+    private BuildResult BuildInto(string output, SiteConfig config, Theme theme, Run run, Task<string?>? notOwned = null)
     {
         var diagnostics = run.Diagnostics;
         var urls = new SiteUrls(config);
@@ -132,6 +127,12 @@ public sealed class SiteSession(BuildOptions options)
         List<WrittenPage> sitemap;
         try
         {
+            if (notOwned?.GetAwaiter().GetResult() is { } foreign)
+            {
+                diagnostics.Error(DiagnosticCodes.OutputNotOwned, SourceLocation.File(DisplayPath(output)), foreign);
+                return run.Result(null);
+            }
+
             if (writer.Begin() is { } notOurs)
             {
                 diagnostics.Error(DiagnosticCodes.OutputNotOwned, SourceLocation.File(DisplayPath(output)), notOurs);

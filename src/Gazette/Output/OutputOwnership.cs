@@ -26,23 +26,24 @@ public static class OutputOwnership
 
     /// <summary>Why <paramref name="outputDirectory"/> may never be the output, whatever the options; null when it may be.</summary>
     /// <param name="extraSourceFolders">Folders outside the site that it reads too (its theme, when it lives elsewhere).</param>
-    public static string? Forbidden(string sourceDirectory, string outputDirectory, IEnumerable<string>? extraSourceFolders = null)
+    /// <param name="displayName">The output as the author named it, for messages.</param>
+    public static string? Forbidden(string sourceDirectory, string outputDirectory, string displayName, IEnumerable<string>? extraSourceFolders = null)
     {
         var source = RealPath(sourceDirectory);
         var output = RealPath(outputDirectory);
         if (File.Exists(output))
         {
-            return $"the output '{outputDirectory}' is a file, not a folder; choose another output folder, or move the file away";
+            return $"the output '{displayName}' is a file, not a folder; choose another output folder, or move the file away";
         }
 
         if (Path.GetPathRoot(output) is { } root && Same(Path.TrimEndingDirectorySeparator(root), output))
         {
-            return $"the output folder '{outputDirectory}' is the root of the file system; choose a folder such as '_site'";
+            return $"the output folder '{displayName}' is the root of the file system; choose a folder such as '_site'";
         }
 
         if (IsSameOrInside(source, output))
         {
-            return $"the output folder '{outputDirectory}' is the site folder or one of its parents; building would replace your sources. Choose a folder such as '_site'";
+            return $"the output folder '{displayName}' is the site folder or one of its parents; building would replace your sources. Choose a folder such as '_site'";
         }
 
         var sources = SourceFolders.Select(f => Path.Combine(source, f)).Concat(extraSourceFolders?.Select(RealPath) ?? []);
@@ -50,13 +51,13 @@ public static class OutputOwnership
         {
             if (IsSameOrInside(output, folder) || IsSameOrInside(folder, output))
             {
-                return $"the output folder '{outputDirectory}' is, holds or lies inside the source folder '{folder}'; building would replace or republish sources. Choose a folder such as '_site'";
+                return $"the output folder '{displayName}' is, holds or lies inside the source folder '{Shown(source, folder)}'; building would replace or republish sources. Choose a folder such as '_site'";
             }
         }
 
         if (output.Split(Path.DirectorySeparatorChar).Contains(".git", StringComparer.OrdinalIgnoreCase))
         {
-            return $"the output folder '{outputDirectory}' lies inside a .git folder; choose a folder such as '_site'";
+            return $"the output folder '{displayName}' lies inside a .git folder; choose a folder such as '_site'";
         }
 
         return null;
@@ -88,15 +89,16 @@ public static class OutputOwnership
     /// Empty folders hold nothing to lose and are not counted. Linked folders are not entered.</summary>
     public static List<string> ForeignFiles(string directory)
     {
-        var root = Path.GetFullPath(directory);
-        var all = new FileSystemEnumerable<(string Path, bool IsFolder)>(root,
-            (ref entry) => (Path.GetRelativePath(root, entry.ToFullPath()).Replace('\\', '/'),
-                entry.IsDirectory && !entry.Attributes.HasFlag(FileAttributes.ReparsePoint)),
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        // Files and links, as paths relative to the folder with '/' (the manifest's form), made
+        // from the entry's spans: a large site's output has tens of thousands.
+        var files = new FileSystemEnumerable<string>(root,
+            (ref entry) => Path.Join(entry.Directory[root.Length..].TrimStart(Path.DirectorySeparatorChar), entry.FileName).Replace('\\', '/'),
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false })
         {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory || entry.Attributes.HasFlag(FileAttributes.ReparsePoint),
             ShouldRecursePredicate = (ref entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint),
-        };
-        var files = all.Where(e => !e.IsFolder).Select(e => e.Path).ToList();
+        }.ToList();
         if (files.Contains(StagingMarker))
         {
             return [];
@@ -116,6 +118,10 @@ public static class OutputOwnership
     public static string RealPath(string path) => Content.SafeFiles.RealPath(path);
 
     public static bool IsSameOrInside(string inner, string outer) => Content.SafeFiles.IsSameOrInside(inner, outer);
+
+    /// <summary>A folder relative to the site when it lies inside it, as written in the site's layout.</summary>
+    private static string Shown(string source, string folder) =>
+        IsSameOrInside(folder, source) ? Path.GetRelativePath(source, folder).Replace('\\', '/') + "/" : folder;
 
     private static bool Same(string a, string b) => string.Equals(a, b, PathComparison);
 }

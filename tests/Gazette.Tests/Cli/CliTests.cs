@@ -90,7 +90,7 @@ public class CliTests
     }
 
     [Fact]
-    public void Server_stops_when_the_process_it_was_told_to_follow_ends()
+    public async Task Server_stops_when_the_process_it_was_told_to_follow_ends()
     {
         // build.ps1 passes its own process id: a wrapper killed by SIGTERM cannot pass the signal on.
         using var site = new TestSite("-- site.yml --\ntitle: Test\n");
@@ -103,8 +103,8 @@ public class CliTests
         }
 
         using var server = Process.Start(start)!;
-        var stdout = server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
-        Assert.True(stdout.AsTask().Wait(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken), "the server did not start");
+        var firstLine = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.NotNull(firstLine);
         Assert.False(server.HasExited);
 
         wrapper.Kill();
