@@ -181,6 +181,11 @@ public static class Program
             Console.Error.WriteLine($"gazette: cannot listen on {command.Bind}:{command.Port}: {e.Message}; try another --port");
             return 1;
         }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("Stopped."); // Ctrl+C, SIGTERM or the followed process's end while starting
+            return 0;
+        }
 
         await using (server.ConfigureAwait(false))
         {

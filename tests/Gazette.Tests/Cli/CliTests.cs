@@ -103,8 +103,14 @@ public class CliTests
         }
 
         using var server = Process.Start(start)!;
-        var firstLine = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
-        Assert.NotNull(firstLine);
+        string? line;
+        do
+        {
+            line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        }
+        while (line is not null && !line.StartsWith("Serving ", StringComparison.Ordinal));
+
+        Assert.NotNull(line);
         Assert.False(server.HasExited);
 
         wrapper.Kill();
