@@ -314,8 +314,8 @@ public sealed partial class OutputWriter
 
             if (Marshal.GetLastPInvokeError() is DeviceBusy or CrossDevice)
             {
-                throw new IOException($"'{OutputDirectory}' is a mount point, which cannot be swapped with the new site; "
-                    + "build into a folder inside it or next to it (--output <folder>/site), and serve or copy that");
+                CopyIntoMountPoint();
+                return;
             }
         }
 
@@ -334,6 +334,54 @@ public sealed partial class OutputWriter
         }
 
         DeleteDirectory(PreviousDirectory);
+    }
+
+    /// <summary>
+    /// An output that is a mount point (a container's volume, a network share) cannot be swapped:
+    /// the new site is copied into it instead. Not atomic, but never foreign: the manifest lists
+    /// the old and the new files while they are copied (a build killed then leaves a folder the
+    /// next build still owns), then the old site's files that the new one lacks are deleted.
+    /// </summary>
+    private void CopyIntoMountPoint()
+    {
+        var manifest = Path.Combine(OutputDirectory, ManifestName);
+        var old = File.Exists(manifest) ? File.ReadAllLines(manifest).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal) : [];
+        var files = _written.Values.Select(v => v.Path).Where(p => p != ManifestName).Order(StringComparer.Ordinal).ToList();
+        File.WriteAllText(manifest, string.Join('\n', old.Union(files).Order(StringComparer.Ordinal)) + "\n", Utf8NoBom);
+        foreach (var file in files)
+        {
+            var target = Path.Combine(OutputDirectory, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(StagingDirectory, file), target, overwrite: true);
+        }
+
+        foreach (var gone in old.Except(files).Where(f => f != ManifestName))
+        {
+            var target = Path.GetFullPath(Path.Combine(OutputDirectory, gone));
+            if (Content.SafeFiles.IsSameOrInside(target, OutputDirectory) && File.Exists(target))
+            {
+                File.Delete(target);
+            }
+        }
+
+        File.Copy(Path.Combine(StagingDirectory, ManifestName), manifest, overwrite: true);
+        RemoveEmptyFolders(OutputDirectory);
+        DeleteDirectory(StagingDirectory);
+    }
+
+    private static void RemoveEmptyFolders(string directory)
+    {
+        foreach (var child in Directory.EnumerateDirectories(directory))
+        {
+            if (new DirectoryInfo(child).LinkTarget is null)
+            {
+                RemoveEmptyFolders(child);
+                if (!Directory.EnumerateFileSystemEntries(child).Any())
+                {
+                    Directory.Delete(child);
+                }
+            }
+        }
     }
 
     private const int DeviceBusy = 16; // EBUSY: the folder is a mount point
