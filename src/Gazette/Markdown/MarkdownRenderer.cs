@@ -88,7 +88,9 @@ public sealed class MarkdownRenderer
     public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics)
     {
         var pipeline = _pipelines[context.Typography];
-        if (MarkdownShape.Find(markdown) is { } shape)
+        // Only long texts can take long: shorter ones parse in well under a second whatever their
+        // shape (and one Markdig refuses is located below), so most articles skip the scan.
+        if (markdown.Length >= InlineParseLimit && MarkdownShape.Find(markdown) is { } shape)
         {
             diagnostics.Error(DiagnosticCodes.MarkdownTooSlow, new SourceLocation(context.SourcePath, shape.Line + context.BodyLineOffset, 1), shape.Message);
             return null;
@@ -103,7 +105,7 @@ public sealed class MarkdownRenderer
         {
             // Markdig's nesting limit throws without a position (emphasis or brackets nested
             // hundreds deep): the line with the most markup is where to look.
-            diagnostics.Error(DiagnosticCodes.MarkdownFailed, NestingLocation(markdown, context), NestingMessage(e));
+            ReportNesting(markdown, context, diagnostics, e);
             return null;
         }
 
@@ -203,7 +205,7 @@ public sealed class MarkdownRenderer
         catch (ArgumentException e)
         {
             // The HTML renderer's own nesting limit (emphasis nested hundreds deep parses, then cannot be written).
-            diagnostics.Error(DiagnosticCodes.MarkdownFailed, NestingLocation(markdown, context), NestingMessage(e));
+            ReportNesting(markdown, context, diagnostics, e);
             return null;
         }
         finally
@@ -219,11 +221,19 @@ public sealed class MarkdownRenderer
         return new RenderedMarkdown(HtmlString.Compact(html), figures, headings, words, reviewPlaced, findings);
     }
 
-    private static SourceLocation NestingLocation(string markdown, MarkdownContext context) =>
-        new(context.SourcePath, MarkdownShape.BusiestLine(markdown) + context.BodyLineOffset, 1);
+    /// <summary>Markdig's nesting limit says nothing of where: the shape scan finds a nest of lists
+    /// or quotes; otherwise the line with the most markup (emphasis or brackets) is where to look.</summary>
+    private static void ReportNesting(string markdown, MarkdownContext context, DiagnosticBag diagnostics, Exception e)
+    {
+        if (MarkdownShape.Find(markdown) is { } shape)
+        {
+            diagnostics.Error(DiagnosticCodes.MarkdownTooSlow, new SourceLocation(context.SourcePath, shape.Line + context.BodyLineOffset, 1), shape.Message);
+            return;
+        }
 
-    private static string NestingMessage(Exception e) =>
-        $"the Markdown could not be parsed ({e.Message}); look for emphasis or brackets nested hundreds deep on this line";
+        diagnostics.Error(DiagnosticCodes.MarkdownFailed, new SourceLocation(context.SourcePath, MarkdownShape.BusiestLine(markdown) + context.BodyLineOffset, 1),
+            $"the Markdown could not be parsed ({e.Message}); look for emphasis or brackets nested hundreds deep on this line");
+    }
 
     /// <summary>An HTML renderer set up for a pipeline, with Gazette's paragraph, heading and code
     /// renderers, writing into a buffer that keeps the capacity the longest article needed (the

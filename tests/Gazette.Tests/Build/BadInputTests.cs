@@ -71,11 +71,11 @@ public class BadInputTests
         // name, body (it starts at line 6), line reported, message
         { "quotes 1000 deep", "Intro.\n\n" + string.Concat(Enumerable.Repeat("> ", 1000)) + "profond", 8, "lists and quotes nested 1000 deep (at most 64)" },
         { "indented lists 1000 deep", "Intro.\n\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => new string(' ', 2 * i) + "- a\n")), 8, "lists and quotes nested 1000 deep (at most 64)" },
-        { "lists on one line", string.Concat(Enumerable.Repeat("- ", 500)) + "x", 6, "nested 500 deep" },
+        { "lists on one line", string.Concat(Enumerable.Repeat("- ", 1000)) + "x", 6, "nested 1000 deep" },
         { "ordered lists", string.Concat(Enumerable.Range(0, 200).Select(i => new string(' ', 3 * i) + "1. a\n")), 6, "nested 200 deep" },
         { "unclosed links", "Intro.\n\n" + string.Concat(Enumerable.Repeat("[a](", 50_000)), 8, "links open with '](' and are never closed" },
         { "empty unclosed links", string.Concat(Enumerable.Repeat("[](", 50_000)), 6, "links open with '](' and are never closed" },
-        { "a table of 4000 columns", "|" + string.Concat(Enumerable.Repeat("a|", 4000)) + "\n|" + string.Concat(Enumerable.Repeat("-|", 4000)) + "\n", 7, "a table of 4000 columns (at most 128)" },
+        { "a table of 4000 columns", "|" + string.Concat(Enumerable.Repeat("a|", 4000)) + "\n|" + string.Concat(Enumerable.Repeat("-|", 4000)) + "\n" + string.Concat(Enumerable.Repeat("|" + string.Concat(Enumerable.Repeat("a|", 10)) + "\n", 4000)), 7, "a table of 4000 columns (at most 128)" },
         { "emphasis 1000 deep", "Intro.\n\n" + new string('*', 1000) + "a" + new string('*', 1000), 8, "could not be parsed" },
         { "brackets 16000 deep", "Intro.\n\n" + new string('[', 16000) + "a", 8, "could not be parsed" },
     };
