@@ -90,6 +90,8 @@ public sealed class Document
     public Document? Next { get; set; }
     /// <summary>Old URLs that redirect here.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>Where the aliases are written in the front matter, for their warnings (not shown to templates).</summary>
+    internal Diagnostics.SourceLocation AliasesLocation { get; set; }
     /// <summary>The page's schema.org JSON-LD (NewsArticle with its photos, review and citations),
     /// made when a template asks for it and not kept: only the document's own page shows it, and
     /// an incremental update pays only for the pages it renders.</summary>
@@ -122,6 +124,7 @@ public sealed class Document
     internal void TakeContentOf(Document edited)
     {
         Title = edited.Title;
+        AliasesLocation = edited.AliasesLocation; // the aliases are the same; lines above them may have moved
         Date = edited.Date;
         Updated = edited.Updated;
         Summary = edited.Summary;

@@ -224,6 +224,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             OutputPath = folder + "index.html",
             Params = frontMatter.Params,
             Aliases = frontMatter.Aliases,
+            AliasesLocation = frontMatter.AliasesLocation,
             TagNames = frontMatter.Tags,
             CategoryName = frontMatter.Category,
             AuthorName = profile?.Name ?? authorKey,

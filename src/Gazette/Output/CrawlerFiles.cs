@@ -170,7 +170,7 @@ internal static class CrawlerFiles
         var path = AliasPath(alias, urls.BasePath);
         if (path is null)
         {
-            diagnostics.Warning(DiagnosticCodes.AliasInvalid, SourceLocation.File(document.SourcePath),
+            diagnostics.Warning(DiagnosticCodes.AliasInvalid, document.AliasesLocation.Line > 0 ? document.AliasesLocation : SourceLocation.File(document.SourcePath),
                 $"alias '{alias}' is not a usable path inside the site; write it as '/old/url/' or '/old-page.html'");
             return;
         }

@@ -280,7 +280,8 @@ public class SiteForReadersAndCrawlersTests
         Assert.Equal("0; url=/blog/2024/09/moved/", redirect.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content"));
         Assert.Equal("https://example.github.io/blog/2024/09/moved/", redirect.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.True(site.OutputExists("vieux.html"));
-        Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.AliasInvalid);
+        var invalid = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.AliasInvalid);
+        Assert.Equal(new SourceLocation("content/posts/moved.md", 4, 10), invalid.Location);
     }
 
     [Fact]
