@@ -19,7 +19,7 @@ public static class SiteCleaner
         }
 
         var output = Path.GetFullPath(outputDirectory ?? Path.Combine(source, config.Output));
-        var display = OutputOwnership.IsSameOrInside(output, source) ? Path.GetRelativePath(source, output).Replace('\\', '/') : output;
+        var display = OutputOwnership.DisplayName(source, output);
         if (OutputOwnership.Forbidden(source, output, display) is { } reason)
         {
             diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(display), reason);
@@ -84,23 +84,10 @@ public static class SiteCleaner
             }
         }
 
-        RemoveEmptyFolders(output);
-    }
-
-    /// <summary>Removes folders left empty, deepest first, without entering linked folders.</summary>
-    private static void RemoveEmptyFolders(string directory)
-    {
-        foreach (var child in Directory.EnumerateDirectories(directory))
+        OutputWriter.RemoveEmptyFolders(output);
+        if (!Directory.EnumerateFileSystemEntries(output).Any())
         {
-            if (new DirectoryInfo(child).LinkTarget is null)
-            {
-                RemoveEmptyFolders(child);
-            }
-        }
-
-        if (!Directory.EnumerateFileSystemEntries(directory).Any())
-        {
-            Directory.Delete(directory);
+            Directory.Delete(output);
         }
     }
 }

@@ -89,16 +89,17 @@ public sealed class SiteSession(BuildOptions options)
             }
         }
 
-        if (OutputOwnership.Forbidden(_source, output, DisplayPath(output), [theme.Directory]) is { } forbidden)
+        var shown = DisplayPath(output);
+        if (OutputOwnership.Forbidden(_source, output, shown, [theme.Directory]) is { } forbidden)
         {
-            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(DisplayPath(output)), forbidden);
+            diagnostics.Error(DiagnosticCodes.OutputUnsafe, SourceLocation.File(shown), forbidden);
             return run.Result(null);
         }
 
         // Whether Gazette owns the output is read while the content loads (reading the folders of a
         // large output takes some 150 ms), and known before anything is written.
         return WithLock(output, run, () => BuildInto(output, config, theme, run,
-            options.Force ? Task.FromResult<string?>(null) : Task.Run(() => OutputOwnership.NotOwned(output, DisplayPath(output)))));
+            options.Force ? Task.FromResult<string?>(null) : Task.Run(() => OutputOwnership.NotOwned(output, shown))));
     }
 
     /// <param name="notOwned">Why the output may not be replaced (null: it may).</param>
@@ -246,12 +247,7 @@ public sealed class SiteSession(BuildOptions options)
         }
     }
 
-    /// <summary>An output folder as the author named it: relative to the site when inside it.</summary>
-    private string DisplayPath(string output)
-    {
-        var relative = Path.GetRelativePath(_source, output);
-        return OutputOwnership.IsSameOrInside(output, _source) ? relative.Replace('\\', '/') : output;
-    }
+    private string DisplayPath(string output) => OutputOwnership.DisplayName(_source, output);
 
     /// <summary>A fault of the file system (full disk, read-only folder, name too long), also when
     /// it was thrown on a rendering thread.</summary>

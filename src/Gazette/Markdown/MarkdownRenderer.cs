@@ -298,7 +298,7 @@ public sealed class MarkdownRenderer
 
         foreach (var link in nodes.Links)
         {
-            if (link.IsImage || !IsScriptUrl(link.Url))
+            if (link.IsImage || Text.UrlPolicy.IsAllowed(link.Url))
             {
                 continue;
             }
@@ -316,7 +316,7 @@ public sealed class MarkdownRenderer
 
         foreach (var autolink in nodes.Autolinks)
         {
-            if (IsScriptUrl(autolink.Url))
+            if (!Text.UrlPolicy.IsAllowed(autolink.Url))
             {
                 diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(autolink.Line, autolink.Column), SiteModelBuilder.UnsafeLinkDropped(autolink.Url));
                 var literal = new LiteralInline(autolink.Url);
@@ -325,8 +325,6 @@ public sealed class MarkdownRenderer
             }
         }
     }
-
-    private static bool IsScriptUrl(string? url) => !Text.UrlPolicy.IsAllowed(url);
 
     // Each rendering thread reuses its node lists, article after article.
     [ThreadStatic]

@@ -61,15 +61,11 @@ public static class MarkdownShape
                 paragraphStart = lineNumber;
             }
 
-            // Links: a "](" is closed by a later ")" of the same paragraph, if any.
-            for (var at = line.IndexOf("](", StringComparison.Ordinal); at >= 0; at = line.IndexOf("](", StringComparison.Ordinal))
+            // Links: a "](" followed by a ")" on its line is closed, and so are those before it.
+            var lastClose = line.LastIndexOf(')');
+            for (var at = line.IndexOf("](", StringComparison.Ordinal); at >= 0; at = IndexAfter(line, at + 2, "]("))
             {
-                unclosedLinks++;
-                line = line[(at + 2)..];
-                if (line.Contains(')'))
-                {
-                    unclosedLinks = 0;
-                }
+                unclosedLinks = at + 2 <= lastClose ? 0 : unclosedLinks + 1;
             }
 
             if (unclosedLinks > MaxUnclosedLinks)
@@ -78,7 +74,6 @@ public static class MarkdownShape
                     $"more than {MaxUnclosedLinks} links open with '](' and are never closed in this paragraph; close them with ')' or write '\\[' for a literal bracket");
             }
 
-            line = markdown.AsSpan()[range];
             if (IsTableDelimiterRow(trimmed) && trimmed.Count('|') - 1 > MaxTableColumns)
             {
                 return new MarkdownShapeProblem(lineNumber,
@@ -147,6 +142,9 @@ public static class MarkdownShape
 
         return quotes + itemIndents.Count;
     }
+
+    private static int IndexAfter(ReadOnlySpan<char> text, int start, string value) =>
+        text[start..].IndexOf(value, StringComparison.Ordinal) is var at and >= 0 ? start + at : -1;
 
     private static int CountSpaces(ReadOnlySpan<char> text)
     {

@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using static Gazette.Content.SafeFiles;
 
 namespace Gazette.Output;
 
@@ -115,9 +116,9 @@ public static class OutputOwnership
         return files.Where(f => !listed.Contains(f)).ToList();
     }
 
-    public static string RealPath(string path) => Content.SafeFiles.RealPath(path);
-
-    public static bool IsSameOrInside(string inner, string outer) => Content.SafeFiles.IsSameOrInside(inner, outer);
+    /// <summary>An output folder as the author named it: relative to the site when inside it.</summary>
+    public static string DisplayName(string sourceDirectory, string outputDirectory) =>
+        IsSameOrInside(outputDirectory, sourceDirectory) ? Path.GetRelativePath(sourceDirectory, outputDirectory).Replace('\\', '/') : outputDirectory;
 
     /// <summary>A folder relative to the site when it lies inside it, as written in the site's layout.</summary>
     private static string Shown(string source, string folder) =>

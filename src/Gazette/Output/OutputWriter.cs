@@ -369,7 +369,9 @@ public sealed partial class OutputWriter
         DeleteDirectory(StagingDirectory);
     }
 
-    private static void RemoveEmptyFolders(string directory)
+    /// <summary>Removes the folders below <paramref name="directory"/> left empty, deepest first,
+    /// without entering linked folders (the folder itself stays).</summary>
+    internal static void RemoveEmptyFolders(string directory)
     {
         foreach (var child in Directory.EnumerateDirectories(directory))
         {
