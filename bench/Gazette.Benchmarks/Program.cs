@@ -106,7 +106,7 @@ static int Edits(string site, int edits, string output, EditKind edit)
             var result = session.Update([article]);
             clock.Stop();
             times.Add(clock.Elapsed.TotalMilliseconds);
-            Console.WriteLine($"edit {i + 1}: {clock.Elapsed.TotalMilliseconds:F1} ms, incremental={result.Incremental}, in place={result.InPlace}, {result.ChangedFiles.Count} files rewritten ({string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalMilliseconds:F0}"))})");
+            Console.WriteLine($"edit {i + 1}: {clock.Elapsed.TotalMilliseconds:F1} ms, incremental={result.Incremental}, {result.RenderedPages.Count} pages rendered, {result.ChangedFiles.Count} files rewritten ({string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalMilliseconds:F0}"))})");
         }
     }
     finally

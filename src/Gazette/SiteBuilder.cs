@@ -60,9 +60,9 @@ public sealed record BuildResult(
     /// <summary>True when the dev server updated only what the change affected.</summary>
     public bool Incremental { get; init; }
 
-    /// <summary>True when an incremental update kept the site's structure and changed the edited
-    /// documents in place (false when it assembled the site again from its documents).</summary>
-    public bool InPlace { get; init; }
+    /// <summary>The pages an incremental update rendered again (output paths, in order): those whose
+    /// reads of the model the edit changed, and those new or listed differently.</summary>
+    public IReadOnlyList<string> RenderedPages { get; init; } = [];
 
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error || (Strict && d.Severity == Severity.Warning));
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -50,18 +50,4 @@ public sealed record FrontMatter
     public bool Toc { get; init; }
     /// <summary>Unknown keys, kept for templates as <c>page.params</c>.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
-
-    /// <summary>
-    /// Whether two front matters place their article in the site the same way: same URL, date,
-    /// author, category, tags, language, publication and aliases, so the same lists, neighbours,
-    /// related articles and pages. They may differ in what pages show of it (title, summary, cover,
-    /// review, sources, typography, table of contents, params).
-    /// </summary>
-    /// <param name="exceptTermsAndDates">Compare everything but the tags, the category, the author
-    /// and the dates (publication and last update): the dev server then checks itself whether the
-    /// article keeps its place in the site's lists.</param>
-    public bool SameStructure(FrontMatter other, bool exceptTermsAndDates = false) =>
-        (exceptTermsAndDates || (Date == other.Date && Updated == other.Updated)) && Expires == other.Expires && Draft == other.Draft
-        && (exceptTermsAndDates || (Author == other.Author && Category == other.Category)) && Slug == other.Slug && Lang == other.Lang
-        && (exceptTermsAndDates || Tags.SequenceEqual(other.Tags)) && Aliases.SequenceEqual(other.Aliases);
 }

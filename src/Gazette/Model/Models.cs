@@ -47,100 +47,132 @@ public enum DocumentKind
     Page,
 }
 
-/// <summary>An article or page with everything resolved: URL, figures, rendered HTML.</summary>
+/// <summary>
+/// What places an article in the site's lists: its dates, terms and author. An edit that changes
+/// it moves the article in the lists (<see cref="SiteModelBuilder.Refile"/>); one that keeps it
+/// changes only what pages show of it (<see cref="DocumentContent"/>).
+/// </summary>
+internal sealed record Placement(DateTimeOffset? Date, DateTimeOffset? Updated, IReadOnlyList<string> TagNames, string? CategoryName,
+    string? AuthorName, AuthorProfile? AuthorProfile)
+{
+    // A date is compared with its offset: pages print it as written.
+    public bool Equals(Placement? other) => other is not null
+        && Nullable.Equals(Date, other.Date) && Date?.Offset == other.Date?.Offset
+        && Nullable.Equals(Updated, other.Updated) && Updated?.Offset == other.Updated?.Offset
+        && TagNames.SequenceEqual(other.TagNames) && CategoryName == other.CategoryName && AuthorName == other.AuthorName
+        && Equals(AuthorProfile, other.AuthorProfile);
+
+    public override int GetHashCode() => HashCode.Combine(Date, CategoryName, AuthorName);
+}
+
+/// <summary>What a document says, made from its file alone: an edit replaces it as a whole.</summary>
+internal sealed record DocumentContent
+{
+    public string Title { get; init; } = "";
+    public string? Summary { get; init; }
+    public Figure? Cover { get; init; }
+    public ReviewInfo? Review { get; init; }
+    public IReadOnlyList<SourceRef> Sources { get; init; } = [];
+    public bool Toc { get; init; }
+    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+    public HtmlString ContentHtml { get; init; } = HtmlString.Empty;
+    public IReadOnlyList<Figure> Figures { get; init; } = [];
+    public IReadOnlyList<Markdown.TocEntry> Headings { get; init; } = [];
+    public bool ReviewInBody { get; init; }
+    public int WordCount { get; init; }
+    /// <summary>What <c>gazette check</c> reports beyond a build's diagnostics.</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Findings { get; init; } = [];
+    /// <summary>Old URLs that redirect here.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>Where the aliases are written in the front matter, for their warnings.</summary>
+    public Diagnostics.SourceLocation AliasesLocation { get; init; }
+}
+
+/// <summary>
+/// An article or page with everything resolved: URL, figures, rendered HTML. Templates read it
+/// and cannot write it. It is made of three parts: what identifies it (its file, URL, language:
+/// a change of these is a new build), its <see cref="Placement"/> and <see cref="DocumentContent"/>
+/// (each replaced whole by an edit), and the links the site gives it (neighbours, related
+/// articles, terms), set when the site is assembled or an article is filed again.
+/// </summary>
 public sealed class Document
 {
+    internal Document(Placement placement, DocumentContent content)
+    {
+        Placement = placement;
+        Content = content;
+    }
+
     public required DocumentKind Kind { get; init; }
     /// <summary>Path of the source file relative to the site folder, with '/' separators.</summary>
     public required string SourcePath { get; init; }
-    public string Title { get; internal set; } = "";
     public required string Slug { get; init; }
-    public DateTimeOffset? Date { get; internal set; }
-    public DateTimeOffset? Updated { get; internal set; }
-    /// <summary>When the document last changed: its update, else its publication (feeds, sitemap).</summary>
-    internal DateTimeOffset? LastModified => Updated ?? Date;
     public required string Lang { get; init; }
-    public string? Summary { get; internal set; }
-    public TermLink? Author { get; set; }
-    public AuthorProfile? AuthorProfile { get; internal set; }
-    public TermLink? Category { get; set; }
-    public IReadOnlyList<TermLink> Tags { get; set; } = [];
-    public Figure? Cover { get; set; }
-    public ReviewInfo? Review { get; internal set; }
-    public IReadOnlyList<SourceRef> Sources { get; internal set; } = [];
     public bool Draft { get; init; }
     /// <summary>Site-absolute URL such as <c>/blog/2024/09/openai-paris/</c>.</summary>
     public required string Url { get; init; }
     public required string AbsoluteUrl { get; init; }
     /// <summary>Output file relative to the output folder, with '/' separators.</summary>
     public required string OutputPath { get; init; }
-    public HtmlString ContentHtml { get; set; } = HtmlString.Empty;
-    public IReadOnlyList<Figure> Figures { get; set; } = [];
-    /// <summary>Headings with their ids, for the table of contents.</summary>
-    public IReadOnlyList<Markdown.TocEntry> Headings { get; set; } = [];
+    /// <summary>Folder of the page bundle (full path) whose files are copied beside the page; null for single files.</summary>
+    internal string? BundleDirectory { get; init; }
+
+    internal Placement Placement { get; set; }
+    internal DocumentContent Content { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> (the same file resolved again) is this document at
+    /// the same address: else its pages and photos move, which a new build does.</summary>
+    internal bool SameIdentity(Document other) =>
+        Kind == other.Kind && SourcePath == other.SourcePath && Slug == other.Slug && Lang == other.Lang && Draft == other.Draft
+        && Url == other.Url && OutputPath == other.OutputPath && BundleDirectory == other.BundleDirectory;
+
+    public DateTimeOffset? Date => Placement.Date;
+    public DateTimeOffset? Updated => Placement.Updated;
+    /// <summary>When the document last changed: its update, else its publication (feeds, sitemap).</summary>
+    internal DateTimeOffset? LastModified => Updated ?? Date;
+    public AuthorProfile? AuthorProfile => Placement.AuthorProfile;
+    /// <summary>Front matter tag and category names, before taxonomies resolve them.</summary>
+    internal IReadOnlyList<string> TagNames => Placement.TagNames;
+    internal string? CategoryName => Placement.CategoryName;
+    internal string? AuthorName => Placement.AuthorName;
+
+    public string Title => Content.Title;
+    public string? Summary => Content.Summary;
+    public Figure? Cover => Content.Cover;
+    public ReviewInfo? Review => Content.Review;
+    public IReadOnlyList<SourceRef> Sources => Content.Sources;
     /// <summary>Whether the author asked for a table of contents (<c>toc: true</c>).</summary>
-    public bool Toc { get; internal set; }
+    public bool Toc => Content.Toc;
+    public IReadOnlyDictionary<string, object?> Params => Content.Params;
+    public HtmlString ContentHtml => Content.ContentHtml;
+    public IReadOnlyList<Figure> Figures => Content.Figures;
+    /// <summary>Headings with their ids, for the table of contents.</summary>
+    public IReadOnlyList<Markdown.TocEntry> Headings => Content.Headings;
     /// <summary>True when the author placed the review box in the text with the review marker.</summary>
-    public bool ReviewInBody { get; set; }
-    /// <summary>Up to four articles sharing tags, then the category, nearest in time first.</summary>
-    public IReadOnlyList<Document> Related { get; set; } = [];
-    /// <summary>The next older article (by date), for "previous" links.</summary>
-    public Document? Previous { get; set; }
-    /// <summary>The next newer article.</summary>
-    public Document? Next { get; set; }
+    public bool ReviewInBody => Content.ReviewInBody;
+    public int WordCount => Content.WordCount;
+    public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
+    internal IReadOnlyList<Diagnostics.Diagnostic> Findings => Content.Findings;
     /// <summary>Old URLs that redirect here.</summary>
-    public IReadOnlyList<string> Aliases { get; init; } = [];
-    /// <summary>Where the aliases are written in the front matter, for their warnings (not shown to templates).</summary>
-    internal Diagnostics.SourceLocation AliasesLocation { get; set; }
+    public IReadOnlyList<string> Aliases => Content.Aliases;
+    internal Diagnostics.SourceLocation AliasesLocation => Content.AliasesLocation;
+
+    public TermLink? Author { get; internal set; }
+    public TermLink? Category { get; internal set; }
+    public IReadOnlyList<TermLink> Tags { get; internal set; } = [];
+    /// <summary>Up to four articles sharing tags, then the category, nearest in time first.</summary>
+    public IReadOnlyList<Document> Related { get; internal set; } = [];
+    /// <summary>The next older article (by date), for "previous" links.</summary>
+    public Document? Previous { get; internal set; }
+    /// <summary>The next newer article.</summary>
+    public Document? Next { get; internal set; }
+
     /// <summary>The page's schema.org JSON-LD (NewsArticle with its photos, review and citations),
     /// made when a template asks for it and not kept: only the document's own page shows it, and
     /// an incremental update pays only for the pages it renders.</summary>
     public HtmlString JsonLd => JsonLdFactory?.Invoke(this) ?? HtmlString.Empty;
 
     internal Func<Document, HtmlString>? JsonLdFactory { get; set; }
-
-    public int WordCount { get; set; }
-    public int ReadingMinutes => Math.Max(1, (int)Math.Round(WordCount / 230.0));
-    public IReadOnlyDictionary<string, object?> Params { get; internal set; } = new Dictionary<string, object?>();
-
-    /// <summary>Front matter tag and category names, before taxonomies resolve them.</summary>
-    internal IReadOnlyList<string> TagNames { get; set; } = [];
-    internal string? CategoryName { get; set; }
-    internal string? AuthorName { get; set; }
-    internal ParsedSource? Source { get; set; }
-    /// <summary>What <c>gazette check</c> reports beyond a build's diagnostics.</summary>
-    internal IReadOnlyList<Diagnostics.Diagnostic> Findings { get; set; } = [];
-    /// <summary>Folder of the page bundle (full path) whose files are copied beside the page; null for single files.</summary>
-    internal string? BundleDirectory { get; init; }
-
-    /// <summary>
-    /// Takes what a new resolution of the same file brings when its front matter changed only in
-    /// what pages show (title, summary, cover, review, sources, table of contents, params; see
-    /// <see cref="FrontMatter.SameStructure"/>) or not at all: the text and everything shown.
-    /// What places the document in the site (URL, lists, neighbours, terms) stays (a new date is
-    /// taken only when it keeps the article's place: <see cref="SiteModelBuilder.KeepsItsPlace"/>), and
-    /// every page linking to this object sees the new values. Used by the dev server after an edit.
-    /// </summary>
-    internal void TakeContentOf(Document edited)
-    {
-        Title = edited.Title;
-        AliasesLocation = edited.AliasesLocation; // the aliases are the same; lines above them may have moved
-        Date = edited.Date;
-        Updated = edited.Updated;
-        Summary = edited.Summary;
-        Cover = edited.Cover;
-        Review = edited.Review;
-        Sources = edited.Sources;
-        Toc = edited.Toc;
-        Params = edited.Params;
-        Source = edited.Source;
-        ContentHtml = edited.ContentHtml;
-        Figures = edited.Figures;
-        Headings = edited.Headings;
-        WordCount = edited.WordCount;
-        ReviewInBody = edited.ReviewInBody;
-        Findings = edited.Findings;
-    }
 }
 
 /// <summary>The order of the site's articles, and of every list of them: newest first, then by path.</summary>
@@ -160,8 +192,10 @@ public sealed class Term
     public required string Name { get; init; }
     public required string Slug { get; init; }
     public required string Url { get; init; }
-    public List<Document> Articles { get; } = [];
-    public int Count => Articles.Count;
+    /// <summary>Its articles in the site's order; the model files articles in it.</summary>
+    internal List<Document> ArticleList { get; } = [];
+    public IReadOnlyList<Document> Articles => ArticleList;
+    public int Count => ArticleList.Count;
     public AuthorProfile? Profile { get; init; }
     internal bool MergeWarned { get; set; }
 }
@@ -175,19 +209,20 @@ public sealed class Taxonomy
     public required string Url { get; init; }
 
     /// <summary>The terms in the order of their slugs (ordinal).</summary>
-    public List<Term> Terms { get; } = [];
+    internal List<Term> TermList { get; } = [];
+    public IReadOnlyList<Term> Terms => TermList;
 
     /// <summary>The term with this slug, found by halving the slug-ordered list; null when there is none.</summary>
     public Term? Find(string slug)
     {
-        int low = 0, high = Terms.Count - 1;
+        int low = 0, high = TermList.Count - 1;
         while (low <= high)
         {
             var middle = low + ((high - low) / 2);
-            var order = string.CompareOrdinal(Terms[middle].Slug, slug);
+            var order = string.CompareOrdinal(TermList[middle].Slug, slug);
             if (order == 0)
             {
-                return Terms[middle];
+                return TermList[middle];
             }
 
             (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
@@ -213,7 +248,8 @@ public sealed class ArchivePeriod
     public required string Url { get; init; }
     /// <summary>Output folder relative to the output root (<c>2024/09/</c>).</summary>
     public required string Folder { get; init; }
-    public List<Document> Articles { get; } = [];
+    internal List<Document> ArticleList { get; } = [];
+    public IReadOnlyList<Document> Articles => ArticleList;
 }
 
 /// <summary>Everything resolved about the site before rendering.</summary>
@@ -221,13 +257,15 @@ public sealed class SiteModel
 {
     public required SiteConfig Config { get; init; }
     /// <summary>Published articles, newest first.</summary>
-    public required IReadOnlyList<Document> Articles { get; init; }
+    internal List<Document> ArticleList { get; init; } = [];
+    public IReadOnlyList<Document> Articles => ArticleList;
     public required IReadOnlyList<Document> Pages { get; init; }
     public required Taxonomy Tags { get; init; }
     public required Taxonomy Categories { get; init; }
     public required Taxonomy Authors { get; init; }
     /// <summary>Years, then months, newest first.</summary>
-    public IReadOnlyList<ArchivePeriod> Archives { get; init; } = [];
+    internal List<ArchivePeriod> ArchiveList { get; init; } = [];
+    public IReadOnlyList<ArchivePeriod> Archives => ArchiveList;
     /// <summary>The soonest article held back because its date is in the future.</summary>
-    public ScheduledArticle? NextScheduled { get; init; }
+    public ScheduledArticle? NextScheduled { get; internal set; }
 }

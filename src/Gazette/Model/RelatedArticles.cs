@@ -11,13 +11,6 @@ internal static class RelatedArticles
     private const int MaxRelated = 4;
     private const int Window = 12;
 
-    /// <param name="edits">The articles an update replaced (the document before and after the edit),
-    /// or null for a whole build. An article's candidates are the articles near it in its term
-    /// lists: only those near where an edited article was or is can gain it, lose it, or see it
-    /// move, so only they are picked again; the others keep theirs, which cannot show it.</param>
-    public static void Assign(SiteModel model, IReadOnlyCollection<(Document Before, Document After)>? edits = null) =>
-        AssignTo(model, edits is null ? model.Articles : ArticlesNear(model, edits));
-
     /// <summary>Picks the related articles of <paramref name="articles"/> again (the model's term lists as they are now).</summary>
     public static void AssignTo(SiteModel model, IReadOnlyList<Document> articles)
     {
@@ -26,7 +19,7 @@ internal static class RelatedArticles
             scores.Clear();
             void Score(Term term, int weight)
             {
-                var articles = term.Articles;
+                var articles = term.ArticleList;
                 var position = PositionIn(articles, article);
                 var to = Math.Min(articles.Count - 1, position + Window);
                 for (var i = Math.Max(0, position - Window); i <= to; i++)
@@ -80,7 +73,7 @@ internal static class RelatedArticles
     {
         var terms = document.Tags.Select(tag => model.Tags.Find(tag.Slug))
             .Append(document.Category is { } category ? model.Categories.Find(category.Slug) : null);
-        return terms.OfType<Term>().SelectMany(term => WithinReach(term.Articles, document));
+        return terms.OfType<Term>().SelectMany(term => WithinReach(term.ArticleList, document));
     }
 
     /// <summary>Picks the related articles of <paramref name="articles"/> again and returns those
@@ -103,24 +96,6 @@ internal static class RelatedArticles
     {
         var position = articles.BinarySearch(article, SiteOrder.Instance);
         return position >= 0 ? position : articles.IndexOf(article);
-    }
-
-    /// <summary>
-    /// The articles whose related ones may change with these edits: those within reach of each
-    /// edited article in its tags' and category's lists, where it was (before the edit) and where it
-    /// is (after), and the edited articles themselves. A tag of 2 000 articles gives some 26 on each
-    /// side, not 2 000.
-    /// </summary>
-    private static List<Document> ArticlesNear(SiteModel model, IReadOnlyCollection<(Document Before, Document After)> edits)
-    {
-        var affected = new HashSet<Document>(ReferenceEqualityComparer.Instance);
-        foreach (var document in edits.SelectMany(e => new[] { e.Before, e.After }))
-        {
-            affected.UnionWith(WithinReachInItsTerms(model, document));
-        }
-
-        affected.UnionWith(edits.Select(e => e.After).Where(a => a.Kind == DocumentKind.Article));
-        return [.. affected];
     }
 
     /// <summary>The highest scores, then the nearest in time, then by path: the first

@@ -9,9 +9,6 @@ using Gazette.Text;
 
 namespace Gazette.Model;
 
-/// <summary>A term an edited article left or joined (the dev server's update).</summary>
-internal sealed record TermMove(Taxonomy Taxonomy, Term Term, bool Left);
-
 /// <summary>Which documents a build publishes.</summary>
 /// <param name="Drafts">Include <c>draft: true</c> documents.</param>
 /// <param name="Future">Include articles dated after <paramref name="Now"/>.</param>
@@ -34,18 +31,10 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
 
     /// <summary>Builds the site from resolved documents: order, neighbours, taxonomies, archives,
     /// related articles, structured data. Linear in the number of documents.</summary>
-    /// <param name="edits">For the dev server's update: the documents replaced since the last
-    /// assembly (before and after), whose related articles, and their neighbours in the term
-    /// lists, are the only ones picked again; null picks them for every article.</param>
-    public SiteModel Assemble(IEnumerable<Document> documents, IEnumerable<SourceDocument> allSources, DiagnosticBag diagnostics,
-        IReadOnlyCollection<(Document Before, Document After)>? edits = null)
+    public SiteModel Assemble(IEnumerable<Document> documents, IEnumerable<SourceDocument> allSources, DiagnosticBag diagnostics)
     {
         var resolved = documents.ToList();
         resolved.RemoveAll(ReportCollisions(resolved, diagnostics).Contains);
-        var scheduled = allSources
-            .Where(d => d.Kind == DocumentKind.Article && !d.Parsed.FrontMatter.Draft && d.Parsed.FrontMatter.Date > publishing.Now)
-            .MinBy(d => d.Parsed.FrontMatter.Date);
-
         var articles = resolved.Where(d => d.Kind == DocumentKind.Article)
             .OrderByDescending(d => d.Date)
             .ThenBy(d => d.SourcePath, StringComparer.Ordinal)
@@ -54,12 +43,10 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         LinkNeighbours(articles);
         var model = new SiteModel
         {
-            Archives = BuildArchives(articles),
-            NextScheduled = scheduled is null || publishing.Future
-                ? null
-                : new ScheduledArticle(scheduled.SourcePath, scheduled.Parsed.FrontMatter.Title, scheduled.Parsed.FrontMatter.Date!.Value),
+            ArchiveList = BuildArchives(articles),
+            NextScheduled = NextScheduled(allSources),
             Config = config,
-            Articles = articles,
+            ArticleList = articles,
             Pages = pages,
             Tags = BuildTaxonomy("tags", articles, a => a.TagNames, (a, terms) => a.Tags = terms, diagnostics),
             Categories = BuildTaxonomy("categories", articles, a => a.CategoryName is null ? [] : [a.CategoryName],
@@ -67,7 +54,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             Authors = BuildTaxonomy("authors", articles, a => a.AuthorName is null ? [] : [a.AuthorName],
                 (a, terms) => a.Author = terms.Count > 0 ? terms[0] : null, diagnostics),
         };
-        RelatedArticles.Assign(model, edits);
+        RelatedArticles.AssignTo(model, articles);
         foreach (var document in articles.Concat(pages))
         {
             document.JsonLdFactory = d => StructuredData.For(d, config, urls);
@@ -76,27 +63,42 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         return model;
     }
 
-    /// <summary>
-    /// Whether an article would stay where it is in the site with the new publication date of
-    /// <paramref name="after"/> (the same file resolved again): in the same month's archive, and
-    /// between the same two articles in the site's order (its neighbours). Every list of articles
-    /// keeps that order, so none of them changes. Pages are in no list.
-    /// </summary>
-    public static bool KeepsItsPlace(Document before, Document after)
+    /// <summary>The soonest article held back because its date is in the future.</summary>
+    public ScheduledArticle? NextScheduled(IEnumerable<SourceDocument> allSources)
     {
-        if (before.Kind != DocumentKind.Article)
+        var scheduled = allSources
+            .Where(d => d.Kind == DocumentKind.Article && !d.Parsed.FrontMatter.Draft && d.Parsed.FrontMatter.Date > publishing.Now)
+            .MinBy(d => d.Parsed.FrontMatter.Date);
+        return scheduled is null || publishing.Future
+            ? null
+            : new ScheduledArticle(scheduled.SourcePath, scheduled.Parsed.FrontMatter.Title, scheduled.Parsed.FrontMatter.Date!.Value);
+    }
+
+    /// <summary>
+    /// Applies an edit to the assembled model (the dev server's update): <paramref name="document"/>
+    /// takes what <paramref name="edited"/> (its file resolved again, at the same address) says
+    /// and, when its placement changed, is filed again in the site's lists. What changed for
+    /// templates, member by member, is added to <paramref name="change"/>. Returns false, having
+    /// changed nothing, when only a new assembly can settle the edit (a term written two ways).
+    /// </summary>
+    internal bool Apply(SiteModel model, Document document, Document edited, ModelChange change)
+    {
+        var before = ModelMembers.Snapshot(document);
+        if (document.Kind == DocumentKind.Article && !document.Placement.Equals(edited.Placement))
         {
-            return true;
+            if (!Refile(model, document, edited.Placement, change))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            document.Placement = edited.Placement;
         }
 
-        if (before.Date is not { } was || after.Date is not { } date || was.Year != date.Year || was.Month != date.Month)
-        {
-            return false;
-        }
-
-        // Next is the newer neighbour (before it in the site's order), Previous the older one.
-        return (before.Next is null || SiteOrder.Instance.Compare(before.Next, after) < 0)
-            && (before.Previous is null || SiteOrder.Instance.Compare(after, before.Previous) < 0);
+        document.Content = edited.Content;
+        change.Add(document, ModelMembers.Changed(before, ModelMembers.Snapshot(document)));
+        return true;
     }
 
     public bool IsPublished(SourceDocument source)
@@ -132,13 +134,13 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         {
             var yearFolder = $"{year.Key:D4}/";
             var yearPeriod = new ArchivePeriod { Year = year.Key, Month = 0, Url = urls.ForOutput(yearFolder), Folder = yearFolder };
-            yearPeriod.Articles.AddRange(year);
+            yearPeriod.ArticleList.AddRange(year);
             periods.Add(yearPeriod);
             foreach (var month in year.GroupBy(a => a.Date!.Value.Month))
             {
                 var monthFolder = $"{year.Key:D4}/{month.Key:D2}/";
                 var monthPeriod = new ArchivePeriod { Year = year.Key, Month = month.Key, Url = urls.ForOutput(monthFolder), Folder = monthFolder };
-                monthPeriod.Articles.AddRange(month);
+                monthPeriod.ArticleList.AddRange(month);
                 periods.Add(monthPeriod);
             }
         }
@@ -204,34 +206,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         var authorKey = frontMatter.Author ?? config.DefaultAuthor;
         var profile = authorKey is null ? null : config.Authors.GetValueOrDefault(authorKey);
         var place = new DocumentPlace(Path.GetDirectoryName(source.FullPath)!, source.BundleDirectory, folder);
-        var document = new Document
-        {
-            Kind = source.Kind,
-            SourcePath = source.SourcePath,
-            Title = TypographyRules.Apply(frontMatter.Title, typography),
-            Slug = slug,
-            Date = frontMatter.Date,
-            Updated = frontMatter.Updated,
-            Lang = lang,
-            Summary = frontMatter.Summary is null ? null : TypographyRules.Apply(frontMatter.Summary, typography),
-            Toc = frontMatter.Toc,
-            AuthorProfile = profile,
-            Review = frontMatter.Review is { } review ? Typeset(review, typography) : null,
-            Sources = frontMatter.Sources,
-            Draft = frontMatter.Draft,
-            Url = url,
-            AbsoluteUrl = urls.Absolute(url),
-            OutputPath = folder + "index.html",
-            Params = frontMatter.Params,
-            Aliases = frontMatter.Aliases,
-            AliasesLocation = frontMatter.AliasesLocation,
-            TagNames = frontMatter.Tags,
-            CategoryName = frontMatter.Category,
-            AuthorName = profile?.Name ?? authorKey,
-            Source = source.Parsed,
-            BundleDirectory = source.BundleDirectory,
-        };
-
+        Figure? coverFigure = null;
         if (frontMatter.Image is { } cover)
         {
             var image = images.Resolve(cover.Src, place, out var problem);
@@ -241,9 +216,9 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             }
             else
             {
-                document.Cover = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl,
+                coverFigure = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl,
                     isCover: true, typography, url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, cover.Location, UnsafeLinkDropped(url)));
-                if (!document.Cover.HasCredit)
+                if (!coverFigure.HasCredit)
                 {
                     diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, cover.Location,
                         $"cover photo '{cover.Src}' has no credit; add 'credit:' under 'image:' or write it in the file's IPTC/XMP metadata");
@@ -251,21 +226,49 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             }
         }
 
-        Func<string>? renderReview = document.Review is { } typeset ? () => renderPartial("review-box", typeset, lang) : null;
+        var review = frontMatter.Review is { } reviewInfo ? Typeset(reviewInfo, typography) : null;
+        Func<string>? renderReview = review is not null ? () => renderPartial("review-box", review, lang) : null;
         var rendered = markdown.Render(source.Parsed.Body,
             new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang, typography, renderReview), diagnostics);
         source.Parsed.ReleaseBody();
+        var content = new DocumentContent
+        {
+            Title = TypographyRules.Apply(frontMatter.Title, typography),
+            Summary = frontMatter.Summary is null ? null : TypographyRules.Apply(frontMatter.Summary, typography),
+            Cover = coverFigure,
+            Review = review,
+            Sources = frontMatter.Sources,
+            Toc = frontMatter.Toc,
+            Params = frontMatter.Params,
+            Aliases = frontMatter.Aliases,
+            AliasesLocation = frontMatter.AliasesLocation,
+        };
         if (rendered is not null)
         {
-            document.ContentHtml = rendered.Html;
-            document.Figures = rendered.Figures;
-            document.Headings = rendered.Headings;
-            document.WordCount = rendered.WordCount;
-            document.ReviewInBody = rendered.ReviewPlaced;
-            document.Findings = rendered.Findings;
+            content = content with
+            {
+                ContentHtml = rendered.Html,
+                Figures = rendered.Figures,
+                Headings = rendered.Headings,
+                WordCount = rendered.WordCount,
+                ReviewInBody = rendered.ReviewPlaced,
+                Findings = rendered.Findings,
+            };
         }
 
-        return document;
+        var placement = new Placement(frontMatter.Date, frontMatter.Updated, frontMatter.Tags, frontMatter.Category, profile?.Name ?? authorKey, profile);
+        return new Document(placement, content)
+        {
+            Kind = source.Kind,
+            SourcePath = source.SourcePath,
+            Slug = slug,
+            Lang = lang,
+            Draft = frontMatter.Draft,
+            Url = url,
+            AbsoluteUrl = urls.Absolute(url),
+            OutputPath = folder + "index.html",
+            BundleDirectory = source.BundleDirectory,
+        };
     }
 
     /// <summary>The review's prose gets the article's typography; the product name stays as written.</summary>
@@ -317,40 +320,176 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
     }
 
     /// <summary>
-    /// Files an article under the tags, category and author its edited version has, in the assembled model
-    /// (the dev server's update): it leaves the lists of the terms it dropped (an emptied term is
-    /// removed), joins those of its new ones in the site's order (a new term is created) and gets
-    /// its new links, as <see cref="Assemble"/> would have done. Returns the terms it left and
-    /// joined; null, having changed nothing, when a term's shown name could change (two spellings
-    /// of one term), which only a new assembly settles.
+    /// Files an article again under its new placement: it leaves every list it is in (the site's,
+    /// its archive months', its terms') and joins each list its new date and terms give it, in the
+    /// site's order. Emptied terms and months go, new ones come; its old and new neighbours are
+    /// linked again, and the articles near both its places pick their related articles again.
     /// </summary>
-    internal List<TermMove>? Refile(SiteModel model, Document article, Document edited)
+    private bool Refile(SiteModel model, Document article, Placement placement, ModelChange change)
     {
-        var tags = PlanMoves(model.Tags, article.Tags, edited.TagNames);
-        var categories = PlanMoves(model.Categories, article.Category is { } category ? [category] : [],
-            edited.CategoryName is { } name ? [name] : []);
-        var authors = PlanMoves(model.Authors, article.Author is { } author ? [author] : [],
-            edited.AuthorName is { } authorName ? [authorName] : []);
-        if (tags is null || categories is null || authors is null)
+        var plans = new[]
         {
-            return null;
+            (model.Tags, Plan: PlanMoves(model.Tags, article.Tags, placement.TagNames)),
+            (model.Categories, Plan: PlanMoves(model.Categories, article.Category is { } category ? [category] : [],
+                placement.CategoryName is { } name ? [name] : [])),
+            (model.Authors, Plan: PlanMoves(model.Authors, article.Author is { } author ? [author] : [],
+                placement.AuthorName is { } authorName ? [authorName] : [])),
+        };
+        if (plans.Any(p => p.Plan is null))
+        {
+            return false;
         }
 
-        var moves = new List<TermMove>();
-        Move(model.Tags, article, tags.Value, moves);
-        Move(model.Categories, article, categories.Value, moves);
-        Move(model.Authors, article, authors.Value, moves);
-        article.Tags = tags.Value.Links;
-        article.TagNames = edited.TagNames;
-        article.Category = categories.Value.Links.Count > 0 ? categories.Value.Links[0] : null;
-        article.CategoryName = edited.CategoryName;
-        article.Author = authors.Value.Links.Count > 0 ? authors.Value.Links[0] : null;
-        article.AuthorName = edited.AuthorName;
-        article.AuthorProfile = edited.AuthorProfile;
-        return moves;
+        var near = new HashSet<Document>(RelatedArticles.WithinReachInItsTerms(model, article), ReferenceEqualityComparer.Instance);
+        var (oldPrevious, oldNext) = (article.Previous, article.Next);
+        var siteIndex = Leave(model.ArticleList, article);
+        var oldTerms = new Dictionary<Term, int>();
+        foreach (var (taxonomy, plan) in plans)
+        {
+            foreach (var term in plan!.Value.Before)
+            {
+                oldTerms[term] = Leave(term.ArticleList, article);
+                if (term.Count == 0)
+                {
+                    taxonomy.TermList.Remove(term);
+                    change.Add(taxonomy, ModelMembers.TaxonomyTerms);
+                }
+            }
+        }
+
+        foreach (var period in PeriodsOf(model, article.Date!.Value, create: false))
+        {
+            Leave(period.ArticleList, article);
+            if (period.ArticleList.Count == 0)
+            {
+                model.ArchiveList.Remove(period);
+            }
+        }
+
+        Link(oldNext, oldPrevious);
+        article.Placement = placement;
+        var newIndex = Join(model.ArticleList, article);
+        var newNext = newIndex > 0 ? model.ArticleList[newIndex - 1] : null;
+        var newPrevious = newIndex + 1 < model.ArticleList.Count ? model.ArticleList[newIndex + 1] : null;
+        Link(newNext, article);
+        Link(article, newPrevious);
+        foreach (var period in PeriodsOf(model, placement.Date!.Value, create: true))
+        {
+            Join(period.ArticleList, article);
+        }
+
+        foreach (var (taxonomy, plan) in plans)
+        {
+            foreach (var term in plan!.Value.After)
+            {
+                var at = Join(term.ArticleList, article);
+                if (term.Count == 1)
+                {
+                    taxonomy.TermList.Insert(~taxonomy.TermList.BinarySearch(term, TermOrder), term);
+                    change.Add(taxonomy, ModelMembers.TaxonomyTerms);
+                }
+
+                if (!oldTerms.Remove(term, out var was) || was != at)
+                {
+                    change.Add(term, ModelMembers.TermArticles);
+                }
+            }
+        }
+
+        foreach (var left in oldTerms.Keys)
+        {
+            change.Add(left, ModelMembers.TermArticles);
+        }
+
+        article.Tags = plans[0].Plan!.Value.Links;
+        article.Category = plans[1].Plan!.Value.Links.FirstOrDefault();
+        article.Author = plans[2].Plan!.Value.Links.FirstOrDefault();
+
+        if (siteIndex != newIndex)
+        {
+            change.Add(model, ModelMembers.SiteArticles);
+        }
+
+        if (oldPrevious != newPrevious || oldNext != newNext)
+        {
+            change.Add(oldPrevious, ModelMembers.DocumentNext);
+            change.Add(oldNext, ModelMembers.DocumentPrevious);
+            change.Add(newPrevious, ModelMembers.DocumentNext);
+            change.Add(newNext, ModelMembers.DocumentPrevious);
+        }
+
+        near.UnionWith(RelatedArticles.WithinReachInItsTerms(model, article));
+        near.Add(article);
+        foreach (var changed in RelatedArticles.AssignAgain(model, [.. near]))
+        {
+            change.Add(changed, ModelMembers.DocumentRelated);
+        }
+
+        change.ListsMoved = true;
+        return true;
     }
 
-    private (List<Term> Left, List<Term> Joined, List<TermLink> Links)? PlanMoves(Taxonomy taxonomy, IReadOnlyList<TermLink> current,
+    /// <summary>Takes an article out of a list in the site's order; returns where it was.</summary>
+    private static int Leave(List<Document> list, Document article)
+    {
+        var at = list.BinarySearch(article, SiteOrder.Instance);
+        list.RemoveAt(at);
+        return at;
+    }
+
+    /// <summary>Puts an article in a list at its place in the site's order; returns where.</summary>
+    private static int Join(List<Document> list, Document article)
+    {
+        var at = ~list.BinarySearch(article, SiteOrder.Instance);
+        list.Insert(at, article);
+        return at;
+    }
+
+    /// <summary>Makes <paramref name="older"/> the article after <paramref name="newer"/> in the site's order.</summary>
+    private static void Link(Document? newer, Document? older)
+    {
+        if (newer is not null)
+        {
+            newer.Previous = older;
+        }
+
+        if (older is not null)
+        {
+            older.Next = newer;
+        }
+    }
+
+    /// <summary>The year and the month of the archive holding a date (made, in their place, when asked).</summary>
+    private List<ArchivePeriod> PeriodsOf(SiteModel model, DateTimeOffset date, bool create)
+    {
+        var periods = new List<ArchivePeriod>(2);
+        foreach (var month in new[] { 0, date.Month })
+        {
+            var folder = month == 0 ? $"{date.Year:D4}/" : $"{date.Year:D4}/{month:D2}/";
+            var existing = model.ArchiveList.Find(p => p.Folder == folder);
+            if (existing is not null)
+            {
+                periods.Add(existing);
+            }
+            else if (create)
+            {
+                var period = new ArchivePeriod { Year = date.Year, Month = month, Url = urls.ForOutput(folder), Folder = folder };
+                var place = model.ArchiveList.FindIndex(p => ArchiveOrder(p.Year, p.Month) > ArchiveOrder(date.Year, month));
+                model.ArchiveList.Insert(place < 0 ? model.ArchiveList.Count : place, period);
+                periods.Add(period);
+            }
+        }
+
+        return periods;
+    }
+
+    /// <summary>The archive's order: years newest first, each followed by its months newest first.</summary>
+    private static long ArchiveOrder(int year, int month) => (-(long)year * 13) + (month == 0 ? 0 : 13 - month);
+
+    /// <summary>The terms an article is in now and will be in with these names (new terms made,
+    /// not yet listed), and its links to them; null when a term's shown name could change (two
+    /// spellings of one term), which only a new assembly settles.</summary>
+    private (List<Term> Before, List<Term> After, List<TermLink> Links)? PlanMoves(Taxonomy taxonomy, IReadOnlyList<TermLink> current,
         IReadOnlyList<string> names)
     {
         var created = new Dictionary<string, Term>(StringComparer.Ordinal); // a new name given twice is one term
@@ -383,34 +522,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         var before = current.Select(taxonomy.TermOf).ToList();
         return before.Exists(t => t.MergeWarned)
             ? null
-            : (before.Except(terms).ToList(), terms.Except(before).ToList(), terms.ConvertAll(t => new TermLink(t.Name, t.Slug, t.Url)));
-    }
-
-    private static void Move(Taxonomy taxonomy, Document article, (List<Term> Left, List<Term> Joined, List<TermLink> Links) plan, List<TermMove> moves)
-    {
-        foreach (var term in plan.Left)
-        {
-            term.Articles.Remove(article);
-            if (term.Count == 0)
-            {
-                taxonomy.Terms.Remove(term);
-            }
-
-            moves.Add(new TermMove(taxonomy, term, Left: true));
-        }
-
-        foreach (var term in plan.Joined)
-        {
-            var at = term.Articles.BinarySearch(article, SiteOrder.Instance);
-            term.Articles.Insert(~at, article);
-            if (term.Count == 1)
-            {
-                var place = taxonomy.Terms.BinarySearch(term, TermOrder);
-                taxonomy.Terms.Insert(~place, term);
-            }
-
-            moves.Add(new TermMove(taxonomy, term, Left: false));
-        }
+            : (before, terms, terms.ConvertAll(t => before.Contains(t) ? current[before.IndexOf(t)] : new TermLink(t.Name, t.Slug, t.Url)));
     }
 
     private Taxonomy BuildTaxonomy(string segment, List<Document> articles, Func<Document, IReadOnlyList<string>> names,
@@ -440,7 +552,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
                 {
                     var term = NewTerm(segment, name, slug);
                     entry = bySlug[slug] = (term, new TermLink(term.Name, term.Slug, term.Url));
-                    taxonomy.Terms.Add(term);
+                    taxonomy.TermList.Add(term);
                 }
                 else if (entry.Term.Name != name.Trim() && !entry.Term.MergeWarned)
                 {
@@ -451,7 +563,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
 
                 if (!links.Contains(entry.Link)) // a name given twice (or two spellings of one term) counts once
                 {
-                    entry.Term.Articles.Add(article);
+                    entry.Term.ArticleList.Add(article);
                     links.Add(entry.Link);
                 }
             }
@@ -459,7 +571,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             assign(article, links);
         }
 
-        taxonomy.Terms.Sort(TermOrder);
+        taxonomy.TermList.Sort(TermOrder);
         return taxonomy;
     }
 

@@ -27,19 +27,16 @@ internal static partial class FeedWriter
     };
 
     /// <param name="renderFigure">The theme's figure partial, to put the cover with its credit at the top of full content.</param>
-    /// <param name="previous">The dev server's model before an update: a feed listing the same
-    /// articles as then, none of them <paramref name="edited"/>, is not written again.</param>
-    /// <param name="leftCategories">Categories an edited article left (the dev server's update in
-    /// place): their feeds are written again.</param>
+    /// <param name="wanted">Which feeds to write (the dev server's update): given the articles a feed
+    /// lists and whose list it is (the model for the site's feeds, else the category's term);
+    /// null writes them all.</param>
     public static void WriteAll(SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure, OutputWriter writer,
-        SiteModel? previous = null, IReadOnlyCollection<Document>? edited = null, IReadOnlyCollection<Term>? leftCategories = null)
+        Func<IReadOnlyList<Document>, object, bool>? wanted = null)
     {
         var config = model.Config;
-        bool Wanted(List<Document> articles, IEnumerable<Document>? before) =>
-            before is null || !articles.SequenceEqual(before.Take(config.FeedLimit)) || (edited is not null && articles.Exists(edited.Contains));
         var newest = model.Articles.Take(config.FeedLimit).ToList();
         var contents = new FullContents(newest, urls, renderFigure);
-        if (Wanted(newest, previous?.Articles))
+        if (wanted?.Invoke(newest, model) ?? true)
         {
             writer.WriteUtf8("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
                 urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, contents), "feed.xml");
@@ -51,9 +48,7 @@ internal static partial class FeedWriter
         {
             var path = $"{model.Categories.Segment}/{category.Slug}/feed.xml";
             var articles = category.Articles.Take(config.FeedLimit).ToList();
-            var old = previous?.Categories.Find(category.Slug);
-            var before = previous is null ? null : old?.Articles ?? [];
-            if (Wanted(articles, before) || (old is not null && old.Name != category.Name) || (leftCategories?.Contains(category) ?? false))
+            if (wanted?.Invoke(articles, category) ?? true)
             {
                 writer.WriteUtf8(path, Rss($"{config.Title} – {category.Name}", config.Description, urls.Absolute(category.Url),
                     urls.Absolute(urls.ForOutput(path)), config.Language, articles, model, urls, contents), path);

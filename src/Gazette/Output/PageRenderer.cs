@@ -15,15 +15,30 @@ public sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? 
         page => page.OutputPath.GetHashCode(StringComparison.Ordinal));
 }
 
-/// <summary>One page to render.</summary>
-/// <param name="Shows">The documents whose content appears on the page: when one of them changes, or the
-/// list changes, the dev server renders the page again.</param>
-/// <param name="Listing">For a list's page, the whole list its last modification is the newest of.</param>
+/// <summary>One page to render: a layout and the values it is given (<c>page</c>, <c>paginator</c>…).</summary>
 internal sealed record PageJob(string Group, string Layout, string OutputPath, string Language, string ErrorContext,
-    Dictionary<string, object?> Globals, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images,
-    IReadOnlyList<Document> Shows, bool InSitemap = true, IReadOnlyList<Document>? Listing = null)
+    Dictionary<string, object?> Globals, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, bool InSitemap = true)
 {
     public WrittenPage ToWrittenPage() => new(OutputPath, Url, LastModified, Images, ErrorContext);
+
+    /// <summary>Whether <paramref name="other"/> (the same page listed again) renders and is listed
+    /// the same: same layout and values (a document, a term: the same object; a paginator: the same
+    /// articles on the same page of the same list).</summary>
+    public bool SameAs(PageJob other) =>
+        Layout == other.Layout && Language == other.Language && Url == other.Url && InSitemap == other.InSitemap
+        && Nullable.Equals(LastModified, other.LastModified) && LastModified?.Offset == other.LastModified?.Offset
+        && Images.SequenceEqual(other.Images) && Globals.Count == other.Globals.Count
+        && Globals.All(g => other.Globals.TryGetValue(g.Key, out var value) && SameValue(g.Value, value));
+
+    private static bool SameValue(object? a, object? b) => (a, b) switch
+    {
+        (Paginator x, Paginator y) => x.Items.SequenceEqual(y.Items) && x.PageNumber == y.PageNumber && x.TotalPages == y.TotalPages
+            && x.TotalItems == y.TotalItems && x.PrevUrl == y.PrevUrl && x.NextUrl == y.NextUrl && x.FirstUrl == y.FirstUrl
+            && x.LastUrl == y.LastUrl && x.Pages.SequenceEqual(y.Pages),
+        (ListPage x, ListPage y) => x.Kind == y.Kind && x.Title == y.Title && x.Url == y.Url && x.AbsoluteUrl == y.AbsoluteUrl
+            && x.Lang == y.Lang && x.Summary == y.Summary && x.Term == y.Term && x.Taxonomy == y.Taxonomy,
+        _ => ModelMembers.Same(a, b),
+    };
 }
 
 /// <summary>
@@ -32,18 +47,26 @@ internal sealed record PageJob(string Group, string Layout, string OutputPath, s
 /// </summary>
 internal static class PageRenderer
 {
-    /// <summary>Renders the pages in parallel and writes them.</summary>
-    public static void Render(IReadOnlyList<PageJob> jobs, TemplateRenderer templates, OutputWriter writer, LinkChecker? links,
+    /// <summary>Renders the pages in parallel and writes them. Returns what each page read of the
+    /// model, in the order of <paramref name="jobs"/> (null for a page that failed).</summary>
+    public static Read[]?[] Render(IReadOnlyList<PageJob> jobs, TemplateRenderer templates, OutputWriter writer, LinkChecker? links,
         DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
-        Parallel.ForEach(jobs, parallel ?? new ParallelOptions(), job =>
+        var reads = new Read[]?[jobs.Count];
+        Parallel.For(0, jobs.Count, parallel ?? new ParallelOptions(), index =>
         {
+            var job = jobs[index];
             var html = _pageBuffer ??= new HtmlBuffer();
+            var recorder = _recorder ??= new ReadRecorder();
             html.Clear();
-            if (!templates.RenderPage(job.Layout, job.Globals, job.Language, job.ErrorContext, diagnostics, html))
+            var rendered = templates.RenderPage(job.Layout, job.Globals, job.Language, job.ErrorContext, diagnostics, html, recorder);
+            var read = recorder.Take();
+            if (!rendered)
             {
                 return;
             }
+
+            reads[index] = read;
 
             if (writer.WriteUtf8(job.OutputPath, html.Utf8, job.ErrorContext) is { } earlier)
             {
@@ -54,11 +77,16 @@ internal static class PageRenderer
 
             links?.Collect(job.ErrorContext, job.OutputPath, html.Utf8);
         });
+        return reads;
     }
 
-    // Each rendering thread keeps its page buffer: pages are written from it without becoming strings.
+    // Each rendering thread keeps its page buffer (pages are written from it without becoming
+    // strings) and its recorder of reads.
     [ThreadStatic]
     private static HtmlBuffer? _pageBuffer;
+
+    [ThreadStatic]
+    private static ReadRecorder? _recorder;
 
     public static Dictionary<string, int> CountByGroup(IEnumerable<PageJob> jobs) =>
         jobs.GroupBy(j => j.Group).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -108,15 +136,11 @@ internal static class PageRenderer
                 AbsoluteUrl = urls.Absolute(notFoundUrl),
                 Lang = config.Language,
             },
-        }, urls.Absolute(notFoundUrl), null, [],
-            // A 404 page listing the site's articles (the default theme's lists the latest) shows any of them.
-            templates.ReadsSiteLists(NotFoundLayout) ? [.. model.Articles, .. model.Pages] : [], InSitemap: false));
+        }, urls.Absolute(notFoundUrl), null, [], InSitemap: false));
         return jobs;
     }
 
-    /// <summary>The layout of the 404 page; the dev server knows its job shows every document when it
-    /// reads the site's lists.</summary>
-    public const string NotFoundLayout = "404.html";
+    private const string NotFoundLayout = "404.html";
 
     /// <summary>The page of an article or a standalone page.</summary>
     public static PageJob DocumentJob(Document document)
@@ -124,11 +148,11 @@ internal static class PageRenderer
         var isArticle = document.Kind == DocumentKind.Article;
         return new PageJob(isArticle ? "articles" : "pages", isArticle ? "article.html" : "page.html", document.OutputPath,
             document.Lang, document.SourcePath, new() { ["page"] = document, ["kind"] = isArticle ? "article" : "page" },
-            document.AbsoluteUrl, document.LastModified, PhotoUrls(document), Shows(document));
+            document.AbsoluteUrl, document.LastModified, PhotoUrls(document));
     }
 
     /// <summary>The pages of a tag, category or author: its articles, paginated.</summary>
-    public static List<PageJob> TermJobs(SiteModel model, Taxonomy taxonomy, Term term, SiteUrls urls)
+    private static List<PageJob> TermJobs(SiteModel model, Taxonomy taxonomy, Term term, SiteUrls urls)
     {
         // The page's kind for templates.
         var kind = taxonomy == model.Tags ? "tag" : taxonomy == model.Categories ? "category" : "author";
@@ -139,7 +163,7 @@ internal static class PageRenderer
     }
 
     /// <summary>The page listing a taxonomy's terms, when the theme has a <c>terms.html</c> layout.</summary>
-    public static PageJob? TermsIndexJob(Taxonomy taxonomy, TemplateRenderer templates, SiteConfig config, SiteUrls urls)
+    private static PageJob? TermsIndexJob(Taxonomy taxonomy, TemplateRenderer templates, SiteConfig config, SiteUrls urls)
     {
         if (!templates.HasLayout("terms.html"))
         {
@@ -155,39 +179,14 @@ internal static class PageRenderer
             Lang = config.Language,
             Taxonomy = taxonomy,
         };
-        List<Document> listed = [.. taxonomy.Terms.SelectMany(t => t.Articles)];
         return new PageJob("lists", "terms.html", $"{taxonomy.Segment}/index.html", config.Language,
             $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
-            LastModified(listed), [], listed, Listing: listed);
+            LastModified([.. taxonomy.Terms.SelectMany(t => t.Articles)]), []);
     }
 
     /// <summary>A list's last modification: its newest article's update, or publication.</summary>
     public static DateTimeOffset? LastModified(IReadOnlyList<Document> articles) =>
         articles.Count == 0 ? null : articles.Max(a => a.LastModified);
-
-    /// <summary>An article page shows itself, its neighbours and its related articles.</summary>
-    private static List<Document> Shows(Document document)
-    {
-        var shows = new List<Document>(7) { document };
-        if (document.Previous is { } previous)
-        {
-            shows.Add(previous);
-        }
-
-        if (document.Next is { } next)
-        {
-            shows.Add(next);
-        }
-
-        shows.AddRange(document.Related);
-        return shows;
-    }
-
-    /// <summary>A document's page with the photos its document has now (for the sitemap), after an edit in place.</summary>
-    public static PageJob WithCurrentPhotos(PageJob job) =>
-        job.Globals.TryGetValue("page", out var page) && page is Document document && document.OutputPath == job.OutputPath
-            ? job with { Images = PhotoUrls(document) }
-            : job;
 
     public static List<string> PhotoUrls(Document document) =>
         [.. (document.Cover is null ? document.Figures : [document.Cover, .. document.Figures]).Select(f => f.AbsoluteUrl).Distinct()];
@@ -212,8 +211,7 @@ internal static class PageRenderer
             };
             jobs.Add(new PageJob(group, "list.html", pageFolder + "index.html", config.Language,
                 $"{(folder.Length == 0 ? "home" : folder)} page {paginator.PageNumber}",
-                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, [], paginator.Items,
-                Listing: articles));
+                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, []));
         }
     }
 }

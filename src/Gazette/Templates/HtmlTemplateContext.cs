@@ -32,6 +32,9 @@ internal sealed class HtmlTemplateContext : TemplateContext
     /// <summary>The language of the page being rendered (its <c>lang</c>).</summary>
     public string PageLanguage { get; set; } = "";
 
+    /// <summary>Where the model reads of the page being rendered are recorded; null when they are not.</summary>
+    public ReadRecorder? Reads { get; set; }
+
     /// <summary>How many partials deep the current render is.</summary>
     public int PartialDepth { get; set; }
 

@@ -2,15 +2,18 @@ using Gazette.Model;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Gazette.Templates;
 
 /// <summary>
-/// Direct property reads for the model objects templates read most (<c>page.title</c>,
+/// Direct property reads for the model objects templates read (<c>page.title</c>,
 /// <c>article.cover.url</c>, <c>tag.name</c>…). Scriban reads .NET objects through reflection,
 /// which in the native build is a dynamic invoke per read: about a tenth of page rendering.
-/// A name not listed here still goes to Scriban's reflection, so nothing can go missing; a test
-/// checks every public property is listed under its template name.
+/// Reads of documents, terms and taxonomies are recorded for the page being rendered
+/// (<see cref="ReadRecorder"/>): the dev server renders again exactly the pages whose reads an edit
+/// changed. The model cannot be written from a template: an assignment is a template error.
+/// A test checks every public property is listed under its template name.
 /// </summary>
 internal static class ModelAccessors
 {
@@ -19,49 +22,24 @@ internal static class ModelAccessors
     /// <summary>A fast accessor for <paramref name="target"/>'s type, or null when there is none.</summary>
     public static IObjectAccessor? For(object target, IObjectAccessor reflected) => target switch
     {
-        Document => new Accessor<Document>(reflected, ReadDocument),
+        Document => new Recorded<Document>(reflected, ModelMembers.Documents),
+        Term => new Recorded<Term>(reflected, ModelMembers.Terms),
+        Taxonomy => new Recorded<Taxonomy>(reflected, ModelMembers.Taxonomies),
         Figure => new Accessor<Figure>(reflected, ReadFigure),
         TermLink => new Accessor<TermLink>(reflected, ReadTermLink),
-        Term => new Accessor<Term>(reflected, ReadTerm),
+        // The model's other objects (a review, a paginator, a menu entry): read by reflection, never written.
+        _ when target.GetType().Assembly == typeof(Document).Assembly => new ReadOnly(reflected),
         _ => null,
     };
 
-    internal static object? ReadDocument(Document d, string member) => member switch
-    {
-        "title" => d.Title,
-        "url" => d.Url,
-        "absolute_url" => d.AbsoluteUrl,
-        "date" => d.Date,
-        "updated" => d.Updated,
-        "summary" => d.Summary,
-        "cover" => d.Cover,
-        "category" => d.Category,
-        "author" => d.Author,
-        "author_profile" => d.AuthorProfile,
-        "tags" => d.Tags,
-        "lang" => d.Lang,
-        "kind" => d.Kind,
-        "slug" => d.Slug,
-        "source_path" => d.SourcePath,
-        "output_path" => d.OutputPath,
-        "content_html" => d.ContentHtml,
-        "figures" => d.Figures,
-        "headings" => d.Headings,
-        "toc" => d.Toc,
-        "review" => d.Review,
-        "review_in_body" => d.ReviewInBody,
-        "sources" => d.Sources,
-        "related" => d.Related,
-        "previous" => d.Previous,
-        "next" => d.Next,
-        "aliases" => d.Aliases,
-        "draft" => d.Draft,
-        "json_ld" => d.JsonLd,
-        "word_count" => d.WordCount,
-        "reading_minutes" => d.ReadingMinutes,
-        "params" => d.Params,
-        _ => Missing,
-    };
+    internal static object? ReadDocument(Document d, string member) => Read(ModelMembers.Documents, d, member);
+
+    internal static object? ReadTerm(Term t, string member) => Read(ModelMembers.Terms, t, member);
+
+    internal static object? ReadTaxonomy(Taxonomy t, string member) => Read(ModelMembers.Taxonomies, t, member);
+
+    private static object? Read<T>(ModelMembers.Table<T> table, T target, string member) =>
+        table.IndexOf(member) is var index and >= 0 ? table.Members[index].Read(target) : Missing;
 
     internal static object? ReadFigure(Figure f, string member) => member switch
     {
@@ -91,25 +69,18 @@ internal static class ModelAccessors
         _ => Missing,
     };
 
-    internal static object? ReadTerm(Term t, string member) => member switch
-    {
-        "name" => t.Name,
-        "slug" => t.Slug,
-        "url" => t.Url,
-        "articles" => t.Articles,
-        "count" => t.Count,
-        "profile" => t.Profile,
-        _ => Missing,
-    };
-
     internal static bool IsMissing(object? value) => ReferenceEquals(value, Missing);
 
+    /// <summary>A template error for an assignment to the model, at the assignment.</summary>
+    private static ScriptRuntimeException ReadOnlyModel(SourceSpan span, object target, string member) =>
+        new(span, $"'{member}' of {StandardMemberRenamer.Rename(target.GetType().Name)} cannot be assigned: templates read the site, they do not change it; assign to a variable of your own instead");
+
     /// <summary>Reads listed members directly, everything else (and every other operation)
-    /// through Scriban's own accessor for the type.</summary>
-    private sealed class Accessor<T>(IObjectAccessor reflected, Func<T, string, object?> read) : IObjectAccessor
+    /// through Scriban's own accessor for the type; refuses every assignment.</summary>
+    private class Accessor<T>(IObjectAccessor reflected, Func<T, string, object?> read) : ReadOnly(reflected)
         where T : class
     {
-        public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
+        public override bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
         {
             var direct = read((T)target, member);
             if (!IsMissing(direct))
@@ -118,8 +89,33 @@ internal static class ModelAccessors
                 return true;
             }
 
-            return reflected.TryGetValue(context, span, target, member, out value);
+            return base.TryGetValue(context, span, target, member, out value);
         }
+    }
+
+    /// <summary>Reads through the type's table and records what the page read.</summary>
+    private sealed class Recorded<T>(IObjectAccessor reflected, ModelMembers.Table<T> table) : ReadOnly(reflected)
+        where T : class
+    {
+        public override bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
+        {
+            var index = table.IndexOf(member);
+            if (index < 0)
+            {
+                return base.TryGetValue(context, span, target, member, out value);
+            }
+
+            ((HtmlTemplateContext)context).Reads?.Read(target, index);
+            value = table.Members[index].Read((T)target);
+            return true;
+        }
+    }
+
+    /// <summary>Scriban's accessor for the type, with every assignment refused.</summary>
+    private class ReadOnly(IObjectAccessor reflected) : IObjectAccessor
+    {
+        public virtual bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value) =>
+            reflected.TryGetValue(context, span, target, member, out value);
 
         public int GetMemberCount(TemplateContext context, SourceSpan span, object target) => reflected.GetMemberCount(context, span, target);
 
@@ -129,13 +125,13 @@ internal static class ModelAccessors
             reflected.HasMember(context, span, target, member);
 
         public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) =>
-            reflected.TrySetValue(context, span, target, member, value);
+            throw ReadOnlyModel(span, target, member);
 
         public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value) =>
             reflected.TryGetItem(context, span, target, index, out value);
 
         public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) =>
-            reflected.TrySetItem(context, span, target, index, value);
+            throw ReadOnlyModel(span, target, $"[{index}]");
 
         public bool HasIndexer => reflected.HasIndexer;
 

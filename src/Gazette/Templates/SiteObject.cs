@@ -1,29 +1,47 @@
 using Gazette.Model;
+using Scriban;
+using Scriban.Parsing;
 using Scriban.Runtime;
 
 namespace Gazette.Templates;
 
-/// <summary>Fills the <c>site</c> object templates see: configuration values, then the article
-/// lists and taxonomies once the model is resolved.</summary>
-internal static class SiteObject
+/// <summary>The <c>site</c> object templates see: configuration values, then the article lists
+/// and taxonomies once the model is resolved. Its members cannot be assigned, and a read of one
+/// of the site's lists is recorded for the page being rendered.</summary>
+internal sealed class SiteObject : ScriptObject
 {
-    public static void Fill(ScriptObject site, SiteModel model, SiteUrls urls)
+    private SiteModel? _model;
+
+    public void Fill(SiteModel model, SiteUrls urls)
     {
         var config = model.Config;
-        site["title"] = config.Title;
-        site["description"] = config.Description;
-        site["base_url"] = config.BaseUrl;
-        site["base_path"] = urls.BasePath;
-        site["language"] = config.Language;
-        site["copyright"] = config.Copyright;
-        site["publisher"] = config.Publisher;
-        site["menu"] = config.Menu;
-        site["params"] = config.Params;
-        site["articles"] = model.Articles;
-        site["pages"] = model.Pages;
-        site["tags"] = model.Tags;
-        site["categories"] = model.Categories;
-        site["authors"] = model.Authors;
-        site["home_url"] = urls.BasePath;
+        _model = model;
+        void Set(string name, object? value) => SetValue(name, value, readOnly: true);
+        Set("title", config.Title);
+        Set("description", config.Description);
+        Set("base_url", config.BaseUrl);
+        Set("base_path", urls.BasePath);
+        Set("language", config.Language);
+        Set("copyright", config.Copyright);
+        Set("publisher", config.Publisher);
+        Set("menu", config.Menu);
+        Set("params", config.Params);
+        Set("home_url", urls.BasePath);
+        foreach (var (name, read) in ModelMembers.Site.Members)
+        {
+            Set(name, read(model));
+        }
+    }
+
+    public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object value)
+    {
+        if (_model is not null && ModelMembers.Site.IndexOf(member) is var index and >= 0)
+        {
+            (context as HtmlTemplateContext)?.Reads?.Read(_model, index);
+        }
+
+        var found = base.TryGetValue(context!, span, member, out var read);
+        value = read!;
+        return found;
     }
 }

@@ -14,14 +14,12 @@ namespace Gazette.Templates;
 /// Layouts live in <c>layouts/</c> (partials in <c>layouts/partials/</c>) of the theme; a file
 /// with the same relative path in the site's own <c>layouts/</c> folder replaces the theme's.
 /// </summary>
-public sealed class TemplateRenderer
+internal sealed class TemplateRenderer
 {
     private const int MaxPartialDepth = 32;
 
     private readonly Dictionary<string, ThemeTemplate> _templates;
 
-    // The templates reading the site's lists (see ReadsSiteLists), found once when they are parsed.
-    private readonly HashSet<string> _siteListReaders;
     private readonly IReadOnlyDictionary<string, Localizer> _localizers;
     private readonly string _defaultLanguage;
     private readonly SiteUrls _urls;
@@ -33,11 +31,10 @@ public sealed class TemplateRenderer
     private static HtmlTemplateContext? _figureContext;
 
     private TemplateRenderer(Dictionary<string, ThemeTemplate> templates, IReadOnlyDictionary<string, Localizer> localizers,
-        string defaultLanguage, SiteUrls urls, ScriptObject site, DiagnosticBag diagnostics)
+        string defaultLanguage, SiteUrls urls, SiteObject site, DiagnosticBag diagnostics)
     {
         _diagnostics = diagnostics;
         _templates = templates;
-        _siteListReaders = [.. templates.Where(t => UsesSiteLists(t.Value.Template.Page)).Select(t => t.Key)];
         _localizers = localizers;
         _defaultLanguage = defaultLanguage;
         _urls = urls;
@@ -46,13 +43,13 @@ public sealed class TemplateRenderer
 
     /// <summary>The <c>site</c> object templates see; the builder adds the article lists to it
     /// once the model is resolved.</summary>
-    public ScriptObject Site { get; }
+    public SiteObject Site { get; }
 
     /// <param name="minify">Collapse the whitespace of the templates' own HTML (see <see cref="TemplateWhitespace"/>).</param>
     /// <param name="layoutFolders">Folders holding layouts, most specific first (site, then theme),
     /// each with the prefix used to show its files in diagnostics.</param>
     public static TemplateRenderer Load(IReadOnlyList<(string Directory, string DisplayPrefix)> layoutFolders,
-        IReadOnlyDictionary<string, Localizer> localizers, string defaultLanguage, SiteUrls urls, ScriptObject site,
+        IReadOnlyDictionary<string, Localizer> localizers, string defaultLanguage, SiteUrls urls, SiteObject site,
         DiagnosticBag diagnostics, bool minify = false)
     {
         var templates = new Dictionary<string, ThemeTemplate>(StringComparer.Ordinal);
@@ -103,53 +100,12 @@ public sealed class TemplateRenderer
 
     public bool HasLayout(string name) => _templates.ContainsKey(name);
 
-    /// <summary>
-    /// Whether <paramref name="name"/> reads the site's lists (<c>site.articles</c>, <c>pages</c>,
-    /// <c>tags</c>, <c>categories</c>, <c>authors</c>) or hands <c>site</c> itself on (to a partial,
-    /// a variable): a page rendered with it may then show any article, and the dev server must
-    /// render it again whatever article changes. Reading <c>site.title</c> and the other settings
-    /// does not count.
-    /// </summary>
-    public bool ReadsSiteLists(string name) => _siteListReaders.Contains(name);
-
-    /// <summary>Whether a template other than <paramref name="except"/> (layouts and partials alike:
-    /// a partial may be included from any page) reads the site's lists; see <see cref="ReadsSiteLists"/>.</summary>
-    public bool AnyReadsSiteLists(string except) => _siteListReaders.Any(name => name != except);
-
-    // The members of `site` that are settings from site.yml (see SiteObject), not lists of the content.
-    private static readonly HashSet<string> SiteSettings =
-        ["title", "description", "base_url", "base_path", "language", "copyright", "publisher", "menu", "params", "home_url"];
-
-    /// <summary>Whether the syntax tree uses the <c>site</c> variable other than to read one of its settings.</summary>
-    private static bool UsesSiteLists(ScriptNode? node)
-    {
-        if (node is null)
-        {
-            return false;
-        }
-
-        if (node is ScriptVariableGlobal { Name: "site" } site
-            && !(site.Parent is ScriptMemberExpression member && ReferenceEquals(member.Target, site) && member.Member?.Name is { } setting && SiteSettings.Contains(setting)))
-        {
-            return true;
-        }
-
-        for (var i = 0; i < node.ChildrenCount; i++)
-        {
-            if (UsesSiteLists(node.GetChildren(i)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Renders a layout, then wraps it in <c>baseof.html</c> (when the theme has one)
     /// as <c>content</c>, into <paramref name="output"/>. Returns false after reporting a template error.</summary>
     /// <param name="errorContext">The page being rendered, named in error messages.</param>
+    /// <param name="reads">Where what the page reads of the model is recorded.</param>
     public bool RenderPage(string layout, IReadOnlyDictionary<string, object?> globals, string language,
-        string errorContext, DiagnosticBag diagnostics, HtmlBuffer output)
+        string errorContext, DiagnosticBag diagnostics, HtmlBuffer output, ReadRecorder? reads = null)
     {
         if (!_templates.TryGetValue(layout, out var template))
         {
@@ -162,6 +118,7 @@ public sealed class TemplateRenderer
         // builtin library, which costs more than rendering a page.
         var context = _pageContext ??= new HtmlTemplateContext();
         context.PageLanguage = language;
+        context.Reads = reads;
         context.PushGlobal(FunctionsFor(language));
         var page = new ScriptObject();
         foreach (var (key, value) in globals)
@@ -211,6 +168,7 @@ public sealed class TemplateRenderer
         }
         finally
         {
+            context.Reads = null;
             if (clean)
             {
                 context.PopGlobal();
@@ -342,41 +300,45 @@ public sealed class TemplateRenderer
     /// </summary>
     private HtmlString PartialCached(TemplateContext context, SourceSpan span, string name, object? model, string? variant)
     {
-        var key = new CachedPartialKey(name, model, ((HtmlTemplateContext)context).PageLanguage, variant);
-        if (_cachedPartials.TryGetValue(key, out var cached))
+        var htmlContext = (HtmlTemplateContext)context;
+        var key = new CachedPartialKey(name, model, htmlContext.PageLanguage, variant);
+        if (!_cachedPartials.TryGetValue(key, out var cached))
         {
-            return cached;
+            // What the partial reads is kept with it, and is read by every page showing its copy.
+            var page = htmlContext.Reads;
+            htmlContext.Reads = new ReadRecorder();
+            try
+            {
+                var html = Partial(context, span, name, model)!;
+                // Two pages rendering the same card at once both render it: both show the copy cached first,
+                // so every page shows the same one (a test's partial prints the page it was rendered for).
+                cached = _cachedPartials.GetOrAdd(key, new CachedPartial(html, htmlContext.Reads.Take()));
+            }
+            finally
+            {
+                htmlContext.Reads = page;
+            }
         }
 
-        // Two pages rendering the same card at once both render it: both show the copy cached first,
-        // so every page shows the same one (a test's partial prints the page it was rendered for).
-        var html = _cachedPartials.GetOrAdd(key, Partial(context, span, name, model)!);
-        _cachedKinds.TryAdd((key.Name, key.Language, key.Variant), 0);
-        return html;
+        htmlContext.Reads?.Add(cached.Reads);
+        return cached.Html;
     }
 
-    /// <summary>Forgets the cached partials: their models change between two builds of the dev server.</summary>
-    public void ClearCache() => _cachedPartials.Clear();
-
-    /// <summary>Forgets the cached partials of these models only (documents edited in place): a
-    /// cached partial depends on its model, the language and <c>site</c> alone.</summary>
-    public void Forget(IReadOnlyCollection<object> models)
+    /// <summary>Forgets the cached partials that read what <paramref name="change"/> changed.</summary>
+    public void Forget(ModelChange change)
     {
-        // A site caches a few kinds of partials (a card, a footer) for thousands of models: the keys
-        // of these models are made from the kinds rather than looked for among all the keys.
-        foreach (var model in models)
+        foreach (var (key, cached) in _cachedPartials)
         {
-            foreach (var (name, language, variant) in _cachedKinds.Keys)
+            if (change.Touches(cached.Reads))
             {
-                _cachedPartials.TryRemove(new CachedPartialKey(name, model, language, variant), out _);
+                _cachedPartials.TryRemove(key, out _);
             }
         }
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<CachedPartialKey, HtmlString> _cachedPartials = new();
+    private sealed record CachedPartial(HtmlString Html, Read[] Reads);
 
-    // Each partial name, language and variant cached at least once (what Forget needs to know).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Language, string? Variant), byte> _cachedKinds = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CachedPartialKey, CachedPartial> _cachedPartials = new();
 
     // "article-card" → "partials/article-card.html", made once rather than at every call.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _partialKeys = new(StringComparer.Ordinal);

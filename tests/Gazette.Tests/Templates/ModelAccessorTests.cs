@@ -13,27 +13,23 @@ public class ModelAccessorTests
 
     private static readonly TermLink Tag = new("IA", "ia", "/tags/ia/");
 
-    private static Document Article() => new()
+    private static Document Article() => new(
+        new Placement(new DateTimeOffset(2024, 9, 1, 8, 0, 0, TimeSpan.Zero), null, ["IA"], "IA", null, null),
+        new DocumentContent { Title = "Titre", Summary = "Chapô", Cover = Photo, WordCount = 460, ContentHtml = new HtmlString("<p>Texte</p>") })
     {
         Kind = DocumentKind.Article,
         SourcePath = "content/posts/a.md",
-        Title = "Titre",
         Slug = "a",
-        Date = new DateTimeOffset(2024, 9, 1, 8, 0, 0, TimeSpan.Zero),
         Lang = "fr",
-        Summary = "Chapô",
         Url = "/2024/09/a/",
         AbsoluteUrl = "https://x.org/2024/09/a/",
         OutputPath = "2024/09/a/index.html",
-        Cover = Photo,
         Tags = [Tag],
         Category = Tag,
-        WordCount = 460,
-        ContentHtml = new HtmlString("<p>Texte</p>"),
         JsonLdFactory = _ => new HtmlString("{}"),
     };
 
-    public static TheoryData<string> Types => ["Document", "Figure", "TermLink", "Term"];
+    public static TheoryData<string> Types => ["Document", "Figure", "TermLink", "Term", "Taxonomy"];
 
     /// <summary>Every public property, under the name templates use for it (Scriban's renamer),
     /// reads the same through the direct accessor as through reflection.</summary>
@@ -43,13 +39,16 @@ public class ModelAccessorTests
     {
         var article = Article();
         var term = new Term { Name = "IA", Slug = "ia", Url = "/tags/ia/" };
-        term.Articles.Add(article);
+        term.ArticleList.Add(article);
+        var taxonomy = new Taxonomy { Name = "tags", Segment = "tags", Url = "/tags/" };
+        taxonomy.TermList.Add(term);
         (object target, Func<string, object?> read) = type switch
         {
             "Document" => ((object)article, (Func<string, object?>)(member => ModelAccessors.ReadDocument(article, member))),
             "Figure" => (Photo, member => ModelAccessors.ReadFigure(Photo, member)),
             "TermLink" => (Tag, member => ModelAccessors.ReadTermLink(Tag, member)),
-            _ => (term, member => ModelAccessors.ReadTerm(term, member)),
+            "Term" => (term, member => ModelAccessors.ReadTerm(term, member)),
+            _ => (taxonomy, member => ModelAccessors.ReadTaxonomy(taxonomy, member)),
         };
 
         var properties = target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);

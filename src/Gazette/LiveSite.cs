@@ -1,0 +1,253 @@
+using Gazette.Configuration;
+using Gazette.Content;
+using Gazette.Model;
+using Gazette.Output;
+using Gazette.Templates;
+
+namespace Gazette;
+
+/// <summary>
+/// What a session's last build made, kept so the dev server can bring the output up to date after
+/// an edit: the model, every page's job, and what each page read of the model while it rendered.
+/// <para>An update applies the edited files to the model (<see cref="SiteModelBuilder.Apply"/>): a
+/// document takes its new content and, when its date, terms or author changed, moves in the site's
+/// lists. The model says what changed, member by member; the pages that read one of those members
+/// are rendered again, with the pages that are new or whose job changed (a list that gained an
+/// article), and no other. Whatever a theme reads, it read it through the model's accessors, so
+/// nothing is predicted.</para>
+/// </summary>
+internal sealed class LiveSite
+{
+    public required SiteConfig Config { get; init; }
+    public required SiteUrls Urls { get; init; }
+    public required TemplateRenderer Templates { get; init; }
+    public required SiteModelBuilder ModelBuilder { get; init; }
+    public required SiteModel Model { get; init; }
+    public required string Output { get; init; }
+
+    /// <summary>Every source file the build loaded (published or not), by full path.</summary>
+    public required Dictionary<string, SourceDocument> Sources { get; init; }
+
+    /// <summary>The published documents, by the full path of their file.</summary>
+    public required Dictionary<string, Document> Documents { get; init; }
+
+    /// <summary>Every page, by output path, with what it read of the model when it was last rendered.</summary>
+    public required Dictionary<string, (PageJob Job, Read[] Reads)> Pages { get; set; }
+
+    /// <summary>The sitemap's entries as last written.</summary>
+    public required List<WrittenPage> Sitemap { get; set; }
+
+    /// <summary>Every input file the build read, to tell a deleted input from an editor's temporary file.</summary>
+    public required HashSet<string> KnownFiles { get; init; }
+
+    /// <summary>Set when an update changed the model and then could not finish: the next change is a new build.</summary>
+    public bool Broken { get; private set; }
+
+    public static Dictionary<string, (PageJob, Read[])> PagesOf(List<PageJob> jobs, Read[]?[] reads)
+    {
+        var pages = new Dictionary<string, (PageJob, Read[])>(jobs.Count, StringComparer.Ordinal);
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            pages[jobs[i].OutputPath] = (jobs[i], reads[i] ?? []);
+        }
+
+        return pages;
+    }
+
+    /// <summary>
+    /// Brings the output up to date after these Markdown files of content/ changed. Returns null,
+    /// having changed nothing (or with <see cref="Broken"/> set), when only a new build can: a file
+    /// published or withdrawn, moved to another URL, or a term written two ways.
+    /// </summary>
+    public BuildResult? Update(IReadOnlyList<string> changed, string site, BuildRun run)
+    {
+        var diagnostics = run.Diagnostics;
+        var edits = new List<(Document Before, Document After)>();
+        var sources = new List<SourceDocument>();
+        foreach (var path in changed)
+        {
+            var source = ContentLoader.LoadOne(site, path, Config.TimeZone, diagnostics);
+            if (source is null)
+            {
+                return run.Result(null); // the new text has errors: they are reported, the old pages stay
+            }
+
+            sources.Add(source);
+            var published = ModelBuilder.IsPublished(source);
+            if (published != Documents.TryGetValue(path, out var before))
+            {
+                return null; // published or withdrawn: its photos come or go too
+            }
+
+            if (before is null)
+            {
+                continue; // still a draft, or still to come
+            }
+
+            var after = ModelBuilder.Resolve(source, diagnostics);
+            if (after is null)
+            {
+                return run.Result(null);
+            }
+
+            if (!before.SameIdentity(after))
+            {
+                return null; // its URL moved: its photos must move too
+            }
+
+            edits.Add((before, after));
+        }
+
+        run.Phase("content");
+        if (run.Failed)
+        {
+            return run.Result(null);
+        }
+
+        // Redirect pages of aliases an edit dropped are deleted.
+        var aliasesBefore = edits.SelectMany(e => e.Before.Aliases).ToList();
+        var change = new ModelChange();
+        for (var i = 0; i < edits.Count; i++)
+        {
+            if (!ModelBuilder.Apply(Model, edits[i].Before, edits[i].After, change))
+            {
+                Broken = i > 0;
+                return null;
+            }
+        }
+
+        foreach (var source in sources)
+        {
+            Sources[source.FullPath] = source;
+        }
+
+        Model.NextScheduled = ModelBuilder.NextScheduled(Sources.Values);
+        // From here on the model has changed: an update that cannot finish leaves the next change to a new build.
+        Broken = true;
+        var result = Render(edits.ConvertAll(e => e.Before), aliasesBefore, change, run);
+        Broken = result is null;
+        run.Phase("write");
+        return result;
+    }
+
+    private BuildResult? Render(List<Document> edited, List<string> aliasesBefore, ModelChange change, BuildRun run)
+    {
+        // The pages as they are now: all listed again when articles moved in the lists, else the same
+        // with the edited documents' own (their photos, for the sitemap).
+        var jobs = change.ListsMoved
+            ? PageRenderer.ListJobs(Model, Templates, Urls)
+            : [.. edited.Select(PageRenderer.DocumentJob).Where(job => Pages.ContainsKey(job.OutputPath))];
+        var jobChanged = jobs.Where(job => !Pages.TryGetValue(job.OutputPath, out var page) || !page.Job.SameAs(job)).ToList();
+        var next = change.ListsMoved ? jobs.ToDictionary(job => job.OutputPath, StringComparer.Ordinal) : null;
+        var gone = next is null ? [] : Pages.Keys.Where(path => !next.ContainsKey(path)).ToList();
+
+        var render = new Dictionary<string, PageJob>(StringComparer.Ordinal);
+        foreach (var job in jobChanged)
+        {
+            render[job.OutputPath] = job;
+        }
+
+        foreach (var (path, page) in Pages)
+        {
+            if (!render.ContainsKey(path) && change.Touches(page.Reads) && (next is null || next.ContainsKey(path)))
+            {
+                render[path] = next?[path] ?? page.Job;
+            }
+        }
+
+        run.Phase("model");
+        Templates.Forget(change);
+        var writer = new OutputWriter(Output, inPlace: true);
+        var toRender = render.Values.ToList();
+        var reads = PageRenderer.Render(toRender, Templates, writer, null, run.Diagnostics);
+        foreach (var path in gone)
+        {
+            writer.DeleteStale(path);
+            if (path.StartsWith(Model.Categories.Segment + "/", StringComparison.Ordinal) && path.EndsWith("/index.html", StringComparison.Ordinal))
+            {
+                writer.DeleteStale(path[..^"index.html".Length] + "feed.xml"); // a category that no longer has articles
+            }
+        }
+
+        FeedWriter.WriteAll(Model, Urls, Templates.RenderFigure, writer,
+            (articles, list) => change.Of(list) != 0 || articles.Any(a => change.Of(a) != 0));
+        var sitemap = next is not null ? PageRenderer.SitemapPages(next.Values) : WithEntries(Sitemap, jobChanged);
+        var sitemapChanged = !sitemap.SequenceEqual(Sitemap, WrittenPage.SameEntry);
+        var aliasesChanged = !aliasesBefore.SequenceEqual(edited.SelectMany(d => d.Aliases));
+        if (sitemapChanged || aliasesBefore.Count > 0 || aliasesChanged)
+        {
+            // The sitemap lists the photos and the pages; redirect pages show the title.
+            CrawlerFiles.WriteAll(Model, Urls, sitemapChanged ? sitemap : null, writer, run.Diagnostics);
+            foreach (var path in aliasesBefore.Select(a => CrawlerFiles.AliasPath(a, Urls.BasePath)).OfType<string>())
+            {
+                if (!writer.HasWritten(path) && IsRedirectPage(path))
+                {
+                    writer.DeleteStale(path);
+                }
+            }
+        }
+
+        if (gone.Count > 0 || aliasesChanged || jobChanged.Exists(job => !Pages.ContainsKey(job.OutputPath)))
+        {
+            writer.UpdateManifest();
+        }
+
+        run.Phase("pages");
+        if (run.Failed)
+        {
+            writer.Abort();
+            return null;
+        }
+
+        writer.Commit();
+        // Only a written update becomes the state the next one starts from.
+        if (next is not null)
+        {
+            Pages = next.ToDictionary(j => j.Key, j => (j.Value, Pages.TryGetValue(j.Key, out var page) ? page.Reads : []), StringComparer.Ordinal);
+        }
+
+        for (var i = 0; i < toRender.Count; i++)
+        {
+            Pages[toRender[i].OutputPath] = (toRender[i], reads[i] ?? []);
+        }
+
+        Sitemap = sitemap;
+        return run.Result(Output, new Dictionary<string, int> { ["rendered"] = toRender.Count }, writer.Changed.Count) with
+        {
+            NextScheduled = Model.NextScheduled,
+            ChangedFiles = writer.Changed,
+            Incremental = true,
+            RenderedPages = [.. toRender.Select(j => j.OutputPath).Order(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>Whether the output file at an old alias is the redirect page it got (an alias that
+    /// named a page or a static file did not replace it, and must not delete it).</summary>
+    private bool IsRedirectPage(string path)
+    {
+        var file = Path.Combine(Output, path);
+        return File.Exists(file) && new FileInfo(file).Length < 4096
+            && File.ReadAllText(file).Contains("<meta http-equiv=\"refresh\"", StringComparison.Ordinal) && !Pages.ContainsKey(path);
+    }
+
+    /// <summary>The sitemap's entries with those of <paramref name="jobs"/> replaced, in the order of their paths.</summary>
+    private static List<WrittenPage> WithEntries(List<WrittenPage> sitemap, List<PageJob> jobs)
+    {
+        var byPath = Comparer<WrittenPage>.Create((a, b) => string.CompareOrdinal(a.OutputPath, b.OutputPath));
+        var updated = new List<WrittenPage>(sitemap);
+        foreach (var entry in jobs.Where(j => j.InSitemap).Select(j => j.ToWrittenPage()))
+        {
+            var at = updated.BinarySearch(entry, byPath);
+            if (at >= 0)
+            {
+                updated[at] = entry;
+            }
+            else
+            {
+                updated.Insert(~at, entry);
+            }
+        }
+
+        return updated;
+    }
+}
