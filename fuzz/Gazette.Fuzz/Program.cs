@@ -1,8 +1,10 @@
 using System.Text;
+using Gazette.Configuration;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Markdown.Highlighting;
 using Gazette.Markdown.Typography;
+using Gazette.Yaml;
 using Markdig;
 using SharpFuzz;
 
@@ -31,7 +33,7 @@ Fuzzer.OutOfProcess.Run(stream =>
 
     if (renderer is null)
     {
-        var urls = new Gazette.Model.SiteUrls(new Gazette.Configuration.SiteConfig { Title = "Fuzz" });
+        var urls = new Gazette.Configuration.SiteUrls(new Gazette.Configuration.SiteConfig { Title = "Fuzz" });
         renderer = new Gazette.Markdown.MarkdownRenderer(new Gazette.Images.ImageResolver(folder, urls), urls,
             (figure, _) => figure.Alt, _ => "Lien vers cette section");
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
+using Gazette.Configuration;
 using Gazette.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -103,7 +104,7 @@ public sealed class DevServer : IAsyncDisposable
     {
         var diagnostics = new DiagnosticBag();
         var config = Configuration.SiteConfigLoader.Load(Path.GetFullPath(build.SourceDirectory), diagnostics, build.BaseUrl);
-        return config is null ? "/" : new Model.SiteUrls(config).BasePath;
+        return config is null ? "/" : new SiteUrls(config).BasePath;
     }
 
     /// <summary>The site's folders that hold sources, each watched with its subfolders while it exists.</summary>

@@ -31,8 +31,11 @@ internal sealed class LiveSite
     /// <summary>The published documents, by the full path of their file.</summary>
     public required Dictionary<string, Document> Documents { get; init; }
 
-    /// <summary>Every page, by output path, with what it read of the model when it was last rendered.</summary>
-    public required Dictionary<string, (PageJob Job, Read[] Reads)> Pages { get; set; }
+    /// <summary>Every page's job, by output path.</summary>
+    public required Dictionary<string, PageJob> Jobs { get; set; }
+
+    /// <summary>What each page read of the model when it was last rendered, by output path.</summary>
+    public required ReadIndex<string> Reads { get; init; }
 
     /// <summary>The sitemap's entries as last written.</summary>
     public required List<WrittenPage> Sitemap { get; set; }
@@ -43,15 +46,15 @@ internal sealed class LiveSite
     /// <summary>Set when an update changed the model and then could not finish: the next change is a new build.</summary>
     public bool Broken { get; private set; }
 
-    public static Dictionary<string, (PageJob, Read[])> PagesOf(List<PageJob> jobs, Read[]?[] reads)
+    public static ReadIndex<string> ReadsOf(List<PageJob> jobs, Read[]?[] reads)
     {
-        var pages = new Dictionary<string, (PageJob, Read[])>(jobs.Count, StringComparer.Ordinal);
+        var index = new ReadIndex<string>(StringComparer.Ordinal);
         for (var i = 0; i < jobs.Count; i++)
         {
-            pages[jobs[i].OutputPath] = (jobs[i], reads[i] ?? []);
+            index.Set(jobs[i].OutputPath, reads[i] ?? []);
         }
 
-        return pages;
+        return index;
     }
 
     /// <summary>
@@ -121,7 +124,11 @@ internal sealed class LiveSite
             Sources[source.FullPath] = source;
         }
 
-        Model.NextScheduled = ModelBuilder.NextScheduled(Sources.Values);
+        if (sources.Count > edits.Count)
+        {
+            Model.NextScheduled = ModelBuilder.NextScheduled(Sources.Values); // a draft or a scheduled article changed
+        }
+
         // From here on the model has changed: an update that cannot finish leaves the next change to a new build.
         Broken = true;
         var result = Render(edits.ConvertAll(e => e.Before), aliasesBefore, change, run);
@@ -132,34 +139,41 @@ internal sealed class LiveSite
 
     private BuildResult? Render(List<Document> edited, List<string> aliasesBefore, ModelChange change, BuildRun run)
     {
-        // The pages as they are now: all listed again when articles moved in the lists, else the same
-        // with the edited documents' own (their photos, for the sitemap).
-        var jobs = change.ListsMoved
-            ? PageRenderer.ListJobs(Model, Templates, Urls)
-            : [.. edited.Select(PageRenderer.DocumentJob).Where(job => Pages.ContainsKey(job.OutputPath))];
-        var jobChanged = jobs.Where(job => !Pages.TryGetValue(job.OutputPath, out var page) || !page.Job.SameAs(job)).ToList();
-        var next = change.ListsMoved ? jobs.ToDictionary(job => job.OutputPath, StringComparer.Ordinal) : null;
-        var gone = next is null ? [] : Pages.Keys.Where(path => !next.ContainsKey(path)).ToList();
+        // The pages as they are now: the edited documents' own (their photos and dates, for the
+        // sitemap), and those of the lists the edits moved articles in, listed again.
+        var jobs = edited.Select(PageRenderer.DocumentJob).Where(job => Jobs.ContainsKey(job.OutputPath)).ToList();
+        var listedBefore = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in change.Lists)
+        {
+            jobs.AddRange(PageRenderer.JobsOf(list, Model, Templates, Urls));
+            listedBefore.UnionWith(PagesOfList(PageRenderer.FolderOf(list)));
+        }
 
+        listedBefore.ExceptWith(jobs.Select(job => job.OutputPath));
+        var gone = listedBefore.Order(StringComparer.Ordinal).ToList();
+
+        var jobChanged = jobs.Where(job => !Jobs.TryGetValue(job.OutputPath, out var old) || !old.RendersAs(job)).ToList();
         var render = new Dictionary<string, PageJob>(StringComparer.Ordinal);
         foreach (var job in jobChanged)
         {
             render[job.OutputPath] = job;
         }
 
-        foreach (var (path, page) in Pages)
+        foreach (var path in Reads.Touched(change))
         {
-            if (!render.ContainsKey(path) && change.Touches(page.Reads) && (next is null || next.ContainsKey(path)))
+            if (!render.ContainsKey(path) && !gone.Contains(path))
             {
-                render[path] = next?[path] ?? page.Job;
+                render[path] = Jobs[path];
             }
         }
 
         run.Phase("model");
         Templates.Forget(change);
+        run.Phase("forget");
         var writer = new OutputWriter(Output, inPlace: true);
         var toRender = render.Values.ToList();
         var reads = PageRenderer.Render(toRender, Templates, writer, null, run.Diagnostics);
+        run.Phase("render");
         foreach (var path in gone)
         {
             writer.DeleteStale(path);
@@ -171,8 +185,8 @@ internal sealed class LiveSite
 
         FeedWriter.WriteAll(Model, Urls, Templates.RenderFigure, writer,
             (articles, list) => change.Of(list) != 0 || articles.Any(a => change.Of(a) != 0));
-        var sitemap = next is not null ? PageRenderer.SitemapPages(next.Values) : WithEntries(Sitemap, jobChanged);
-        var sitemapChanged = !sitemap.SequenceEqual(Sitemap, WrittenPage.SameEntry);
+        run.Phase("feeds");
+        var (sitemap, sitemapChanged) = WithEntries(Sitemap, jobs, gone);
         var aliasesChanged = !aliasesBefore.SequenceEqual(edited.SelectMany(d => d.Aliases));
         if (sitemapChanged || aliasesBefore.Count > 0 || aliasesChanged)
         {
@@ -187,7 +201,7 @@ internal sealed class LiveSite
             }
         }
 
-        if (gone.Count > 0 || aliasesChanged || jobChanged.Exists(job => !Pages.ContainsKey(job.OutputPath)))
+        if (gone.Count > 0 || aliasesChanged || jobChanged.Exists(job => !Jobs.ContainsKey(job.OutputPath)))
         {
             writer.UpdateManifest();
         }
@@ -201,14 +215,20 @@ internal sealed class LiveSite
 
         writer.Commit();
         // Only a written update becomes the state the next one starts from.
-        if (next is not null)
+        foreach (var path in gone)
         {
-            Pages = next.ToDictionary(j => j.Key, j => (j.Value, Pages.TryGetValue(j.Key, out var page) ? page.Reads : []), StringComparer.Ordinal);
+            Jobs.Remove(path);
+            Reads.Remove(path);
+        }
+
+        foreach (var job in jobs)
+        {
+            Jobs[job.OutputPath] = job;
         }
 
         for (var i = 0; i < toRender.Count; i++)
         {
-            Pages[toRender[i].OutputPath] = (toRender[i], reads[i] ?? []);
+            Reads.Set(toRender[i].OutputPath, reads[i] ?? []);
         }
 
         Sitemap = sitemap;
@@ -227,27 +247,62 @@ internal sealed class LiveSite
     {
         var file = Path.Combine(Output, path);
         return File.Exists(file) && new FileInfo(file).Length < 4096
-            && File.ReadAllText(file).Contains("<meta http-equiv=\"refresh\"", StringComparison.Ordinal) && !Pages.ContainsKey(path);
+            && File.ReadAllText(file).Contains("<meta http-equiv=\"refresh\"", StringComparison.Ordinal) && !Jobs.ContainsKey(path);
     }
 
-    /// <summary>The sitemap's entries with those of <paramref name="jobs"/> replaced, in the order of their paths.</summary>
-    private static List<WrittenPage> WithEntries(List<WrittenPage> sitemap, List<PageJob> jobs)
+    /// <summary>The pages of the list whose first page is in <paramref name="folder"/>, as last listed.</summary>
+    private IEnumerable<string> PagesOfList(string folder)
     {
+        for (var number = 1; ; number++)
+        {
+            var path = number == 1 ? folder + "index.html" : $"{folder}page/{number}/index.html";
+            if (!Jobs.ContainsKey(path))
+            {
+                yield break;
+            }
+
+            yield return path;
+        }
+    }
+
+    /// <summary>The sitemap's entries with those of <paramref name="jobs"/> put in (or replaced) and
+    /// those of <paramref name="gone"/> taken out, still in the order of their paths; and whether
+    /// any entry changed.</summary>
+    private static (List<WrittenPage> Entries, bool Changed) WithEntries(List<WrittenPage> sitemap, List<PageJob> jobs, List<string> gone)
+    {
+        if (jobs.Count == 0 && gone.Count == 0)
+        {
+            return (sitemap, false);
+        }
+
         var byPath = Comparer<WrittenPage>.Create((a, b) => string.CompareOrdinal(a.OutputPath, b.OutputPath));
         var updated = new List<WrittenPage>(sitemap);
-        foreach (var entry in jobs.Where(j => j.InSitemap).Select(j => j.ToWrittenPage()))
+        var changed = false;
+        foreach (var entry in gone.Select(path => new WrittenPage(path, "", null, [], "")))
         {
             var at = updated.BinarySearch(entry, byPath);
             if (at >= 0)
             {
-                updated[at] = entry;
-            }
-            else
-            {
-                updated.Insert(~at, entry);
+                updated.RemoveAt(at);
+                changed = true;
             }
         }
 
-        return updated;
+        foreach (var entry in jobs.Where(j => j.InSitemap).Select(j => j.ToWrittenPage()))
+        {
+            var at = updated.BinarySearch(entry, byPath);
+            if (at < 0)
+            {
+                updated.Insert(~at, entry);
+                changed = true;
+            }
+            else if (!WrittenPage.SameEntry.Equals(updated[at], entry))
+            {
+                updated[at] = entry;
+                changed = true;
+            }
+        }
+
+        return (updated, changed);
     }
 }

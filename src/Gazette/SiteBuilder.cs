@@ -72,5 +72,5 @@ public sealed record BuildResult(
 /// <summary>Builds a site once: the command line's <c>build</c>.</summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options) => new SiteSession(options).Build();
+    public static BuildResult Build(BuildOptions options) => SiteSession.ForOneBuild(options).Build();
 }

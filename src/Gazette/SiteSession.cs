@@ -6,6 +6,7 @@ using Gazette.Markdown;
 using Gazette.Model;
 using Gazette.Output;
 using Gazette.Templates;
+using Gazette.Text;
 
 namespace Gazette;
 
@@ -19,6 +20,12 @@ namespace Gazette;
 /// </summary>
 public sealed class SiteSession(BuildOptions options)
 {
+    /// <summary>A session for one build (the command line's): it records nothing for updates, and
+    /// its pages render without recording what they read.</summary>
+    internal static SiteSession ForOneBuild(BuildOptions options) => new(options) { _keepsForUpdates = false };
+
+    private bool _keepsForUpdates = true;
+
     private readonly string _source = Path.GetFullPath(options.SourceDirectory);
     private readonly ParallelOptions _parallel = new() { MaxDegreeOfParallelism = options.MaxParallelism };
 
@@ -92,10 +99,22 @@ public sealed class SiteSession(BuildOptions options)
         var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
         var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing);
-        // Each file is read, parsed and rendered in one go (see ContentLoader.Load).
-        var content = ContentLoader.Load(_source, config.TimeZone, diagnostics, _parallel, source => modelBuilder.ResolveIfPublished(source, diagnostics));
+        // Each file is read, parsed and rendered in one go: its text is then dropped young instead of
+        // being kept through a second pass over the whole site (memory and collections on a large archive).
+        var files = ContentLoader.Find(_source);
+        var sources = new SourceDocument?[files.Markdown.Count];
+        var resolved = new Document?[files.Markdown.Count];
+        Parallel.For(0, files.Markdown.Count, _parallel, i =>
+        {
+            if (ContentLoader.Read(_source, files, files.Markdown[i], config.TimeZone, diagnostics) is { } source)
+            {
+                sources[i] = source;
+                resolved[i] = modelBuilder.ResolveIfPublished(source, diagnostics);
+            }
+        });
+        var content = new ContentSet([.. sources.OfType<SourceDocument>()], files.StaticFiles, files.BundleDirectories);
         run.Phase("content");
-        var model = modelBuilder.Assemble(content.Resolved, content.Documents, diagnostics);
+        var model = modelBuilder.Assemble(resolved.OfType<Document>(), content.Documents, diagnostics);
         run.Phase("model");
 
         siteObject.Fill(model, urls);
@@ -120,7 +139,7 @@ public sealed class SiteSession(BuildOptions options)
             jobs = PageRenderer.ListJobs(model, templates, urls);
             var links = new LinkChecker(urls);
             links.ExpectPages(jobs.Select(j => j.OutputPath));
-            reads = PageRenderer.Render(jobs, templates, writer, links, diagnostics, _parallel);
+            reads = PageRenderer.Render(jobs, templates, writer, links, diagnostics, _parallel, record: _keepsForUpdates);
             run.Phase("pages");
             FeedWriter.WriteAll(model, urls, templates.RenderFigure, writer);
             sitemap = PageRenderer.SitemapPages(jobs);
@@ -155,7 +174,7 @@ public sealed class SiteSession(BuildOptions options)
         }
 
         run.Phase("write");
-        _live = new LiveSite
+        _live = !_keepsForUpdates ? null : new LiveSite
         {
             Config = config,
             Urls = urls,
@@ -165,7 +184,8 @@ public sealed class SiteSession(BuildOptions options)
             Output = output,
             Sources = content.Documents.ToDictionary(d => d.FullPath, StringComparer.Ordinal),
             Documents = model.Articles.Concat(model.Pages).ToDictionary(d => FullPathOf(d), StringComparer.Ordinal),
-            Pages = LiveSite.PagesOf(jobs, reads),
+            Jobs = jobs.ToDictionary(j => j.OutputPath, StringComparer.Ordinal),
+            Reads = LiveSite.ReadsOf(jobs, reads),
             Sitemap = sitemap,
             KnownFiles = [.. content.Documents.Select(d => d.FullPath), .. content.StaticFiles,
                 .. theme.LayoutFolders.Concat(theme.I18nFolders).Select(f => f.Directory).Concat(theme.AssetFolders)

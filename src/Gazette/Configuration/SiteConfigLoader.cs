@@ -1,5 +1,7 @@
 using Gazette.Content;
 using Gazette.Diagnostics;
+using Gazette.Text;
+using Gazette.Yaml;
 
 namespace Gazette.Configuration;
 
@@ -152,7 +154,7 @@ public static class SiteConfigLoader
             Copyright = fields.String("copyright"),
             Publisher = publisher,
             Menu = ReadMenu(fields),
-            Typography = FrontMatterParser.Typography(fields),
+            Typography = fields.Choice("typography", "fr", "en", "none"),
             Params = fields.Mapping("params") is { } parameters
                 ? (IReadOnlyDictionary<string, object?>)YamlPlainObjects.Convert(parameters)!
                 : new Dictionary<string, object?>(),

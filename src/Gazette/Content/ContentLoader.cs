@@ -1,5 +1,5 @@
 using Gazette.Diagnostics;
-using Gazette.Model;
+using Gazette.Text;
 
 namespace Gazette.Content;
 
@@ -16,13 +16,12 @@ public sealed record SourceDocument(
     string DefaultSlug,
     ParsedSource Parsed);
 
-/// <summary>The files of content/: Markdown documents and every other file (photos and
-/// attachments, copied to the output).</summary>
-public sealed record ContentSet(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories)
-{
-    /// <summary>What <c>resolve</c> made of each document as it was read (when one was given).</summary>
-    public IReadOnlyList<Document> Resolved { get; init; } = [];
-}
+/// <summary>The files of content/ before they are read: Markdown documents, every other file
+/// (photos and attachments, copied to the output), and the page bundles' folders.</summary>
+public sealed record ContentFiles(IReadOnlyList<string> Markdown, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories);
+
+/// <summary>The files of content/ with the Markdown documents read.</summary>
+public sealed record ContentSet(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories);
 
 /// <summary>
 /// Finds and parses the site's content. Articles are <c>content/posts/**/&lt;slug&gt;/index.md</c>
@@ -33,16 +32,13 @@ public static class ContentLoader
 {
     public const string ContentFolder = "content";
 
-    /// <param name="resolve">Run on each document right after it is read (its Markdown rendered, for a
-    /// build): the file's text is then dropped young instead of being kept through a second pass
-    /// over the whole site, which costs memory and garbage collection on a large archive.</param>
-    public static ContentSet Load(string siteDirectory, TimeZoneInfo timeZone, DiagnosticBag diagnostics, ParallelOptions? parallel = null,
-        Func<SourceDocument, Document?>? resolve = null)
+    /// <summary>The files of the site's content/ folder (none when it has none).</summary>
+    public static ContentFiles Find(string siteDirectory)
     {
         var contentRoot = Path.Combine(siteDirectory, ContentFolder);
         if (!Directory.Exists(contentRoot))
         {
-            return new ContentSet([], [], new HashSet<string>());
+            return new ContentFiles([], [], new HashSet<string>());
         }
 
         var files = SafeFiles.Enumerate(contentRoot).ToList();
@@ -51,20 +47,12 @@ public static class ContentLoader
             .Where(f => Path.GetFileName(f).Equals("index.md", StringComparison.OrdinalIgnoreCase))
             .Select(f => Path.GetDirectoryName(f)!)
             .ToHashSet(StringComparer.Ordinal);
-
-        var documents = new SourceDocument?[markdown.Count];
-        var resolved = new Document?[markdown.Count];
-        Parallel.For(0, markdown.Count, parallel ?? new ParallelOptions(), i =>
-        {
-            documents[i] = LoadOne(siteDirectory, contentRoot, markdown[i], bundles, timeZone, diagnostics);
-            if (resolve is not null && documents[i] is { } loaded)
-            {
-                resolved[i] = resolve(loaded);
-            }
-        });
-        var staticFiles = files.Where(f => !IsMarkdown(f)).ToList();
-        return new ContentSet([.. documents.OfType<SourceDocument>()], staticFiles, bundles) { Resolved = [.. resolved.OfType<Document>()] };
+        return new ContentFiles(markdown, [.. files.Where(f => !IsMarkdown(f))], bundles);
     }
+
+    /// <summary>Reads one of the Markdown files <see cref="Find"/> found; null after reporting why it cannot be read.</summary>
+    public static SourceDocument? Read(string siteDirectory, ContentFiles files, string fullPath, TimeZoneInfo timeZone, DiagnosticBag diagnostics) =>
+        LoadOne(siteDirectory, Path.Combine(siteDirectory, ContentFolder), fullPath, files.BundleDirectories, timeZone, diagnostics);
 
     private static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
@@ -83,7 +71,7 @@ public static class ContentLoader
     }
 
     private static SourceDocument? LoadOne(string siteDirectory, string contentRoot, string fullPath,
-        HashSet<string> bundles, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
+        IReadOnlySet<string> bundles, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
     {
         var sourcePath = Path.GetRelativePath(siteDirectory, fullPath).Replace('\\', '/');
         if (!TextFile.TryReadIntoThreadBuffer(fullPath, sourcePath, diagnostics, out var bytes))

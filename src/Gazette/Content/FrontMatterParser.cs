@@ -1,5 +1,7 @@
 using System.Globalization;
 using Gazette.Diagnostics;
+using Gazette.Text;
+using Gazette.Yaml;
 
 namespace Gazette.Content;
 
@@ -253,7 +255,7 @@ public static class FrontMatterParser
             Slug = fields.String("slug"),
             SlugLocation = slugNode is null ? default : fields.LocationOf(slugNode),
             Lang = fields.String("lang"),
-            Typography = Typography(fields),
+            Typography = fields.Choice("typography", "fr", "en", "none"),
             Toc = fields.Bool("toc") ?? false,
             Expires = Date(fields, "expires", timeZone),
             Aliases = fields.StringList("aliases"),
@@ -262,20 +264,6 @@ public static class FrontMatterParser
         };
         fields.ReportUnread(DiagnosticCodes.YamlUnknownKey, "front matter", KnownKeys);
         return frontMatter;
-    }
-
-    /// <summary>The typography setting, checked against the modes Gazette knows.</summary>
-    internal static string? Typography(YamlFieldReader fields)
-    {
-        var node = fields.Node("typography");
-        var value = fields.String("typography");
-        if (node is null || value is "fr" or "en" or "none")
-        {
-            return value;
-        }
-
-        fields.WrongType("typography", node, "fr, en or none");
-        return null;
     }
 
     private static Dictionary<string, object?> Params(YamlFieldReader fields)

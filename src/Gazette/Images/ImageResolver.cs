@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Gazette.Model;
+using Gazette.Configuration;
+using Gazette.Text;
 
 namespace Gazette.Images;
 
@@ -82,7 +83,7 @@ public sealed class ImageResolver(string contentRoot, SiteUrls urls)
 
     private LocalPhoto ReadFile(string fullPath)
     {
-        if (!Content.SafeFiles.IsSameOrInside(fullPath, _contentRoot))
+        if (!SafeFiles.IsSameOrInside(fullPath, _contentRoot))
         {
             return new LocalPhoto(null, NoCredit, 0, Outside: true);
         }

@@ -1,11 +1,11 @@
 using System.Globalization;
+using Gazette.Configuration;
 using Gazette.Diagnostics;
 using Gazette.Images;
 using Gazette.Markdown.Figures;
 using Gazette.Markdown.Highlighting;
 using Gazette.Markdown.Typography;
-using Gazette.Model;
-using Gazette.Templates;
+using Gazette.Text;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
@@ -162,7 +162,7 @@ public sealed class MarkdownRenderer
             {
                 var (caption, credit) = FigureTitle.Split(image.Title);
                 var figure = FigureFactory.Create(resolved, AltText(image), caption, credit, null, isCover: false, context.Typography,
-                    url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, ImageLocation(image, context), SiteModelBuilder.UnsafeLinkDropped(url)));
+                    url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, ImageLocation(image, context), UrlPolicy.Dropped(url)));
                 if (!figure.HasCredit)
                 {
                     diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, ImageLocation(image, context),
@@ -304,7 +304,7 @@ public sealed class MarkdownRenderer
             }
 
             diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(link.Line, link.Column),
-                SiteModelBuilder.UnsafeLinkDropped(link.Url ?? ""));
+                UrlPolicy.Dropped(link.Url ?? ""));
             while (link.FirstChild is { } child)
             {
                 child.Remove();
@@ -318,7 +318,7 @@ public sealed class MarkdownRenderer
         {
             if (!Text.UrlPolicy.IsAllowed(autolink.Url))
             {
-                diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(autolink.Line, autolink.Column), SiteModelBuilder.UnsafeLinkDropped(autolink.Url));
+                diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(autolink.Line, autolink.Column), UrlPolicy.Dropped(autolink.Url));
                 var literal = new LiteralInline(autolink.Url);
                 autolink.ReplaceBy(literal);
                 nodes.Literals.Add(literal);

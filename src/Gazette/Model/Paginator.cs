@@ -1,3 +1,4 @@
+using Gazette.Configuration;
 namespace Gazette.Model;
 
 /// <summary>A link to one page of a paginated list.</summary>

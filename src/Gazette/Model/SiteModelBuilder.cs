@@ -164,10 +164,6 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         }
     }
 
-    /// <summary>The warning for a link target in a caption or credit that the URL policy refuses.</summary>
-    internal static string UnsafeLinkDropped(string url) =>
-        $"link target '{url}' dropped (its text stays): use {Text.UrlPolicy.Allowed}; other schemes can run code";
-
     private Document? ResolveDocument(SourceDocument source, DiagnosticBag diagnostics)
     {
         var frontMatter = source.Parsed.FrontMatter;
@@ -217,7 +213,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             else
             {
                 coverFigure = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl,
-                    isCover: true, typography, url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, cover.Location, UnsafeLinkDropped(url)));
+                    isCover: true, typography, url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, cover.Location, UrlPolicy.Dropped(url)));
                 if (!coverFigure.HasCredit)
                 {
                     diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, cover.Location,
@@ -349,21 +345,13 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             foreach (var term in plan!.Value.Before)
             {
                 oldTerms[term] = Leave(term.ArticleList, article);
-                if (term.Count == 0)
-                {
-                    taxonomy.TermList.Remove(term);
-                    change.Add(taxonomy, ModelMembers.TaxonomyTerms);
-                }
             }
         }
 
-        foreach (var period in PeriodsOf(model, article.Date!.Value, create: false))
+        var oldPeriods = PeriodsOf(model, article.Date!.Value, create: false);
+        foreach (var period in oldPeriods)
         {
             Leave(period.ArticleList, article);
-            if (period.ArticleList.Count == 0)
-            {
-                model.ArchiveList.Remove(period);
-            }
         }
 
         Link(oldNext, oldPrevious);
@@ -373,7 +361,8 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         var newPrevious = newIndex + 1 < model.ArticleList.Count ? model.ArticleList[newIndex + 1] : null;
         Link(newNext, article);
         Link(article, newPrevious);
-        foreach (var period in PeriodsOf(model, placement.Date!.Value, create: true))
+        var newPeriods = PeriodsOf(model, placement.Date!.Value, create: true);
+        foreach (var period in newPeriods)
         {
             Join(period.ArticleList, article);
         }
@@ -383,7 +372,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             foreach (var term in plan!.Value.After)
             {
                 var at = Join(term.ArticleList, article);
-                if (term.Count == 1)
+                if (term.Count == 1 && !oldTerms.ContainsKey(term))
                 {
                     taxonomy.TermList.Insert(~taxonomy.TermList.BinarySearch(term, TermOrder), term);
                     change.Add(taxonomy, ModelMembers.TaxonomyTerms);
@@ -396,10 +385,21 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             }
         }
 
-        foreach (var left in oldTerms.Keys)
+        // The terms and months it left, emptied, go.
+        foreach (var (taxonomy, plan) in plans)
         {
-            change.Add(left, ModelMembers.TermArticles);
+            foreach (var left in plan!.Value.Before.Where(oldTerms.ContainsKey))
+            {
+                change.Add(left, ModelMembers.TermArticles);
+                if (left.Count == 0)
+                {
+                    taxonomy.TermList.Remove(left);
+                    change.Add(taxonomy, ModelMembers.TaxonomyTerms);
+                }
+            }
         }
+
+        model.ArchiveList.RemoveAll(period => period.ArticleList.Count == 0);
 
         article.Tags = plans[0].Plan!.Value.Links;
         article.Category = plans[1].Plan!.Value.Links.FirstOrDefault();
@@ -425,7 +425,17 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             change.Add(changed, ModelMembers.DocumentRelated);
         }
 
-        change.ListsMoved = true;
+        change.Lists.Add(model);
+        foreach (var (taxonomy, plan) in plans)
+        {
+            change.Lists.UnionWith(plan!.Value.Before.Concat(plan.Value.After));
+            if (plan.Value.Before.Count + plan.Value.After.Count > 0)
+            {
+                change.Lists.Add(taxonomy);
+            }
+        }
+
+        change.Lists.UnionWith(oldPeriods.Concat(newPeriods));
         return true;
     }
 
@@ -584,6 +594,7 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         Name = name.Trim(),
         Slug = slug,
         Url = urls.ForOutput($"{segment}/{slug}/"),
+        Folder = $"{segment}/{slug}/",
         Profile = segment == "authors" ? config.Authors.Values.FirstOrDefault(a => a.Name == name) : null,
     };
 }

@@ -5,7 +5,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Gazette.Configuration;
-using Gazette.Templates;
+using Gazette.Content;
+using Gazette.Markdown;
+using Gazette.Text;
 
 namespace Gazette.Model;
 

@@ -2,6 +2,7 @@ using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
 using Gazette.Templates;
+using Gazette.Text;
 
 namespace Gazette.Output;
 

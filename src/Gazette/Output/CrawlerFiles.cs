@@ -2,9 +2,11 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
+using Gazette.Configuration;
 using Gazette.Diagnostics;
 using Gazette.Model;
 using Gazette.Templates;
+using Gazette.Text;
 
 namespace Gazette.Output;
 

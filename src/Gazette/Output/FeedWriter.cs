@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
+using Gazette.Configuration;
+using Gazette.Markdown;
 using Gazette.Model;
 
 namespace Gazette.Output;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Gazette.Configuration;
 using Gazette.Diagnostics;
 using Gazette.Model;
 

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
-using static Gazette.Content.SafeFiles;
+using Gazette.Text;
+using static Gazette.Text.SafeFiles;
 
 namespace Gazette.Output;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
+using Gazette.Text;
 
 namespace Gazette.Output;
 
@@ -358,7 +359,7 @@ public sealed partial class OutputWriter
         foreach (var gone in old.Except(files).Where(f => f != ManifestName))
         {
             var target = Path.GetFullPath(Path.Combine(OutputDirectory, gone));
-            if (Content.SafeFiles.IsSameOrInside(target, OutputDirectory) && File.Exists(target))
+            if (SafeFiles.IsSameOrInside(target, OutputDirectory) && File.Exists(target))
             {
                 File.Delete(target);
             }

@@ -1,7 +1,9 @@
 using Gazette.Configuration;
+using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
 using Gazette.Templates;
+using Gazette.Text;
 
 namespace Gazette.Output;
 
@@ -21,13 +23,11 @@ internal sealed record PageJob(string Group, string Layout, string OutputPath, s
 {
     public WrittenPage ToWrittenPage() => new(OutputPath, Url, LastModified, Images, ErrorContext);
 
-    /// <summary>Whether <paramref name="other"/> (the same page listed again) renders and is listed
-    /// the same: same layout and values (a document, a term: the same object; a paginator: the same
-    /// articles on the same page of the same list).</summary>
-    public bool SameAs(PageJob other) =>
-        Layout == other.Layout && Language == other.Language && Url == other.Url && InSitemap == other.InSitemap
-        && Nullable.Equals(LastModified, other.LastModified) && LastModified?.Offset == other.LastModified?.Offset
-        && Images.SequenceEqual(other.Images) && Globals.Count == other.Globals.Count
+    /// <summary>Whether <paramref name="other"/> (the same page listed again) renders the same: same
+    /// layout and values (a document, a term: the same object; a paginator: the same articles on
+    /// the same page of the same list). Its sitemap entry may differ.</summary>
+    public bool RendersAs(PageJob other) =>
+        Layout == other.Layout && Language == other.Language && Globals.Count == other.Globals.Count
         && Globals.All(g => other.Globals.TryGetValue(g.Key, out var value) && SameValue(g.Value, value));
 
     private static bool SameValue(object? a, object? b) => (a, b) switch
@@ -48,19 +48,20 @@ internal sealed record PageJob(string Group, string Layout, string OutputPath, s
 internal static class PageRenderer
 {
     /// <summary>Renders the pages in parallel and writes them. Returns what each page read of the
-    /// model, in the order of <paramref name="jobs"/> (null for a page that failed).</summary>
+    /// model, in the order of <paramref name="jobs"/> (null for a page that failed, or when not
+    /// <paramref name="record"/>ed: a build that no update follows).</summary>
     public static Read[]?[] Render(IReadOnlyList<PageJob> jobs, TemplateRenderer templates, OutputWriter writer, LinkChecker? links,
-        DiagnosticBag diagnostics, ParallelOptions? parallel = null)
+        DiagnosticBag diagnostics, ParallelOptions? parallel = null, bool record = true)
     {
         var reads = new Read[]?[jobs.Count];
         Parallel.For(0, jobs.Count, parallel ?? new ParallelOptions(), index =>
         {
             var job = jobs[index];
             var html = _pageBuffer ??= new HtmlBuffer();
-            var recorder = _recorder ??= new ReadRecorder();
+            var recorder = record ? _recorder ??= new ReadRecorder() : null;
             html.Clear();
             var rendered = templates.RenderPage(job.Layout, job.Globals, job.Language, job.ErrorContext, diagnostics, html, recorder);
-            var read = recorder.Take();
+            var read = recorder?.Take();
             if (!rendered)
             {
                 return;
@@ -100,30 +101,20 @@ internal static class PageRenderer
         var config = model.Config;
         var jobs = new List<PageJob>();
         jobs.AddRange(model.Articles.Concat(model.Pages).Select(DocumentJob));
-
-        var localizer = templates.Localizer(config.Language);
-        AddList(jobs, "lists", "home", config.Title, config.Description, null, null, model.Articles, "", config, urls);
+        var lists = new List<object> { model };
         foreach (var taxonomy in new[] { model.Tags, model.Categories, model.Authors })
         {
-            foreach (var term in taxonomy.Terms)
-            {
-                jobs.AddRange(TermJobs(model, taxonomy, term, urls));
-            }
-
-            if (TermsIndexJob(taxonomy, templates, config, urls) is { } index)
-            {
-                jobs.Add(index);
-            }
+            lists.AddRange(taxonomy.Terms);
+            lists.Add(taxonomy);
         }
 
-        foreach (var period in model.Archives)
+        lists.AddRange(model.Archives);
+        foreach (var list in lists)
         {
-            var title = period.Month == 0
-                ? period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : localizer.FormatMonth(period.Year, period.Month);
-            AddList(jobs, "archives", period.Month == 0 ? "year" : "month", title, null, null, null, period.Articles, period.Folder, config, urls);
+            jobs.AddRange(JobsOf(list, model, templates, urls));
         }
 
+        var localizer = templates.Localizer(config.Language);
         var notFoundUrl = urls.ForOutput("404.html");
         jobs.Add(new PageJob("404", NotFoundLayout, "404.html", config.Language, "404 page", new()
         {
@@ -151,38 +142,61 @@ internal static class PageRenderer
             document.AbsoluteUrl, document.LastModified, PhotoUrls(document));
     }
 
-    /// <summary>The pages of a tag, category or author: its articles, paginated.</summary>
-    private static List<PageJob> TermJobs(SiteModel model, Taxonomy taxonomy, Term term, SiteUrls urls)
+    /// <summary>
+    /// The pages of one list of articles: the home page's (the list is the model), a term's, a
+    /// month's or year's of the archive, or a taxonomy's index (<c>terms.html</c>, when the theme
+    /// has it). A term or month no longer in the site has none.
+    /// </summary>
+    public static List<PageJob> JobsOf(object list, SiteModel model, TemplateRenderer templates, SiteUrls urls)
     {
-        // The page's kind for templates.
-        var kind = taxonomy == model.Tags ? "tag" : taxonomy == model.Categories ? "category" : "author";
+        var config = model.Config;
         var jobs = new List<PageJob>();
-        AddList(jobs, taxonomy.Segment, kind, term.Name, term.Profile?.Bio, term, taxonomy, term.Articles,
-            $"{taxonomy.Segment}/{term.Slug}/", model.Config, urls);
+        switch (list)
+        {
+            case SiteModel:
+                AddList(jobs, "lists", "home", config.Title, config.Description, null, null, model.Articles, "", config, urls);
+                break;
+            case Term term when TaxonomyOf(model, term) is { } taxonomy:
+                // The page's kind for templates.
+                var kind = taxonomy == model.Tags ? "tag" : taxonomy == model.Categories ? "category" : "author";
+                AddList(jobs, taxonomy.Segment, kind, term.Name, term.Profile?.Bio, term, taxonomy, term.Articles, term.Folder, config, urls);
+                break;
+            case ArchivePeriod period when model.ArchiveList.Contains(period):
+                var title = period.Month == 0
+                    ? period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : templates.Localizer(config.Language).FormatMonth(period.Year, period.Month);
+                AddList(jobs, "archives", period.Month == 0 ? "year" : "month", title, null, null, null, period.Articles, period.Folder, config, urls);
+                break;
+            case Taxonomy taxonomy when templates.HasLayout("terms.html"):
+                var page = new ListPage
+                {
+                    Kind = "terms",
+                    Title = templates.Localizer(config.Language).Translate(taxonomy.Segment),
+                    Url = taxonomy.Url,
+                    AbsoluteUrl = urls.Absolute(taxonomy.Url),
+                    Lang = config.Language,
+                    Taxonomy = taxonomy,
+                };
+                jobs.Add(new PageJob("lists", "terms.html", FolderOf(taxonomy) + "index.html", config.Language,
+                    $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
+                    LastModified([.. taxonomy.Terms.SelectMany(t => t.Articles)]), []));
+                break;
+        }
+
         return jobs;
     }
 
-    /// <summary>The page listing a taxonomy's terms, when the theme has a <c>terms.html</c> layout.</summary>
-    private static PageJob? TermsIndexJob(Taxonomy taxonomy, TemplateRenderer templates, SiteConfig config, SiteUrls urls)
+    /// <summary>The folder of a list's first page (see <see cref="JobsOf"/>); the next ones are in its <c>page/N/</c>.</summary>
+    public static string FolderOf(object list) => list switch
     {
-        if (!templates.HasLayout("terms.html"))
-        {
-            return null;
-        }
+        Term term => term.Folder,
+        ArchivePeriod period => period.Folder,
+        Taxonomy taxonomy => taxonomy.Segment + "/",
+        _ => "",
+    };
 
-        var page = new ListPage
-        {
-            Kind = "terms",
-            Title = templates.Localizer(config.Language).Translate(taxonomy.Segment),
-            Url = taxonomy.Url,
-            AbsoluteUrl = urls.Absolute(taxonomy.Url),
-            Lang = config.Language,
-            Taxonomy = taxonomy,
-        };
-        return new PageJob("lists", "terms.html", $"{taxonomy.Segment}/index.html", config.Language,
-            $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
-            LastModified([.. taxonomy.Terms.SelectMany(t => t.Articles)]), []);
-    }
+    private static Taxonomy? TaxonomyOf(SiteModel model, Term term) =>
+        new[] { model.Tags, model.Categories, model.Authors }.FirstOrDefault(t => t.Find(term.Slug) == term);
 
     /// <summary>A list's last modification: its newest article's update, or publication.</summary>
     public static DateTimeOffset? LastModified(IReadOnlyList<Document> articles) =>

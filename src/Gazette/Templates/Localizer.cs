@@ -1,6 +1,8 @@
 using System.Globalization;
 using Gazette.Content;
 using Gazette.Diagnostics;
+using Gazette.Text;
+using Gazette.Yaml;
 
 namespace Gazette.Templates;
 

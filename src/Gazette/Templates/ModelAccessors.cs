@@ -1,3 +1,4 @@
+using Gazette.Markdown;
 using Gazette.Model;
 using Scriban;
 using Scriban.Parsing;

@@ -1,3 +1,4 @@
+using Gazette.Configuration;
 using Gazette.Model;
 using Scriban;
 using Scriban.Parsing;

@@ -1,7 +1,10 @@
 using System.Globalization;
+using Gazette.Configuration;
 using Gazette.Content;
 using Gazette.Diagnostics;
+using Gazette.Markdown;
 using Gazette.Model;
+using Gazette.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -304,15 +307,21 @@ internal sealed class TemplateRenderer
         var key = new CachedPartialKey(name, model, htmlContext.PageLanguage, variant);
         if (!_cachedPartials.TryGetValue(key, out var cached))
         {
-            // What the partial reads is kept with it, and is read by every page showing its copy.
+            // What the partial reads is kept with it, and is read by every page showing its copy
+            // (when pages record what they read).
             var page = htmlContext.Reads;
-            htmlContext.Reads = new ReadRecorder();
+            htmlContext.Reads = page is null ? null : new ReadRecorder();
             try
             {
                 var html = Partial(context, span, name, model)!;
                 // Two pages rendering the same card at once both render it: both show the copy cached first,
                 // so every page shows the same one (a test's partial prints the page it was rendered for).
-                cached = _cachedPartials.GetOrAdd(key, new CachedPartial(html, htmlContext.Reads.Take()));
+                var rendered = new CachedPartial(html, htmlContext.Reads?.Take() ?? []);
+                cached = _cachedPartials.GetOrAdd(key, rendered);
+                if (ReferenceEquals(cached, rendered))
+                {
+                    _newlyCached.Enqueue(key);
+                }
             }
             finally
             {
@@ -327,14 +336,25 @@ internal sealed class TemplateRenderer
     /// <summary>Forgets the cached partials that read what <paramref name="change"/> changed.</summary>
     public void Forget(ModelChange change)
     {
-        foreach (var (key, cached) in _cachedPartials)
+        while (_newlyCached.TryDequeue(out var key))
         {
-            if (change.Touches(cached.Reads))
+            if (_cachedPartials.TryGetValue(key, out var cached))
             {
-                _cachedPartials.TryRemove(key, out _);
+                _cachedReads.Set(key, cached.Reads);
             }
         }
+
+        foreach (var key in _cachedReads.Touched(change))
+        {
+            _cachedPartials.TryRemove(key, out _);
+            _cachedReads.Remove(key);
+        }
     }
+
+    // What each cached partial read, indexed by what it read (Forget's question); the partials
+    // cached while pages render (in parallel) wait in the queue until then.
+    private readonly ReadIndex<CachedPartialKey> _cachedReads = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<CachedPartialKey> _newlyCached = new();
 
     private sealed record CachedPartial(HtmlString Html, Read[] Reads);
 

@@ -14,6 +14,10 @@ public static class UrlPolicy
     /// <summary>The schemes allowed, for messages.</summary>
     public const string Allowed = "http:, https:, mailto:, tel: or a relative URL";
 
+    /// <summary>The warning for a link target (in a caption, a credit, the text) that the policy refuses.</summary>
+    public static string Dropped(string url) =>
+        $"link target '{url}' dropped (its text stays): use {Allowed}; other schemes can run code";
+
     public static bool IsAllowed(string? url) => SchemeOf(url) is not { } scheme || AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The URL's scheme (without its colon), or null for a relative URL.</summary>

@@ -60,7 +60,7 @@ public class RobustnessTests
         Prop.ForAll<string>(text =>
         {
             var value = text ?? "";
-            var escaped = Gazette.Templates.Html.Escape(value);
+            var escaped = Gazette.Text.Html.Escape(value);
             return !escaped.Contains('<') && !escaped.Contains('"') && System.Net.WebUtility.HtmlDecode(escaped) == value;
         }).QuickCheckThrowOnFailure();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
+using Gazette.Configuration;
 using Gazette.Diagnostics;
 using Gazette.Tests.Support;
 
@@ -229,7 +230,7 @@ public class SiteForReadersAndCrawlersTests
             var site = Path.Combine(output.FullName, "_site");
             var writer = new Gazette.Output.OutputWriter(site);
             writer.Begin();
-            Gazette.Output.CrawlerFiles.WriteSitemaps(pages, new Gazette.Model.SiteUrls(new Gazette.Configuration.SiteConfig { Title = "T", BaseUrl = "https://x.org/" }),
+            Gazette.Output.CrawlerFiles.WriteSitemaps(pages, new Gazette.Configuration.SiteUrls(new Gazette.Configuration.SiteConfig { Title = "T", BaseUrl = "https://x.org/" }),
                 writer, maxUrlsPerFile);
             writer.Commit();
             return Directory.GetFiles(site, "sitemap*.xml").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);

@@ -1,5 +1,6 @@
 using Gazette.Content;
 using Gazette.Diagnostics;
+using Gazette.Text;
 
 namespace Gazette.Tests.Content;
 

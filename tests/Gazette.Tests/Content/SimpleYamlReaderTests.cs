@@ -1,5 +1,6 @@
 using System.Text;
 using Gazette.Content;
+using Gazette.Yaml;
 
 namespace Gazette.Tests.Content;
 

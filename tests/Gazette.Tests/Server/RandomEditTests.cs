@@ -113,24 +113,11 @@ public class RandomEditTests
             kinds.Add(kind);
             var result = session.Update([Path.Combine(site.Directory, path)]);
             Assert.True(result.Succeeded, $"{kind} of {path}: " + string.Join("\n", result.Diagnostics));
-            var expected = FullBuild(site);
-            var actual = OutputSnapshot.Of(site.OutputDirectory);
-            var wrong = expected.Where(e => actual.GetValueOrDefault(e.Key) != e.Value).Select(e => e.Key)
-                .Concat(actual.Keys.Except(expected.Keys)).Order(StringComparer.Ordinal).ToList();
-            Assert.True(wrong.Count == 0, $"after step {step} ({kind} of {path}, edits so far: {string.Join(", ", kinds)}), these files differ from a full build: {string.Join(", ", wrong.Take(10))}");
+            OutputSnapshot.AssertSameAsFullBuild(site.Directory, site.OutputDirectory, Now,
+                $"after step {step} ({kind} of {path}; edits so far: {string.Join(", ", kinds)}): ");
         }
     }
 
     private static string[] Pick(Random random, string[] from, int count) =>
         [.. from.OrderBy(_ => random.Next()).Take(count)];
-
-    private static Dictionary<string, string> FullBuild(TestSite site)
-    {
-        var output = site.Directory + "-full";
-        var result = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, OutputDirectory = output, Minify = false, Now = Now });
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var snapshot = OutputSnapshot.Of(output);
-        Directory.Delete(output, recursive: true);
-        return snapshot;
-    }
 }

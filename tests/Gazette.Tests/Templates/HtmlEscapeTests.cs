@@ -1,4 +1,5 @@
 using Gazette.Templates;
+using Gazette.Text;
 
 namespace Gazette.Tests.Templates;
 

@@ -1,6 +1,9 @@
 using System.Reflection;
+using Gazette.Content;
+using Gazette.Markdown;
 using Gazette.Model;
 using Gazette.Templates;
+using Gazette.Text;
 using Scriban.Runtime;
 
 namespace Gazette.Tests.Templates;

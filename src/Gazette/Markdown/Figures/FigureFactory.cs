@@ -1,7 +1,6 @@
 using Gazette.Images;
 using Gazette.Markdown.Typography;
-using Gazette.Model;
-using Gazette.Templates;
+using Gazette.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Gazette.Content;
+namespace Gazette.Yaml;
 
 /// <summary>A YAML node with the 1-based position of its first character in the YAML text.</summary>
 public abstract class YamlValue(int line, int column)

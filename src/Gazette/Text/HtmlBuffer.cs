@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using Scriban.Runtime;
 
-namespace Gazette.Templates;
+namespace Gazette.Text;
 
 /// <summary>
 /// Where a template writes: one growable UTF-8 byte array from the shared pool, kept by its

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Gazette.Configuration;
 
-namespace Gazette.Model;
+namespace Gazette.Configuration;
 
 /// <summary>Builds every URL of the site from the base URL, so a site under a path
 /// (<c>https://user.github.io/blog/</c>) works everywhere.</summary>

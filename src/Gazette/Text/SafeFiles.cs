@@ -1,4 +1,4 @@
-namespace Gazette.Content;
+namespace Gazette.Text;
 
 /// <summary>Lists files under a folder without following symbolic links, so a link in
 /// content/ or a theme pointing outside the site is never read or copied. Sorted for

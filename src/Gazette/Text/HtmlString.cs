@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Gazette.Templates;
+namespace Gazette.Text;
 
 /// <summary>HTML that is trusted (rendered Markdown, a partial's output) and printed as is by
 /// templates; every other value is HTML-escaped when printed.</summary>

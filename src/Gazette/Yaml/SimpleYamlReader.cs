@@ -1,4 +1,4 @@
-namespace Gazette.Content;
+namespace Gazette.Yaml;
 
 /// <summary>
 /// Reads the everyday shape of front matter without YamlDotNet's scanner: <c>key: value</c>

@@ -1,6 +1,6 @@
 using Scriban.Runtime;
 
-namespace Gazette.Content;
+namespace Gazette.Yaml;
 
 /// <summary>
 /// Turns free-form YAML (unknown front matter keys, site.yml <c>params:</c>) into values templates

@@ -1,7 +1,7 @@
 using System.Text;
 using Gazette.Diagnostics;
 
-namespace Gazette.Content;
+namespace Gazette.Text;
 
 /// <summary>Reads an author's text file: strict UTF-8, BOM removed, CRLF and CR turned into LF
 /// (line numbers stay those the author sees in an editor).</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Gazette.Diagnostics;
 
-namespace Gazette.Content;
+namespace Gazette.Yaml;
 
 /// <summary>
 /// Reads typed fields out of a positioned YAML mapping, reporting wrong types at the value's
@@ -261,5 +261,20 @@ internal sealed class YamlFieldReader
         }
 
         return previous[b.Length];
+    }
+
+    /// <summary>The value of <paramref name="key"/>, one of <paramref name="choices"/>; another
+    /// value is reported (wrong type) and read as absent.</summary>
+    public string? Choice(string key, params string[] choices)
+    {
+        var node = Node(key);
+        var value = String(key);
+        if (node is null || choices.Contains(value, StringComparer.Ordinal))
+        {
+            return value;
+        }
+
+        WrongType(key, node, string.Join(", ", choices[..^1]) + " or " + choices[^1]);
+        return null;
     }
 }

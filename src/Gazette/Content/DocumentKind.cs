@@ -1,0 +1,8 @@
+namespace Gazette.Content;
+
+/// <summary>Whether a document is a dated article or a standalone page.</summary>
+public enum DocumentKind
+{
+    Article,
+    Page,
+}
