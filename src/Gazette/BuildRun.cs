@@ -20,19 +20,6 @@ internal sealed class BuildRun(BuildOptions options)
         var allocated = GC.GetTotalAllocatedBytes();
         var paused = GC.GetTotalPauseDuration();
         var timing = new PhaseTiming(name, _clock.Elapsed, allocated - _allocatedBefore, GC.GetGCMemoryInfo().HeapSizeBytes, paused - _pausedBefore);
-        if (_timings.Count > 0 && _timings[^1].Phase == name)
-        {
-            // The same phase again (an update that tried the in-place path, then re-assembled): one line.
-            var previous = _timings[^1];
-            timing = timing with
-            {
-                Elapsed = previous.Elapsed + timing.Elapsed,
-                AllocatedBytes = previous.AllocatedBytes + timing.AllocatedBytes,
-                GcPause = previous.GcPause + timing.GcPause,
-            };
-            _timings.RemoveAt(_timings.Count - 1);
-        }
-
         _timings.Add(timing);
         options.Progress?.Report(name);
         _allocatedBefore = allocated;

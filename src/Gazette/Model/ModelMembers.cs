@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Frozen;
+using Gazette.Markdown;
 
 namespace Gazette.Model;
 
@@ -70,6 +71,28 @@ internal static class ModelMembers
         ("segment", t => t.Segment),
         ("url", t => t.Url),
         ("terms", t => t.Terms));
+
+    public static readonly Table<Figure> Figures = new(
+        ("url", f => f.Url),
+        ("absolute_url", f => f.AbsoluteUrl),
+        ("alt", f => f.Alt),
+        ("width", f => f.Width),
+        ("height", f => f.Height),
+        ("caption_html", f => f.CaptionHtml),
+        ("caption_text", f => f.CaptionText),
+        ("credit_html", f => f.CreditHtml),
+        ("credit_text", f => f.CreditText),
+        ("credit_url", f => f.CreditUrl),
+        ("copyright_notice", f => f.CopyrightNotice),
+        ("is_cover", f => f.IsCover),
+        ("has_credit", f => f.HasCredit),
+        ("file_size", f => f.FileSize),
+        ("media_type", f => f.MediaType));
+
+    public static readonly Table<TermLink> TermLinks = new(
+        ("name", t => t.Name),
+        ("slug", t => t.Slug),
+        ("url", t => t.Url));
 
     /// <summary>The site's lists as templates see them on <c>site</c> (the rest of <c>site</c> is
     /// site.yml's, which an update never changes).</summary>

@@ -18,84 +18,27 @@ namespace Gazette.Templates;
 /// </summary>
 internal static class ModelAccessors
 {
-    private static readonly object Missing = new();
-
     /// <summary>A fast accessor for <paramref name="target"/>'s type, or null when there is none.</summary>
     public static IObjectAccessor? For(object target, IObjectAccessor reflected) => target switch
     {
-        Document => new Recorded<Document>(reflected, ModelMembers.Documents),
-        Term => new Recorded<Term>(reflected, ModelMembers.Terms),
-        Taxonomy => new Recorded<Taxonomy>(reflected, ModelMembers.Taxonomies),
-        Figure => new Accessor<Figure>(reflected, ReadFigure),
-        TermLink => new Accessor<TermLink>(reflected, ReadTermLink),
+        Document => new Direct<Document>(reflected, ModelMembers.Documents, recorded: true),
+        Term => new Direct<Term>(reflected, ModelMembers.Terms, recorded: true),
+        Taxonomy => new Direct<Taxonomy>(reflected, ModelMembers.Taxonomies, recorded: true),
+        // Values reached through a document's members: its read is what counts.
+        Figure => new Direct<Figure>(reflected, ModelMembers.Figures, recorded: false),
+        TermLink => new Direct<TermLink>(reflected, ModelMembers.TermLinks, recorded: false),
         // The model's other objects (a review, a paginator, a menu entry): read by reflection, never written.
         _ when target.GetType().Assembly == typeof(Document).Assembly => new ReadOnly(reflected),
         _ => null,
     };
 
-    internal static object? ReadDocument(Document d, string member) => Read(ModelMembers.Documents, d, member);
-
-    internal static object? ReadTerm(Term t, string member) => Read(ModelMembers.Terms, t, member);
-
-    internal static object? ReadTaxonomy(Taxonomy t, string member) => Read(ModelMembers.Taxonomies, t, member);
-
-    private static object? Read<T>(ModelMembers.Table<T> table, T target, string member) =>
-        table.IndexOf(member) is var index and >= 0 ? table.Members[index].Read(target) : Missing;
-
-    internal static object? ReadFigure(Figure f, string member) => member switch
-    {
-        "url" => f.Url,
-        "absolute_url" => f.AbsoluteUrl,
-        "alt" => f.Alt,
-        "width" => f.Width,
-        "height" => f.Height,
-        "caption_html" => f.CaptionHtml,
-        "caption_text" => f.CaptionText,
-        "credit_html" => f.CreditHtml,
-        "credit_text" => f.CreditText,
-        "credit_url" => f.CreditUrl,
-        "copyright_notice" => f.CopyrightNotice,
-        "is_cover" => f.IsCover,
-        "has_credit" => f.HasCredit,
-        "file_size" => f.FileSize,
-        "media_type" => f.MediaType,
-        _ => Missing,
-    };
-
-    internal static object? ReadTermLink(TermLink t, string member) => member switch
-    {
-        "name" => t.Name,
-        "slug" => t.Slug,
-        "url" => t.Url,
-        _ => Missing,
-    };
-
-    internal static bool IsMissing(object? value) => ReferenceEquals(value, Missing);
-
     /// <summary>A template error for an assignment to the model, at the assignment.</summary>
     private static ScriptRuntimeException ReadOnlyModel(SourceSpan span, object target, string member) =>
         new(span, $"'{member}' of {StandardMemberRenamer.Rename(target.GetType().Name)} cannot be assigned: templates read the site, they do not change it; assign to a variable of your own instead");
 
-    /// <summary>Reads listed members directly, everything else (and every other operation)
-    /// through Scriban's own accessor for the type; refuses every assignment.</summary>
-    private class Accessor<T>(IObjectAccessor reflected, Func<T, string, object?> read) : ReadOnly(reflected)
-        where T : class
-    {
-        public override bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
-        {
-            var direct = read((T)target, member);
-            if (!IsMissing(direct))
-            {
-                value = direct;
-                return true;
-            }
-
-            return base.TryGetValue(context, span, target, member, out value);
-        }
-    }
-
-    /// <summary>Reads through the type's table and records what the page read.</summary>
-    private sealed class Recorded<T>(IObjectAccessor reflected, ModelMembers.Table<T> table) : ReadOnly(reflected)
+    /// <summary>Reads the members of the type's table directly (recording the read for the page
+    /// when <paramref name="recorded"/>), anything else through Scriban's reflection.</summary>
+    private sealed class Direct<T>(IObjectAccessor reflected, ModelMembers.Table<T> table, bool recorded) : ReadOnly(reflected)
         where T : class
     {
         public override bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
@@ -106,12 +49,15 @@ internal static class ModelAccessors
                 return base.TryGetValue(context, span, target, member, out value);
             }
 
-            ((HtmlTemplateContext)context).Reads?.Read(target, index);
+            if (recorded)
+            {
+                ((HtmlTemplateContext)context).Reads?.Read(target, index);
+            }
+
             value = table.Members[index].Read((T)target);
             return true;
         }
     }
-
     /// <summary>Scriban's accessor for the type, with every assignment refused.</summary>
     private class ReadOnly(IObjectAccessor reflected) : IObjectAccessor
     {

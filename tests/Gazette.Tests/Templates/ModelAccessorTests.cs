@@ -47,11 +47,11 @@ public class ModelAccessorTests
         taxonomy.TermList.Add(term);
         (object target, Func<string, object?> read) = type switch
         {
-            "Document" => ((object)article, (Func<string, object?>)(member => ModelAccessors.ReadDocument(article, member))),
-            "Figure" => (Photo, member => ModelAccessors.ReadFigure(Photo, member)),
-            "TermLink" => (Tag, member => ModelAccessors.ReadTermLink(Tag, member)),
-            "Term" => (term, member => ModelAccessors.ReadTerm(term, member)),
-            _ => (taxonomy, member => ModelAccessors.ReadTaxonomy(taxonomy, member)),
+            "Document" => ((object)article, (Func<string, object?>)(member => Read(ModelMembers.Documents, article, member))),
+            "Figure" => (Photo, member => Read(ModelMembers.Figures, Photo, member)),
+            "TermLink" => (Tag, member => Read(ModelMembers.TermLinks, Tag, member)),
+            "Term" => (term, member => Read(ModelMembers.Terms, term, member)),
+            _ => (taxonomy, member => Read(ModelMembers.Taxonomies, taxonomy, member)),
         };
 
         var properties = target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
@@ -60,10 +60,15 @@ public class ModelAccessorTests
         {
             var name = StandardMemberRenamer.Default(property);
             var direct = read(name);
-            Assert.False(ModelAccessors.IsMissing(direct), $"{type}.{property.Name} ('{name}') is not read directly");
+            Assert.False(ReferenceEquals(direct, Missing), $"{type}.{property.Name} ('{name}') is not read directly");
             Assert.Equal(property.GetValue(target), direct);
         }
 
-        Assert.True(ModelAccessors.IsMissing(read("no_such_member")));
+        Assert.Same(Missing, read("no_such_member"));
     }
+
+    private static readonly object Missing = new();
+
+    private static object? Read<T>(ModelMembers.Table<T> table, T target, string member) =>
+        table.IndexOf(member) is var index and >= 0 ? table.Members[index].Read(target) : Missing;
 }
