@@ -98,6 +98,8 @@ internal sealed class LiveSite
                 return null; // its URL moved: its photos must move too
             }
 
+            after.Content = after.Content with { ContentHtml = Templates.RenderBody(after.Content.Body, after.Review, after.Lang, diagnostics) };
+
             edits.Add((before, after));
         }
 

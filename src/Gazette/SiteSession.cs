@@ -96,9 +96,9 @@ public sealed class SiteSession(BuildOptions options)
         run.Phase("theme");
 
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls);
-        var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
+        var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
-        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing);
+        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, publishing);
         // Each file is read, parsed and rendered in one go: its text is then dropped young instead of
         // being kept through a second pass over the whole site (memory and collections on a large archive).
         var files = ContentLoader.Find(_source);
@@ -118,6 +118,9 @@ public sealed class SiteSession(BuildOptions options)
         run.Phase("model");
 
         siteObject.Fill(model, urls);
+        // The theme fills the places Markdown left in the articles (figures, review box), the whole site known.
+        Parallel.ForEach(model.Articles.Concat(model.Pages).Where(d => d.Content.Body.Complete is null), _parallel,
+            d => d.Content = d.Content with { ContentHtml = templates.RenderBody(d.Content.Body, d.Review, d.Lang, diagnostics) });
         var writer = new OutputWriter(output);
         List<PageJob> jobs;
         Read[]?[] reads;

@@ -21,9 +21,7 @@ public sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 /// document (its Markdown above all) is the costly part and is done per document, so the dev
 /// server re-resolves only the documents that changed and then re-assembles the site.
 /// </summary>
-/// <param name="renderPartial">Renders a theme partial (name, model, language), for review boxes placed in the text.</param>
-public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown,
-    Func<string, object, string, string> renderPartial, Publishing publishing)
+public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing)
 {
     /// <summary>Resolves a document (front matter to URLs, Markdown to HTML) unless it is not to be published (draft, future, expired).</summary>
     public Document? ResolveIfPublished(SourceDocument source, DiagnosticBag diagnostics) =>
@@ -223,9 +221,8 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         }
 
         var review = frontMatter.Review is { } reviewInfo ? Typeset(reviewInfo, typography) : null;
-        Func<string>? renderReview = review is not null ? () => renderPartial("review-box", review, lang) : null;
         var rendered = markdown.Render(source.Parsed.Body,
-            new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang, typography, renderReview), diagnostics);
+            new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang, typography, HasReview: review is not null), diagnostics);
         source.Parsed.ReleaseBody();
         var content = new DocumentContent
         {
@@ -243,7 +240,8 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         {
             content = content with
             {
-                ContentHtml = rendered.Html,
+                Body = rendered.Body,
+                ContentHtml = rendered.Body.Complete ?? HtmlString.Empty,
                 Figures = rendered.Figures,
                 Headings = rendered.Headings,
                 WordCount = rendered.WordCount,
