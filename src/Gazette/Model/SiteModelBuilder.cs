@@ -335,77 +335,80 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
         }
 
         var near = new HashSet<Document>(RelatedArticles.WithinReachInItsTerms(model, article), ReferenceEqualityComparer.Instance);
-        var (oldPrevious, oldNext) = (article.Previous, article.Next);
-        var siteIndex = Leave(model.ArticleList, article);
-        var oldTerms = new Dictionary<Term, int>();
-        foreach (var (taxonomy, plan) in plans)
+        var (oldPrevious, oldNext, oldLastModified) = (article.Previous, article.Next, article.LastModified);
+
+        // Out of every list it is in, at its old place; where it was in each is kept.
+        var was = new Dictionary<object, int>(ReferenceEqualityComparer.Instance) { [model] = Leave(model.ArticleList, article) };
+        foreach (var term in plans.SelectMany(p => p.Plan!.Value.Before))
         {
-            foreach (var term in plan!.Value.Before)
-            {
-                oldTerms[term] = Leave(term.ArticleList, article);
-            }
+            was[term] = Leave(term.ArticleList, article);
         }
 
-        var oldPeriods = PeriodsOf(model, article.Date!.Value, create: false);
-        foreach (var period in oldPeriods)
+        foreach (var period in PeriodsOf(model, article.Date!.Value, create: false))
         {
-            Leave(period.ArticleList, article);
+            was[period] = Leave(period.ArticleList, article);
         }
 
         Link(oldNext, oldPrevious);
+
+        // Into every list its new placement gives it, at its place in the site's order.
         article.Placement = placement;
-        var newIndex = Join(model.ArticleList, article);
-        var newNext = newIndex > 0 ? model.ArticleList[newIndex - 1] : null;
-        var newPrevious = newIndex + 1 < model.ArticleList.Count ? model.ArticleList[newIndex + 1] : null;
+        var @is = new Dictionary<object, int>(ReferenceEqualityComparer.Instance) { [model] = Join(model.ArticleList, article) };
+        var (newNext, newPrevious) = (@is[model] > 0 ? model.ArticleList[@is[model] - 1] : null,
+            @is[model] + 1 < model.ArticleList.Count ? model.ArticleList[@is[model] + 1] : null);
         Link(newNext, article);
         Link(article, newPrevious);
-        var newPeriods = PeriodsOf(model, placement.Date!.Value, create: true);
-        foreach (var period in newPeriods)
+        foreach (var period in PeriodsOf(model, placement.Date!.Value, create: true))
         {
-            Join(period.ArticleList, article);
+            @is[period] = Join(period.ArticleList, article);
         }
 
+        var termsChanged = new HashSet<Taxonomy>();
         foreach (var (taxonomy, plan) in plans)
         {
             foreach (var term in plan!.Value.After)
             {
-                var at = Join(term.ArticleList, article);
-                if (term.Count == 1 && !oldTerms.ContainsKey(term))
+                @is[term] = Join(term.ArticleList, article);
+                if (term.Count == 1 && !was.ContainsKey(term))
                 {
-                    taxonomy.TermList.Insert(~taxonomy.TermList.BinarySearch(term, TermOrder), term);
-                    change.Add(taxonomy, ModelMembers.TaxonomyTerms);
-                }
-
-                if (!oldTerms.Remove(term, out var was) || was != at)
-                {
-                    change.Add(term, ModelMembers.TermArticles);
+                    taxonomy.TermList.Insert(~taxonomy.TermList.BinarySearch(term, TermOrder), term); // a new term
+                    termsChanged.Add(taxonomy);
                 }
             }
-        }
 
-        // The terms and months it left, emptied, go.
-        foreach (var (taxonomy, plan) in plans)
-        {
-            foreach (var left in plan!.Value.Before.Where(oldTerms.ContainsKey))
+            foreach (var emptied in plan.Value.Before.Where(t => t.Count == 0))
             {
-                change.Add(left, ModelMembers.TermArticles);
-                if (left.Count == 0)
-                {
-                    taxonomy.TermList.Remove(left);
-                    change.Add(taxonomy, ModelMembers.TaxonomyTerms);
-                }
+                taxonomy.TermList.Remove(emptied);
+                termsChanged.Add(taxonomy);
             }
         }
 
         model.ArchiveList.RemoveAll(period => period.ArticleList.Count == 0);
-
         article.Tags = plans[0].Plan!.Value.Links;
         article.Category = plans[1].Plan!.Value.Links.FirstOrDefault();
         article.Author = plans[2].Plan!.Value.Links.FirstOrDefault();
 
-        if (siteIndex != newIndex)
+        // A list the article left, joined or moved in has changed; its pages are listed again then,
+        // and also when the article's last modification (the list's, for the sitemap) changed.
+        var redated = !Nullable.Equals(oldLastModified, article.LastModified) || oldLastModified?.Offset != article.LastModified?.Offset;
+        foreach (var list in was.Keys.Union(@is.Keys))
         {
-            change.Add(model, ModelMembers.SiteArticles);
+            var moved = was.GetValueOrDefault(list, -1) != @is.GetValueOrDefault(list, -1);
+            change.Add(list, !moved ? 0 : list is SiteModel ? ModelMembers.SiteArticles : list is Term ? ModelMembers.TermArticles : 0);
+            if (moved || redated)
+            {
+                change.Lists.Add(list);
+            }
+        }
+
+        // A taxonomy's index lists its terms, and its last modification is its newest article's.
+        foreach (var (taxonomy, plan) in plans)
+        {
+            change.Add(taxonomy, termsChanged.Contains(taxonomy) ? ModelMembers.TaxonomyTerms : 0);
+            if (plan!.Value.Before.Concat(plan.Value.After).Any(change.Lists.Contains))
+            {
+                change.Lists.Add(taxonomy);
+            }
         }
 
         if (oldPrevious != newPrevious || oldNext != newNext)
@@ -423,17 +426,6 @@ public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageReso
             change.Add(changed, ModelMembers.DocumentRelated);
         }
 
-        change.Lists.Add(model);
-        foreach (var (taxonomy, plan) in plans)
-        {
-            change.Lists.UnionWith(plan!.Value.Before.Concat(plan.Value.After));
-            if (plan.Value.Before.Count + plan.Value.After.Count > 0)
-            {
-                change.Lists.Add(taxonomy);
-            }
-        }
-
-        change.Lists.UnionWith(oldPeriods.Concat(newPeriods));
         return true;
     }
 
