@@ -8,7 +8,7 @@ namespace Gazette.Content;
 /// <param name="FullPath">The file on disk.</param>
 /// <param name="BundleDirectory">Full path of the page bundle folder when the file is an <c>index.md</c>.</param>
 /// <param name="DefaultSlug">The folder name (bundle) or file name (single file).</param>
-public sealed record SourceDocument(
+internal sealed record SourceDocument(
     DocumentKind Kind,
     string SourcePath,
     string FullPath,
@@ -18,17 +18,17 @@ public sealed record SourceDocument(
 
 /// <summary>The files of content/ before they are read: Markdown documents, every other file
 /// (photos and attachments, copied to the output), and the page bundles' folders.</summary>
-public sealed record ContentFiles(IReadOnlyList<string> Markdown, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories);
+internal sealed record ContentFiles(IReadOnlyList<string> Markdown, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories);
 
 /// <summary>The files of content/ with the Markdown documents read.</summary>
-public sealed record ContentSet(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories);
+internal sealed record ContentSet(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories);
 
 /// <summary>
 /// Finds and parses the site's content. Articles are <c>content/posts/**/&lt;slug&gt;/index.md</c>
 /// (page bundles, their photos beside them) or <c>content/posts/**/&lt;slug&gt;.md</c>; any other
 /// Markdown file is a page (<c>content/pages/about.md</c> → <c>/about/</c>).
 /// </summary>
-public static class ContentLoader
+internal static class ContentLoader
 {
     public const string ContentFolder = "content";
 

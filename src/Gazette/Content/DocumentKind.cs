@@ -1,7 +1,7 @@
 namespace Gazette.Content;
 
 /// <summary>Whether a document is a dated article or a standalone page.</summary>
-public enum DocumentKind
+internal enum DocumentKind
 {
     Article,
     Page,

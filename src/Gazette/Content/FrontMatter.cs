@@ -4,10 +4,10 @@ namespace Gazette.Content;
 
 /// <summary>A photo as declared in front matter (<c>image:</c>): its file, text alternative,
 /// caption and credit.</summary>
-public sealed record ImageRef(string Src, string Alt, string? Caption, string? Credit, string? CreditUrl, SourceLocation Location);
+internal sealed record ImageRef(string Src, string Alt, string? Caption, string? Credit, string? CreditUrl, SourceLocation Location);
 
 /// <summary>The product box of a review article.</summary>
-public sealed record ReviewInfo(
+internal sealed record ReviewInfo(
     string Name,
     IReadOnlyList<string> Features,
     IReadOnlyList<string> Pros,
@@ -17,10 +17,10 @@ public sealed record ReviewInfo(
     string? Verdict);
 
 /// <summary>One entry of <c>sources:</c>: a publication, linked when a URL is given.</summary>
-public sealed record SourceRef(string Name, string? Url);
+internal sealed record SourceRef(string Name, string? Url);
 
 /// <summary>The typed front matter of an article or page.</summary>
-public sealed record FrontMatter
+internal sealed record FrontMatter
 {
     public required string Title { get; init; }
     public DateTimeOffset? Date { get; init; }

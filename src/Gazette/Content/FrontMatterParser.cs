@@ -9,7 +9,7 @@ namespace Gazette.Content;
 /// <param name="FrontMatter">The typed YAML header.</param>
 /// <param name="Body">The Markdown after the closing <c>---</c>.</param>
 /// <param name="BodyLineOffset">Lines before the body: add it to a body line to get the file line.</param>
-public sealed record ParsedSource(FrontMatter FrontMatter, string Body, int BodyLineOffset)
+internal sealed record ParsedSource(FrontMatter FrontMatter, string Body, int BodyLineOffset)
 {
     /// <summary>The Markdown after the closing <c>---</c>, until it is rendered: a site of 10 000
     /// articles does not keep its Markdown beside its HTML.</summary>
@@ -22,7 +22,7 @@ public sealed record ParsedSource(FrontMatter FrontMatter, string Body, int Body
 /// Splits a Markdown file into YAML front matter and body, then maps the YAML onto
 /// <see cref="FrontMatter"/> by hand (no reflection, every field's position known).
 /// </summary>
-public static class FrontMatterParser
+internal static class FrontMatterParser
 {
     internal static readonly string[] KnownKeys =
     [

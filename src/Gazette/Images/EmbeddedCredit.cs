@@ -7,7 +7,7 @@ namespace Gazette.Images;
 /// <summary>The credit a photo carries in its own metadata, as agencies deliver them.</summary>
 /// <param name="Credit">IPTC Credit Line, else XMP photoshop:Credit, else the creator (By-line, dc:creator).</param>
 /// <param name="CopyrightNotice">IPTC Copyright Notice or XMP dc:rights.</param>
-public sealed record EmbeddedCredit(string? Credit, string? CopyrightNotice)
+internal sealed record EmbeddedCredit(string? Credit, string? CopyrightNotice)
 {
     private const string PhotoshopNamespace = "http://ns.adobe.com/photoshop/1.0/";
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";

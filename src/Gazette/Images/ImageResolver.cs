@@ -8,21 +8,21 @@ namespace Gazette.Images;
 /// <param name="FullPath">The file on disk; null for external images.</param>
 /// <param name="Embedded">The credit written in the file's IPTC/XMP metadata.</param>
 /// <param name="FileSize">Bytes of the local file, null for an external photo.</param>
-public sealed record ResolvedImage(string Url, string AbsoluteUrl, string? FullPath, ImageDimensions? Dimensions, EmbeddedCredit Embedded,
+internal sealed record ResolvedImage(string Url, string AbsoluteUrl, string? FullPath, ImageDimensions? Dimensions, EmbeddedCredit Embedded,
     long? FileSize = null);
 
 /// <summary>Where a document lives, to resolve the relative paths written in it.</summary>
 /// <param name="Directory">Full path of the folder holding the Markdown file.</param>
 /// <param name="BundleDirectory">Full path of the page bundle, when the document is one.</param>
 /// <param name="OutputFolder">The document's output folder relative to the output root (<c>2024/09/x/</c>).</param>
-public sealed record DocumentPlace(string Directory, string? BundleDirectory, string OutputFolder);
+internal sealed record DocumentPlace(string Directory, string? BundleDirectory, string OutputFolder);
 
 /// <summary>
 /// Resolves image sources written by authors: relative to the article (page bundles), or
 /// <c>/absolute</c> within <c>content/</c>. Dimensions are read once per file and shared by every
 /// article using the photo.
 /// </summary>
-public sealed class ImageResolver(string contentRoot, SiteUrls urls)
+internal sealed class ImageResolver(string contentRoot, SiteUrls urls)
 {
     private readonly string _contentRoot = Path.GetFullPath(contentRoot);
     private readonly ConcurrentDictionary<string, LocalPhoto> _files = new(StringComparer.Ordinal);

@@ -5,13 +5,13 @@ using System.Text.RegularExpressions;
 namespace Gazette.Images;
 
 /// <summary>Pixel dimensions of an image.</summary>
-public readonly record struct ImageDimensions(int Width, int Height);
+internal readonly record struct ImageDimensions(int Width, int Height);
 
 /// <summary>
 /// Reads width and height from the first bytes of JPEG, PNG, GIF, WebP and SVG files, so every
 /// <c>img</c> carries them and pages do not shift while loading. Only headers are read, never pixels.
 /// </summary>
-public static partial class ImageSize
+internal static partial class ImageSize
 {
     private const int HeaderBytes = 64 * 1024;
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

@@ -10,7 +10,7 @@ namespace Gazette.Markdown;
 /// </summary>
 /// <param name="Pieces">The HTML around the places: one more than <paramref name="Places"/>.</param>
 /// <param name="Places">What goes between two pieces: a figure, or null for the review box.</param>
-public sealed record ArticleBody(IReadOnlyList<HtmlString> Pieces, IReadOnlyList<Figure?> Places)
+internal sealed record ArticleBody(IReadOnlyList<HtmlString> Pieces, IReadOnlyList<Figure?> Places)
 {
     public static ArticleBody Empty { get; } = new([HtmlString.Empty], []);
 

@@ -12,7 +12,7 @@ namespace Gazette.Markdown;
 /// <param name="CreditText">Credit as plain text, without the © sign, for structured data.</param>
 /// <param name="CreditUrl">Link of the credit, when given.</param>
 /// <param name="CopyrightNotice">The photo's copyright notice (from its metadata, else "© credit").</param>
-public sealed record Figure(
+internal sealed record Figure(
     string Url,
     string AbsoluteUrl,
     string Alt,

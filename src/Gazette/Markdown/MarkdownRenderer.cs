@@ -16,20 +16,20 @@ using Markdig.Syntax.Inlines;
 namespace Gazette.Markdown;
 
 /// <summary>A heading of an article, for its table of contents.</summary>
-public sealed record TocEntry(int Level, string Text, string Id);
+internal sealed record TocEntry(int Level, string Text, string Id);
 
 /// <summary>The HTML of an article body, with what was found in it.</summary>
 /// <param name="Body">The HTML, with the places of its figures and review box for the theme.</param>
 /// <param name="ReviewPlaced">True when the body holds the review marker (the box has its place in <paramref name="Body"/>).</param>
 /// <param name="Findings">Problems worth a warning in <c>gazette check</c> (images without alt text, malformed links).</param>
-public sealed record RenderedMarkdown(ArticleBody Body, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
+internal sealed record RenderedMarkdown(ArticleBody Body, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
     IReadOnlyList<Diagnostic> Findings);
 
 /// <summary>What the renderer needs to know about the document it renders.</summary>
 /// <param name="SourcePath">Path shown in diagnostics.</param>
 /// <param name="BodyLineOffset">Lines of front matter before the body.</param>
 /// <param name="HasReview">The document has a review box, which the author may place with the review marker.</param>
-public sealed record MarkdownContext(
+internal sealed record MarkdownContext(
     string SourcePath,
     int BodyLineOffset,
     DocumentPlace Place,
@@ -43,7 +43,7 @@ public sealed record MarkdownContext(
 /// error at its line), sized and lazily loaded, root-relative links move under the base path,
 /// and an image alone in its paragraph becomes a figure, whose place the theme fills (<see cref="ArticleBody"/>).
 /// </summary>
-public sealed class MarkdownRenderer
+internal sealed class MarkdownRenderer
 {
     /// <summary>A paragraph holding only this places the review box (otherwise it closes the article).</summary>
     public const string ReviewMarker = "{{< review >}}";

@@ -2,7 +2,7 @@ namespace Gazette.Markdown;
 
 /// <summary>A shape of Markdown that no article needs and that makes Markdig slow or throw,
 /// found before parsing, with the line (1-based, in the body) where it starts.</summary>
-public sealed record MarkdownShapeProblem(int Line, string Message);
+internal sealed record MarkdownShapeProblem(int Line, string Message);
 
 /// <summary>
 /// Looks for the shapes that make Markdown parsing slow or impossible, in one pass over the lines
@@ -13,7 +13,7 @@ public sealed record MarkdownShapeProblem(int Line, string Message);
 /// <see cref="MaxTableColumns"/> columns (rows times columns). Fenced code is skipped: any text may
 /// stand there. The count is an estimate of CommonMark's containers, generous to real articles.
 /// </summary>
-public static class MarkdownShape
+internal static class MarkdownShape
 {
     public const int MaxNesting = 64;
     public const int MaxUnclosedLinks = 256;

@@ -6,7 +6,7 @@ using Gazette.Text;
 namespace Gazette.Model;
 
 /// <summary>A taxonomy term as linked from an article (a tag, a category or an author).</summary>
-public sealed record TermLink(string Name, string Slug, string Url);
+internal sealed record TermLink(string Name, string Slug, string Url);
 
 /// <summary>
 /// What places an article in the site's lists: its dates, terms and author. An edit that changes
@@ -59,7 +59,7 @@ internal sealed record DocumentContent
 /// (each replaced whole by an edit), and the links the site gives it (neighbours, related
 /// articles, terms), set when the site is assembled or an article is filed again.
 /// </summary>
-public sealed class Document
+internal sealed class Document
 {
     internal Document(Placement placement, DocumentContent content)
     {
@@ -151,7 +151,7 @@ internal sealed class SiteOrder : IComparer<Document>
 }
 
 /// <summary>A tag, category or author with the articles filed under it, newest first.</summary>
-public sealed class Term
+internal sealed class Term
 {
     public required string Name { get; init; }
     public required string Slug { get; init; }
@@ -167,7 +167,7 @@ public sealed class Term
 }
 
 /// <summary>A list of terms, such as all tags.</summary>
-public sealed class Taxonomy
+internal sealed class Taxonomy
 {
     public required string Name { get; init; }
     /// <summary>URL segment such as <c>tags</c>.</summary>
@@ -206,7 +206,7 @@ public sealed class Taxonomy
 public sealed record ScheduledArticle(string SourcePath, string Title, DateTimeOffset Date);
 
 /// <summary>A year or a month of the archive, such as <c>/2024/</c> or <c>/2024/09/</c>.</summary>
-public sealed class ArchivePeriod
+internal sealed class ArchivePeriod
 {
     public required int Year { get; init; }
     /// <summary>1 to 12, or 0 for the whole year.</summary>
@@ -219,7 +219,7 @@ public sealed class ArchivePeriod
 }
 
 /// <summary>Everything resolved about the site before rendering.</summary>
-public sealed class SiteModel
+internal sealed class SiteModel
 {
     public required SiteConfig Config { get; init; }
     /// <summary>Published articles, newest first.</summary>

@@ -2,10 +2,10 @@ using Gazette.Configuration;
 namespace Gazette.Model;
 
 /// <summary>A link to one page of a paginated list.</summary>
-public sealed record PageLink(int Number, string Url, bool IsCurrent);
+internal sealed record PageLink(int Number, string Url, bool IsCurrent);
 
 /// <summary>One page of a paginated list of articles, as templates see it.</summary>
-public sealed class Paginator
+internal sealed class Paginator
 {
     public required IReadOnlyList<Document> Items { get; init; }
     public required int PageNumber { get; init; }
@@ -59,7 +59,7 @@ public sealed class Paginator
 }
 
 /// <summary>A generated page that is not an article: the home page, a term page, the 404 page.</summary>
-public sealed class ListPage
+internal sealed class ListPage
 {
     /// <summary><c>home</c>, <c>tag</c>, <c>category</c>, <c>author</c>, <c>terms</c> or <c>404</c>.</summary>
     public required string Kind { get; init; }

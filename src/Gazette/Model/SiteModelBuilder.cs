@@ -13,7 +13,7 @@ namespace Gazette.Model;
 /// <param name="Drafts">Include <c>draft: true</c> documents.</param>
 /// <param name="Future">Include articles dated after <paramref name="Now"/>.</param>
 /// <param name="Now">The moment of the build, for scheduled and expired articles.</param>
-public sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
+internal sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 
 /// <summary>
 /// Resolves the loaded content into a <see cref="SiteModel"/>: URLs, authors, covers, rendered
@@ -21,7 +21,7 @@ public sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 /// document (its Markdown above all) is the costly part and is done per document, so the dev
 /// server re-resolves only the documents that changed and then re-assembles the site.
 /// </summary>
-public sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing)
+internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing)
 {
     /// <summary>Resolves a document (front matter to URLs, Markdown to HTML) unless it is not to be published (draft, future, expired).</summary>
     public Document? ResolveIfPublished(SourceDocument source, DiagnosticBag diagnostics) =>

@@ -17,7 +17,7 @@ namespace Gazette.Model;
 /// sources. Written with a JSON writer, never by string concatenation, so quotes and
 /// <c>&lt;/script&gt;</c> in a title cannot break out of the block.
 /// </summary>
-public static class StructuredData
+internal static class StructuredData
 {
     private static readonly JsonWriterOptions Options = new()
     {

@@ -17,7 +17,7 @@ namespace Gazette.Output;
 /// feeds, files, anchors on other pages) are kept, each URL once with the pages using it, and
 /// checked against the written files at the end.</para>
 /// </summary>
-public sealed class LinkChecker(SiteUrls urls)
+internal sealed class LinkChecker(SiteUrls urls)
 {
     private readonly HashSet<string> _pageUrls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<(string Source, string Page)>> _pending = new(StringComparer.Ordinal);

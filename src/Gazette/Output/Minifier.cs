@@ -5,7 +5,7 @@ namespace Gazette.Output;
 
 /// <summary>Minifies HTML, CSS and JS with NUglify. On any NUglify error the original text is
 /// kept (a page is never lost to the minifier) and the caller warns.</summary>
-public static class Minifier
+internal static class Minifier
 {
     private static readonly HtmlSettings HtmlSettings = CreateHtmlSettings();
 

@@ -7,7 +7,7 @@ namespace Gazette.Output;
 /// file stays, the lock does not. (An exclusive share mode is a real lock on Windows and an
 /// advisory <c>flock</c> on Linux and macOS, which every Gazette honours.)
 /// </summary>
-public sealed class OutputLock : IDisposable
+internal sealed class OutputLock : IDisposable
 {
     private readonly FileStream _file;
 

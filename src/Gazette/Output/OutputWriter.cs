@@ -13,7 +13,7 @@ namespace Gazette.Output;
 /// two siblings <c>.&lt;name&gt;.staging</c> and <c>.&lt;name&gt;.previous</c>, owned by Gazette and
 /// removed at the end.
 /// </summary>
-public sealed partial class OutputWriter
+internal sealed partial class OutputWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private const long MaxFileBytes = 100L * 1000 * 1000;

@@ -9,7 +9,7 @@ namespace Gazette.Output;
 
 /// <summary>An HTML page of the site, for the sitemap.</summary>
 /// <param name="Images">Absolute URLs of the photos on the page.</param>
-public sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, string Source)
+internal sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, string Source)
 {
     /// <summary>Two pages that give the same sitemap entry.</summary>
     public static IEqualityComparer<WrittenPage> SameEntry { get; } = EqualityComparer<WrittenPage>.Create(

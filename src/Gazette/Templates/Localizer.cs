@@ -11,7 +11,7 @@ namespace Gazette.Templates;
 /// Dates are formatted from these files, not from the machine's culture data, so output is the
 /// same on every machine ("25 septembre 2024 à 10 h 30").
 /// </summary>
-public sealed class Localizer
+internal sealed class Localizer
 {
     private readonly Dictionary<string, string> _strings;
     private readonly string[] _months;

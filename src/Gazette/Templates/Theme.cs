@@ -8,7 +8,7 @@ namespace Gazette.Templates;
 /// <c>assets/</c> and <c>i18n/</c>. The site's own <c>layouts/</c>, <c>assets/</c> and <c>i18n/</c>
 /// folders override any theme file with the same relative path.
 /// </summary>
-public sealed record Theme(string Name, string Directory, string SiteDirectory)
+internal sealed record Theme(string Name, string Directory, string SiteDirectory)
 {
     /// <summary>Most specific first: the site's layouts, then the theme's.</summary>
     public IReadOnlyList<(string Directory, string DisplayPrefix)> LayoutFolders =>

@@ -10,7 +10,7 @@ namespace Gazette.Text;
 /// checker as it is: an article's body, kept as UTF-8, is copied in without being decoded, and
 /// only the templates' own text is encoded, once, as it is written.
 /// </summary>
-public sealed class HtmlBuffer : IScriptOutput, IDisposable
+internal sealed class HtmlBuffer : IScriptOutput, IDisposable
 {
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(32 * 1024);
 

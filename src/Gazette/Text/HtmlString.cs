@@ -4,7 +4,7 @@ namespace Gazette.Text;
 
 /// <summary>HTML that is trusted (rendered Markdown, a partial's output) and printed as is by
 /// templates; every other value is HTML-escaped when printed.</summary>
-public sealed class HtmlString : IEquatable<HtmlString>
+internal sealed class HtmlString : IEquatable<HtmlString>
 {
     public static readonly HtmlString Empty = new("");
 

@@ -9,7 +9,7 @@ namespace Gazette.Text;
 /// are one file there. .NET's own normalization does nothing in the invariant globalization mode
 /// Gazette runs in, so the Latin letters with marks are decomposed from a table of our own.
 /// </summary>
-public static class NameKey
+internal static class NameKey
 {
     // Each entry: a precomposed letter, then its canonical decomposition (base letter and marks);
     // entries are separated by spaces. Made from the Unicode Character Database for U+00C0-U+024F

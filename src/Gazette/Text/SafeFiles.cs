@@ -3,7 +3,7 @@ namespace Gazette.Text;
 /// <summary>Lists files under a folder without following symbolic links, so a link in
 /// content/ or a theme pointing outside the site is never read or copied. Sorted for
 /// deterministic output.</summary>
-public static class SafeFiles
+internal static class SafeFiles
 {
     private static readonly EnumerationOptions Options = new()
     {

@@ -4,7 +4,7 @@ namespace Gazette.Text;
 
 /// <summary>ASCII-folded, lowercase, dash-separated URL segments: stable across machines and
 /// cultures, and always a safe single path segment (no dots, slashes or reserved names).</summary>
-public static class Slug
+internal static class Slug
 {
     private static readonly HashSet<string> WindowsReservedNames = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -7,7 +7,7 @@ namespace Gazette.Text;
 /// is refused. The scheme is read as a browser reads it: tabs and line breaks anywhere are
 /// ignored, as are spaces and controls around the URL, and letters in any case.
 /// </summary>
-public static class UrlPolicy
+internal static class UrlPolicy
 {
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto", "tel"];
 

@@ -4,7 +4,7 @@ using YamlDotNet.Core.Events;
 namespace Gazette.Yaml;
 
 /// <summary>A YAML node with the 1-based position of its first character in the YAML text.</summary>
-public abstract class YamlValue(int line, int column)
+internal abstract class YamlValue(int line, int column)
 {
     public int Line { get; } = line;
     public int Column { get; } = column;
@@ -13,7 +13,7 @@ public abstract class YamlValue(int line, int column)
     public abstract string KindName { get; }
 }
 
-public sealed class YamlScalar(int line, int column, string value, bool isPlain) : YamlValue(line, column)
+internal sealed class YamlScalar(int line, int column, string value, bool isPlain) : YamlValue(line, column)
 {
     public string Value { get; } = value;
 
@@ -28,7 +28,7 @@ public sealed class YamlScalar(int line, int column, string value, bool isPlain)
     public override string ToString() => $"{(IsPlain ? "plain" : "quoted")}@{Line}:{Column}<{Value}>";
 }
 
-public sealed class YamlSequence(int line, int column) : YamlValue(line, column)
+internal sealed class YamlSequence(int line, int column) : YamlValue(line, column)
 {
     public List<YamlValue> Items { get; } = [];
 
@@ -37,7 +37,7 @@ public sealed class YamlSequence(int line, int column) : YamlValue(line, column)
     public override string ToString() => $"seq@{Line}:{Column}[{string.Join(", ", Items)}]";
 }
 
-public sealed class YamlMapping(int line, int column) : YamlValue(line, column)
+internal sealed class YamlMapping(int line, int column) : YamlValue(line, column)
 {
     public List<KeyValuePair<YamlScalar, YamlValue>> Entries { get; } = [];
 
@@ -64,7 +64,7 @@ public sealed class YamlMapping(int line, int column) : YamlValue(line, column)
 }
 
 /// <summary>A problem found while reading YAML, positioned in the YAML text (1-based).</summary>
-public sealed record YamlProblem(string Code, string Message, int Line, int Column);
+internal sealed record YamlProblem(string Code, string Message, int Line, int Column);
 
 /// <summary>
 /// Reads one YAML document into a small positioned tree. We walk YamlDotNet's event parser
@@ -73,7 +73,7 @@ public sealed record YamlProblem(string Code, string Message, int Line, int Colu
 /// tags (nothing is ever instantiated from user data), aliases that share nodes instead of
 /// copying them (an alias bomb stays small) and a nesting bound (no stack overflow).
 /// </summary>
-public static class YamlDocumentReader
+internal static class YamlDocumentReader
 {
     private const int MaxDepth = 64;
 

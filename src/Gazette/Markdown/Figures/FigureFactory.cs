@@ -9,7 +9,7 @@ namespace Gazette.Markdown.Figures;
 
 /// <summary>Builds <see cref="Figure"/>s for Markdown figures and front matter covers alike, so
 /// both carry the same caption and credit markup.</summary>
-public static class FigureFactory
+internal static class FigureFactory
 {
     // Captions and credits are inline Markdown (emphasis, links) without raw HTML, with the
     // typography of the article's language.

@@ -5,7 +5,7 @@ namespace Gazette.Markdown.Figures;
 /// copyright sign. <c>"Paris, la ville lumière © Pixabay"</c> → caption <c>Paris, la ville lumière</c>,
 /// credit <c>Pixabay</c>; <c>"© Pixabay"</c> → credit only.
 /// </summary>
-public static class FigureTitle
+internal static class FigureTitle
 {
     public static (string Caption, string Credit) Split(string? title)
     {

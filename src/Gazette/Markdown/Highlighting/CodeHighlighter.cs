@@ -8,7 +8,7 @@ namespace Gazette.Markdown.Highlighting;
 /// expression: highlighting used to be a tenth of a large build's time with a regex-based library.
 /// A language we do not know is written as plain escaped code.
 /// </summary>
-public static class CodeHighlighter
+internal static class CodeHighlighter
 {
     private enum Lexer
     {

@@ -12,7 +12,7 @@ namespace Gazette.Markdown.Typography;
 /// parsed. Only literal text is changed: code spans and blocks, raw HTML, autolinks, link
 /// targets and image alt text are never touched.
 /// </summary>
-public sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtension
+internal sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {

@@ -15,7 +15,7 @@ public enum TypographyMode
 /// for an inline that must not be touched (a code span, an image, raw HTML). This lets a rule
 /// see across <c>**Note**:</c> while keeping every piece in its place.
 /// </summary>
-public static class TypographyRules
+internal static class TypographyRules
 {
     public const char Boundary = '\uFFFF';
     public const char Opaque = '\uFFFC';
