@@ -98,8 +98,7 @@ internal sealed class LiveSite
                 return null; // its URL moved: its photos must move too
             }
 
-            after.Content = after.Content with { ContentHtml = Templates.RenderBody(after.Content.Body, after.Review, after.Lang, diagnostics) };
-
+            SiteSession.FillBody(Templates, after, diagnostics);
             edits.Add((before, after));
         }
 
@@ -135,7 +134,6 @@ internal sealed class LiveSite
         Broken = true;
         var result = Render(edits.ConvertAll(e => e.Before), aliasesBefore, change, run);
         Broken = result is null;
-        run.Phase("write");
         return result;
     }
 
@@ -155,27 +153,20 @@ internal sealed class LiveSite
         var gone = listedBefore.Order(StringComparer.Ordinal).ToList();
 
         var jobChanged = jobs.Where(job => !Jobs.TryGetValue(job.OutputPath, out var old) || !old.RendersAs(job)).ToList();
-        var render = new Dictionary<string, PageJob>(StringComparer.Ordinal);
-        foreach (var job in jobChanged)
+        // The pages to render: those listed differently, and those that read what changed, each as it is listed now.
+        var listed = jobs.ToDictionary(job => job.OutputPath, StringComparer.Ordinal);
+        var render = jobChanged.ToDictionary(job => job.OutputPath, StringComparer.Ordinal);
+        foreach (var path in Reads.Touched(change).Except(gone))
         {
-            render[job.OutputPath] = job;
+            render.TryAdd(path, listed.GetValueOrDefault(path) ?? Jobs[path]);
         }
 
-        foreach (var path in Reads.Touched(change))
-        {
-            if (!render.ContainsKey(path) && !gone.Contains(path))
-            {
-                render[path] = Jobs[path];
-            }
-        }
-
+        Templates.Forget(change); // the cached partials that read what changed
         run.Phase("model");
-        Templates.Forget(change);
-        run.Phase("forget");
         var writer = new OutputWriter(Output, inPlace: true);
         var toRender = render.Values.ToList();
         var reads = PageRenderer.Render(toRender, Templates, writer, null, run.Diagnostics);
-        run.Phase("render");
+        run.Phase("pages");
         foreach (var path in gone)
         {
             writer.DeleteStale(path);
@@ -208,7 +199,7 @@ internal sealed class LiveSite
             writer.UpdateManifest();
         }
 
-        run.Phase("pages");
+        run.Phase("sitemap");
         if (run.Failed)
         {
             writer.Abort();
@@ -216,6 +207,7 @@ internal sealed class LiveSite
         }
 
         writer.Commit();
+        run.Phase("write");
         // Only a written update becomes the state the next one starts from.
         foreach (var path in gone)
         {

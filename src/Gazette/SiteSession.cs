@@ -115,12 +115,9 @@ public sealed class SiteSession(BuildOptions options)
         var content = new ContentSet([.. sources.OfType<SourceDocument>()], files.StaticFiles, files.BundleDirectories);
         run.Phase("content");
         var model = modelBuilder.Assemble(resolved.OfType<Document>(), content.Documents, diagnostics);
-        run.Phase("model");
-
         siteObject.Fill(model, urls);
-        // The theme fills the places Markdown left in the articles (figures, review box), the whole site known.
-        Parallel.ForEach(model.Articles.Concat(model.Pages).Where(d => d.Content.Body.Complete is null), _parallel,
-            d => d.Content = d.Content with { ContentHtml = templates.RenderBody(d.Content.Body, d.Review, d.Lang, diagnostics) });
+        Parallel.ForEach(model.Articles.Concat(model.Pages), _parallel, d => FillBody(templates, d, diagnostics));
+        run.Phase("model");
         var writer = new OutputWriter(output);
         List<PageJob> jobs;
         Read[]?[] reads;
@@ -277,6 +274,16 @@ public sealed class SiteSession(BuildOptions options)
     /// <summary>A source folder of the site (content/, layouts/…), which may have just appeared or gone.</summary>
     private bool IsSourceFolder(string path) =>
         Path.GetDirectoryName(path) == _source && OutputOwnership.SourceFolders.Contains(Path.GetFileName(path), StringComparer.Ordinal);
+
+    /// <summary>The theme fills the places Markdown left in a document's body (figures, review box),
+    /// once the whole site is known.</summary>
+    internal static void FillBody(TemplateRenderer templates, Document document, DiagnosticBag diagnostics)
+    {
+        if (document.Content.Body.Complete is null)
+        {
+            document.Content = document.Content with { ContentHtml = templates.RenderBody(document.Content.Body, document.Review, document.Lang, diagnostics) };
+        }
+    }
 
     private string FullPathOf(Document document) => Path.GetFullPath(Path.Combine(_source, document.SourcePath));
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Frozen;
 using Gazette.Markdown;
+using Gazette.Text;
 
 namespace Gazette.Model;
 
@@ -162,7 +163,7 @@ internal static class ModelMembers
             case string text:
                 return string.Equals(text, (string)b, StringComparison.Ordinal);
             case DateTimeOffset date:
-                return date.EqualsExact((DateTimeOffset)b);
+                return Dates.Same(date, (DateTimeOffset)b);
             case IReadOnlyDictionary<string, object?> dictionary:
                 var other = (IReadOnlyDictionary<string, object?>)b;
                 return dictionary.Count == other.Count

@@ -17,9 +17,7 @@ internal sealed record Placement(DateTimeOffset? Date, DateTimeOffset? Updated, 
     string? AuthorName, AuthorProfile? AuthorProfile)
 {
     // A date is compared with its offset: pages print it as written.
-    public bool Equals(Placement? other) => other is not null
-        && Nullable.Equals(Date, other.Date) && Date?.Offset == other.Date?.Offset
-        && Nullable.Equals(Updated, other.Updated) && Updated?.Offset == other.Updated?.Offset
+    public bool Equals(Placement? other) => other is not null && Dates.Same(Date, other.Date) && Dates.Same(Updated, other.Updated)
         && TagNames.SequenceEqual(other.TagNames) && CategoryName == other.CategoryName && AuthorName == other.AuthorName
         && Equals(AuthorProfile, other.AuthorProfile);
 

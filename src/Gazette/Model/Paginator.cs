@@ -59,7 +59,7 @@ internal sealed class Paginator
 }
 
 /// <summary>A generated page that is not an article: the home page, a term page, the 404 page.</summary>
-internal sealed class ListPage
+internal sealed record ListPage
 {
     /// <summary><c>home</c>, <c>tag</c>, <c>category</c>, <c>author</c>, <c>terms</c> or <c>404</c>.</summary>
     public required string Kind { get; init; }

@@ -26,20 +26,6 @@ internal sealed class ModelChange
     }
 
     public ulong Of(object entity) => _members.GetValueOrDefault(entity);
-
-    /// <summary>Whether any of these reads is of a member that changed.</summary>
-    public bool Touches(IReadOnlyList<Read> reads)
-    {
-        foreach (var read in reads)
-        {
-            if (_members.TryGetValue(read.Entity, out var changed) && (changed & read.Members) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
 
 /// <summary>
@@ -54,8 +40,6 @@ internal sealed class ReadIndex<TKey>
     private Dictionary<object, HashSet<TKey>>? _readers;
 
     public ReadIndex(IEqualityComparer<TKey>? comparer = null) => _reads = new(comparer);
-
-    public Read[] this[TKey key] => _reads.GetValueOrDefault(key) ?? [];
 
     public void Set(TKey key, Read[] reads)
     {

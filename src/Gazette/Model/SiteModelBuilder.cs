@@ -19,7 +19,8 @@ internal sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 /// Resolves the loaded content into a <see cref="SiteModel"/>: URLs, authors, covers, rendered
 /// Markdown, taxonomies. Everything a template needs is computed here, once. Resolving a
 /// document (its Markdown above all) is the costly part and is done per document, so the dev
-/// server re-resolves only the documents that changed and then re-assembles the site.
+/// server re-resolves only the documents that changed and applies them to the assembled site
+/// (<see cref="Apply"/>).
 /// </summary>
 internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing)
 {
@@ -130,13 +131,13 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         var periods = new List<ArchivePeriod>();
         foreach (var year in articles.GroupBy(a => a.Date!.Value.Year))
         {
-            var yearFolder = $"{year.Key:D4}/";
+            var yearFolder = ArchiveFolder(year.Key, 0);
             var yearPeriod = new ArchivePeriod { Year = year.Key, Month = 0, Url = urls.ForOutput(yearFolder), Folder = yearFolder };
             yearPeriod.ArticleList.AddRange(year);
             periods.Add(yearPeriod);
             foreach (var month in year.GroupBy(a => a.Date!.Value.Month))
             {
-                var monthFolder = $"{year.Key:D4}/{month.Key:D2}/";
+                var monthFolder = ArchiveFolder(year.Key, month.Key);
                 var monthPeriod = new ArchivePeriod { Year = year.Key, Month = month.Key, Url = urls.ForOutput(monthFolder), Folder = monthFolder };
                 monthPeriod.ArticleList.AddRange(month);
                 periods.Add(monthPeriod);
@@ -390,7 +391,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
 
         // A list the article left, joined or moved in has changed; its pages are listed again then,
         // and also when the article's last modification (the list's, for the sitemap) changed.
-        var redated = !Nullable.Equals(oldLastModified, article.LastModified) || oldLastModified?.Offset != article.LastModified?.Offset;
+        var redated = !Dates.Same(oldLastModified, article.LastModified);
         foreach (var list in was.Keys.Union(@is.Keys))
         {
             var moved = was.GetValueOrDefault(list, -1) != @is.GetValueOrDefault(list, -1);
@@ -465,7 +466,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         var periods = new List<ArchivePeriod>(2);
         foreach (var month in new[] { 0, date.Month })
         {
-            var folder = month == 0 ? $"{date.Year:D4}/" : $"{date.Year:D4}/{month:D2}/";
+            var folder = ArchiveFolder(date.Year, month);
             var existing = model.ArchiveList.Find(p => p.Folder == folder);
             if (existing is not null)
             {
@@ -482,6 +483,9 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
 
         return periods;
     }
+
+    /// <summary>A year's archive folder (<c>2024/</c>, month 0) or a month's (<c>2024/09/</c>).</summary>
+    private static string ArchiveFolder(int year, int month) => month == 0 ? $"{year:D4}/" : $"{year:D4}/{month:D2}/";
 
     /// <summary>The archive's order: years newest first, each followed by its months newest first.</summary>
     private static long ArchiveOrder(int year, int month) => (-(long)year * 13) + (month == 0 ? 0 : 13 - month);

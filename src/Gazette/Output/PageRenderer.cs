@@ -35,8 +35,6 @@ internal sealed record PageJob(string Group, string Layout, string OutputPath, s
         (Paginator x, Paginator y) => x.Items.SequenceEqual(y.Items) && x.PageNumber == y.PageNumber && x.TotalPages == y.TotalPages
             && x.TotalItems == y.TotalItems && x.PrevUrl == y.PrevUrl && x.NextUrl == y.NextUrl && x.FirstUrl == y.FirstUrl
             && x.LastUrl == y.LastUrl && x.Pages.SequenceEqual(y.Pages),
-        (ListPage x, ListPage y) => x.Kind == y.Kind && x.Title == y.Title && x.Url == y.Url && x.AbsoluteUrl == y.AbsoluteUrl
-            && x.Lang == y.Lang && x.Summary == y.Summary && x.Term == y.Term && x.Taxonomy == y.Taxonomy,
         _ => ModelMembers.Same(a, b),
     };
 }

@@ -343,7 +343,7 @@ internal sealed class TemplateRenderer
                 // so every page shows the same one (a test's partial prints the page it was rendered for).
                 var rendered = new CachedPartial(html, htmlContext.Reads?.Take() ?? []);
                 cached = _cachedPartials.GetOrAdd(key, rendered);
-                if (ReferenceEquals(cached, rendered))
+                if (page is not null && ReferenceEquals(cached, rendered))
                 {
                     _newlyCached.Enqueue(key);
                 }

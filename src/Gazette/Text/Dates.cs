@@ -4,6 +4,9 @@ namespace Gazette.Text;
 /// independent of the machine's culture.</summary>
 internal static class Dates
 {
+    /// <summary>The same moment written the same way (same offset): what pages print of a date.</summary>
+    public static bool Same(DateTimeOffset? a, DateTimeOffset? b) => a is { } x ? b is { } y && x.EqualsExact(y) : b is null;
+
     /// <summary>ISO 8601 with the offset: <c>2024-09-25T10:30:00+02:00</c>.</summary>
     public static string Iso(DateTimeOffset date) => string.Create(IsoLength, date, static (chars, date) => WriteIso(date, chars));
 
