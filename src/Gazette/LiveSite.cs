@@ -98,7 +98,6 @@ internal sealed class LiveSite
                 return null; // its URL moved: its photos must move too
             }
 
-            SiteSession.FillBody(Templates, after, diagnostics);
             edits.Add((before, after));
         }
 

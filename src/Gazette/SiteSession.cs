@@ -96,9 +96,9 @@ public sealed class SiteSession(BuildOptions options)
         run.Phase("theme");
 
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls);
-        var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
+        var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
-        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, publishing);
+        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing);
         // Each file is read, parsed and rendered in one go: its text is then dropped young instead of
         // being kept through a second pass over the whole site (memory and collections on a large archive).
         var files = ContentLoader.Find(_source);
@@ -116,7 +116,6 @@ public sealed class SiteSession(BuildOptions options)
         run.Phase("content");
         var model = modelBuilder.Assemble(resolved.OfType<Document>(), content.Documents, diagnostics);
         siteObject.Fill(model, urls);
-        Parallel.ForEach(model.Articles.Concat(model.Pages), _parallel, d => FillBody(templates, d, diagnostics));
         run.Phase("model");
         var writer = new OutputWriter(output);
         List<PageJob> jobs;
@@ -274,16 +273,6 @@ public sealed class SiteSession(BuildOptions options)
     /// <summary>A source folder of the site (content/, layouts/…), which may have just appeared or gone.</summary>
     private bool IsSourceFolder(string path) =>
         Path.GetDirectoryName(path) == _source && OutputOwnership.SourceFolders.Contains(Path.GetFileName(path), StringComparer.Ordinal);
-
-    /// <summary>The theme fills the places Markdown left in a document's body (figures, review box),
-    /// once the whole site is known.</summary>
-    internal static void FillBody(TemplateRenderer templates, Document document, DiagnosticBag diagnostics)
-    {
-        if (document.Content.Body.Complete is null)
-        {
-            document.Content = document.Content with { ContentHtml = templates.RenderBody(document.Content.Body, document.Review, document.Lang, diagnostics) };
-        }
-    }
 
     private string FullPathOf(Document document) => Path.GetFullPath(Path.Combine(_source, document.SourcePath));
 

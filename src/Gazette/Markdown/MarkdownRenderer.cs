@@ -19,29 +19,28 @@ namespace Gazette.Markdown;
 internal sealed record TocEntry(int Level, string Text, string Id);
 
 /// <summary>The HTML of an article body, with what was found in it.</summary>
-/// <param name="Body">The HTML, with the places of its figures and review box for the theme.</param>
-/// <param name="ReviewPlaced">True when the body holds the review marker (the box has its place in <paramref name="Body"/>).</param>
+/// <param name="ReviewPlaced">True when the body holds the review marker (the box is already in <paramref name="Html"/>).</param>
 /// <param name="Findings">Problems worth a warning in <c>gazette check</c> (images without alt text, malformed links).</param>
-internal sealed record RenderedMarkdown(ArticleBody Body, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
+internal sealed record RenderedMarkdown(HtmlString Html, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
     IReadOnlyList<Diagnostic> Findings);
 
 /// <summary>What the renderer needs to know about the document it renders.</summary>
 /// <param name="SourcePath">Path shown in diagnostics.</param>
 /// <param name="BodyLineOffset">Lines of front matter before the body.</param>
-/// <param name="HasReview">The document has a review box, which the author may place with the review marker.</param>
+/// <param name="RenderReview">Renders the review box where the author writes the review marker; null without a review.</param>
 internal sealed record MarkdownContext(
     string SourcePath,
     int BodyLineOffset,
     DocumentPlace Place,
     string Language,
     TypographyMode Typography,
-    bool HasReview = false);
+    Func<string>? RenderReview = null);
 
 /// <summary>
 /// Turns an article body into HTML with one immutable pipeline per typography mode, built once
 /// per build. After parsing it walks the syntax tree once: images are resolved (missing file →
 /// error at its line), sized and lazily loaded, root-relative links move under the base path,
-/// and an image alone in its paragraph becomes a figure, whose place the theme fills (<see cref="ArticleBody"/>).
+/// and an image alone in its paragraph becomes a figure rendered by the theme's figure partial.
 /// </summary>
 internal sealed class MarkdownRenderer
 {
@@ -51,6 +50,7 @@ internal sealed class MarkdownRenderer
     private readonly Dictionary<TypographyMode, MarkdownPipeline> _pipelines;
     private readonly ImageResolver _images;
     private readonly SiteUrls _urls;
+    private readonly Func<Figure, string, string> _renderFigure;
     private readonly Func<string, string> _anchorLabel;
     private readonly bool _unsafeHtml;
 
@@ -59,14 +59,16 @@ internal sealed class MarkdownRenderer
     /// before parsing, at their line, by <see cref="MarkdownShape"/>).</summary>
     public static readonly TimeSpan ParseTimeLimit = TimeSpan.FromSeconds(30);
 
+    /// <param name="renderFigure">Renders a figure in a language (the theme's figure partial).</param>
     /// <param name="anchorLabel">The accessible name of heading anchor links, by language.</param>
     /// <param name="unsafeHtml">Keep raw HTML and javascript:/vbscript:/data: links (site.yml markdown.unsafe_html).</param>
-    public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<string, string> anchorLabel,
+    public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<Figure, string, string> renderFigure, Func<string, string> anchorLabel,
         bool unsafeHtml = false)
     {
         _unsafeHtml = unsafeHtml;
         _images = images;
         _urls = urls;
+        _renderFigure = renderFigure;
         _anchorLabel = anchorLabel;
         _pipelines = Enum.GetValues<TypographyMode>().ToDictionary(mode => mode, mode =>
         {
@@ -170,7 +172,7 @@ internal sealed class MarkdownRenderer
                 paragraph.SetData(typeof(Figure), figure);
                 figures.Add(figure);
             }
-            else if (context.HasReview && IsReviewMarker(paragraph))
+            else if (context.RenderReview is not null && IsReviewMarker(paragraph))
             {
                 paragraph.SetData(ReviewMarker, true);
                 reviewPlaced = true;
@@ -189,7 +191,8 @@ internal sealed class MarkdownRenderer
         var article = ArticleRendererFor(context.Typography, pipeline);
         var html = article.Html;
         html.Clear();
-        article.Paragraphs.Places.Clear();
+        article.Paragraphs.RenderFigure = figure => _renderFigure(figure, context.Language);
+        article.Paragraphs.RenderReview = context.RenderReview;
         article.Headings.AnchorLabel = _anchorLabel(context.Language);
         var completed = false;
         try
@@ -207,33 +210,15 @@ internal sealed class MarkdownRenderer
         }
         finally
         {
+            article.Paragraphs.RenderFigure = null;
+            article.Paragraphs.RenderReview = null;
             if (!completed)
             {
                 _articleRenderers![(int)context.Typography] = null; // a renderer stopped halfway is not reused
             }
         }
 
-        return new RenderedMarkdown(Split(html, article.Paragraphs.Places), figures, headings, words, reviewPlaced, findings);
-    }
-
-    /// <summary>The article's HTML cut at the places the theme fills.</summary>
-    private static ArticleBody Split(System.Text.StringBuilder html, List<(int At, Figure? Figure)> places)
-    {
-        if (places.Count == 0)
-        {
-            return new ArticleBody([HtmlString.Compact(html)], []);
-        }
-
-        var pieces = new List<HtmlString>(places.Count + 1);
-        var from = 0;
-        foreach (var (at, _) in places)
-        {
-            pieces.Add(HtmlString.Compact(html, from, at - from));
-            from = at;
-        }
-
-        pieces.Add(HtmlString.Compact(html, from, html.Length - from));
-        return new ArticleBody(pieces, [.. places.Select(p => p.Figure)]);
+        return new RenderedMarkdown(HtmlString.Compact(html), figures, headings, words, reviewPlaced, findings);
     }
 
     /// <summary>Markdig's nesting limit says nothing of where: the shape scan finds a nest of lists
@@ -586,25 +571,35 @@ internal sealed class MarkdownRenderer
         return count;
     }
 
-    /// <summary>Figure paragraphs and the review marker leave a place for the theme (their
-    /// position in the HTML); any other paragraph renders as usual.</summary>
+    /// <summary>Figure paragraphs go through the theme's partial, the review marker becomes the
+    /// review box, any other paragraph renders as usual.</summary>
     private sealed class ArticleParagraphRenderer : ParagraphRenderer
     {
-        /// <summary>The places left in the article being rendered: a figure, or null for the review box.</summary>
-        public List<(int At, Figure? Figure)> Places { get; } = [];
+        /// <summary>Renders a figure in the article's language.</summary>
+        public Func<Figure, string>? RenderFigure { get; set; }
+
+        /// <summary>Renders the article's review box; null without a review.</summary>
+        public Func<string>? RenderReview { get; set; }
 
         protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
         {
-            var figure = obj.GetData(typeof(Figure)) as Figure;
-            if (figure is null && obj.GetData(ReviewMarker) is not true)
+            if (RenderFigure is not null && obj.GetData(typeof(Figure)) is Figure figure)
             {
-                base.Write(renderer, obj);
+                renderer.EnsureLine();
+                renderer.Write(RenderFigure(figure));
+                renderer.EnsureLine();
                 return;
             }
 
-            renderer.EnsureLine();
-            renderer.Writer.Flush();
-            Places.Add((((StringWriter)renderer.Writer).GetStringBuilder().Length, figure));
+            if (RenderReview is not null && obj.GetData(ReviewMarker) is true)
+            {
+                renderer.EnsureLine();
+                renderer.Write(RenderReview());
+                renderer.EnsureLine();
+                return;
+            }
+
+            base.Write(renderer, obj);
         }
     }
 

@@ -34,9 +34,6 @@ internal sealed record DocumentContent
     public IReadOnlyList<SourceRef> Sources { get; init; } = [];
     public bool Toc { get; init; }
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
-    /// <summary>The body as Markdown made it, with places for the theme's figures and review box.</summary>
-    public ArticleBody Body { get; init; } = ArticleBody.Empty;
-    /// <summary>The body's HTML with its places filled by the theme, once the site is assembled.</summary>
     public HtmlString ContentHtml { get; init; } = HtmlString.Empty;
     public IReadOnlyList<Figure> Figures { get; init; } = [];
     public IReadOnlyList<Markdown.TocEntry> Headings { get; init; } = [];

@@ -187,37 +187,12 @@ internal sealed class TemplateRenderer
     [ThreadStatic]
     private static HtmlTemplateContext? _pageContext;
 
-    /// <summary>Renders <c>partials/figure.html</c> for a figure (a cover at the top of a feed's full content).</summary>
+    /// <summary>Renders <c>partials/figure.html</c> for a figure found in Markdown.</summary>
     public string RenderFigure(Figure figure, string language) => RenderPartial("figure", figure, language);
-
-    /// <summary>
-    /// An article's HTML with the places Markdown left filled: each figure by
-    /// <c>partials/figure.html</c>, the review box by <c>partials/review-box.html</c>, with the
-    /// whole site in <c>site</c> (the model is assembled when this runs).
-    /// </summary>
-    public HtmlString RenderBody(ArticleBody body, ReviewInfo? review, string language, DiagnosticBag diagnostics)
-    {
-        if (body.Complete is { } complete)
-        {
-            return complete;
-        }
-
-        using var html = new HtmlBuffer();
-        for (var i = 0; i < body.Places.Count; i++)
-        {
-            body.Pieces[i].WriteTo(html);
-            html.Append(body.Places[i] is { } figure ? RenderPartial("figure", figure, language, diagnostics)
-                : review is null ? "" : RenderPartial("review-box", review, language, diagnostics));
-            html.Append("\n"); // the line Markdown ends a block with
-        }
-
-        body.Pieces[^1].WriteTo(html);
-        return HtmlString.FromUtf8(html.Utf8);
-    }
 
     /// <summary>Renders a partial outside of a page (figures and review boxes placed in Markdown);
     /// a template error is reported and renders nothing.</summary>
-    public string RenderPartial(string name, object model, string language, DiagnosticBag? diagnostics = null)
+    public string RenderPartial(string name, object model, string language)
     {
         var context = _figureContext ??= new HtmlTemplateContext();
         context.PageLanguage = language;
@@ -230,7 +205,7 @@ internal sealed class TemplateRenderer
         }
         catch (ScriptRuntimeException e)
         {
-            Report(e, $"a {name} in an article", diagnostics ?? _diagnostics);
+            Report(e, $"a {name} in an article", _diagnostics);
             return "";
         }
         finally

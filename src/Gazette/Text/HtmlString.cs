@@ -35,17 +35,14 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     /// UTF-8, half the memory of a string for a site's worth of articles, and written to a page
     /// buffer without becoming a string. Made from the renderer's builder, without a string in between.
     /// </summary>
-    public static HtmlString Compact(StringBuilder html) => Compact(html, 0, html.Length);
-
-    /// <summary>A part of the builder's HTML, kept as <see cref="Compact(StringBuilder)"/> keeps it all.</summary>
-    public static HtmlString Compact(StringBuilder html, int start, int length)
+    public static HtmlString Compact(StringBuilder html)
     {
-        if (length < 256)
+        if (html.Length < 256)
         {
-            return new HtmlString(html.ToString(start, length));
+            return new HtmlString(html.ToString());
         }
 
-        var text = Text.BuilderText.Of(html).Slice(start, length);
+        var text = Text.BuilderText.Of(html);
         var utf8 = new byte[Encoding.UTF8.GetByteCount(text)];
         Encoding.UTF8.GetBytes(text, utf8);
         return new HtmlString(utf8);
