@@ -36,9 +36,9 @@ internal sealed class SiteObject : ScriptObject
 
     public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object value)
     {
-        if (_model is not null && ModelMembers.Site.IndexOf(member) is var index and >= 0)
+        if (_model is not null && (context as HtmlTemplateContext)?.Reads is { } reads && ModelMembers.Site.IndexOf(member) is var index and >= 0)
         {
-            (context as HtmlTemplateContext)?.Reads?.Read(_model, index);
+            reads.Read(_model, index);
         }
 
         var found = base.TryGetValue(context!, span, member, out var read);
