@@ -54,8 +54,8 @@ public class ArticleBenchmarks
         var config = SiteConfigLoader.Load(SampleSite.Root, diagnostics)!;
         var urls = new SiteUrls(config);
         var images = new ImageResolver(Path.Combine(SampleSite.Root, "content"), urls);
-        // The theme's figure partial is measured with the pages; here a figure is one line of HTML.
-        _renderer = new MarkdownRenderer(images, urls, (figure, _) => "<figure>" + figure.Url + "</figure>", _ => "Lien");
+        // The theme fills the figures' places with the pages: measured there.
+        _renderer = new MarkdownRenderer(images, urls, _ => "Lien");
         var folder = Path.GetDirectoryName(SampleSite.ArticlePath)!;
         _context = new MarkdownContext("guide-ia-locale/index.md", _parsed.BodyLineOffset,
             new DocumentPlace(folder, folder, "2024/10/guide-ia-locale/"), "fr", TypographyMode.French);

@@ -35,7 +35,7 @@ Fuzzer.OutOfProcess.Run(stream =>
     {
         var urls = new Gazette.Configuration.SiteUrls(new Gazette.Configuration.SiteConfig { Title = "Fuzz" });
         renderer = new Gazette.Markdown.MarkdownRenderer(new Gazette.Images.ImageResolver(folder, urls), urls,
-            (figure, _) => figure.Alt, _ => "Lien vers cette section");
+            _ => "Lien vers cette section");
     }
 
     using var memory = new MemoryStream();
@@ -55,7 +55,7 @@ Fuzzer.OutOfProcess.Run(stream =>
         var context = new Gazette.Markdown.MarkdownContext("fuzz.md", fromFile?.BodyLineOffset ?? 0,
             new Gazette.Images.DocumentPlace(folder, folder, "fuzz/"), language, mode);
         var rendered = renderer.Render(fromFile?.Body ?? Encoding.UTF8.GetString(bytes), context, new DiagnosticBag());
-        if (rendered is not null && rendered.Html.ToString().AsSpan().IndexOfAny(Gazette.Text.XmlText.Forbidden) >= 0)
+        if (rendered is not null && rendered.Body.Pieces.Any(piece => piece.Value.AsSpan().IndexOfAny(Gazette.Text.XmlText.Forbidden) >= 0))
         {
             throw new InvalidOperationException("the rendered HTML carries a character XML forbids");
         }

@@ -175,7 +175,7 @@ internal sealed class LiveSite
             }
         }
 
-        FeedWriter.WriteAll(Model, Urls, Templates.RenderFigure, writer,
+        FeedWriter.WriteAll(Model, Urls, Templates, writer,
             (articles, list) => change.Of(list) != 0 || articles.Any(a => change.Of(a) != 0));
         run.Phase("feeds");
         var (sitemap, sitemapChanged) = WithEntries(Sitemap, jobs, gone);

@@ -96,9 +96,9 @@ public sealed class SiteSession(BuildOptions options)
         run.Phase("theme");
 
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls);
-        var markdown = new MarkdownRenderer(images, urls, templates.RenderFigure, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
+        var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
-        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, templates.RenderPartial, publishing);
+        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, publishing);
         // Each file is read, parsed and rendered in one go: its text is then dropped young instead of
         // being kept through a second pass over the whole site (memory and collections on a large archive).
         var files = ContentLoader.Find(_source);
@@ -140,7 +140,7 @@ public sealed class SiteSession(BuildOptions options)
             links.ExpectPages(jobs.Select(j => j.OutputPath));
             reads = PageRenderer.Render(jobs, templates, writer, links, diagnostics, _parallel, record: _keepsForUpdates);
             run.Phase("pages");
-            FeedWriter.WriteAll(model, urls, templates.RenderFigure, writer);
+            FeedWriter.WriteAll(model, urls, templates, writer);
             sitemap = PageRenderer.SitemapPages(jobs);
             CrawlerFiles.WriteAll(model, urls, sitemap, writer, diagnostics);
             run.Phase("feeds");

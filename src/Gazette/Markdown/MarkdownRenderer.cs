@@ -1,8 +1,10 @@
 using System.Globalization;
 using Gazette.Configuration;
+using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Images;
 using Gazette.Markdown.Figures;
+using Gazette.Markdown.Headings;
 using Gazette.Markdown.Highlighting;
 using Gazette.Markdown.Typography;
 using Gazette.Text;
@@ -19,28 +21,29 @@ namespace Gazette.Markdown;
 internal sealed record TocEntry(int Level, string Text, string Id);
 
 /// <summary>The HTML of an article body, with what was found in it.</summary>
-/// <param name="ReviewPlaced">True when the body holds the review marker (the box is already in <paramref name="Html"/>).</param>
+/// <param name="Body">The HTML, with the places of its figures and review box for the theme.</param>
+/// <param name="ReviewPlaced">True when the body holds the review marker (the box has its place in <paramref name="Body"/>).</param>
 /// <param name="Findings">Problems worth a warning in <c>gazette check</c> (images without alt text, malformed links).</param>
-internal sealed record RenderedMarkdown(HtmlString Html, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
+internal sealed record RenderedMarkdown(ArticleBody Body, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
     IReadOnlyList<Diagnostic> Findings);
 
 /// <summary>What the renderer needs to know about the document it renders.</summary>
 /// <param name="SourcePath">Path shown in diagnostics.</param>
 /// <param name="BodyLineOffset">Lines of front matter before the body.</param>
-/// <param name="RenderReview">Renders the review box where the author writes the review marker; null without a review.</param>
+/// <param name="Review">The document's review box, which the author may place with the review marker; null without a review.</param>
 internal sealed record MarkdownContext(
     string SourcePath,
     int BodyLineOffset,
     DocumentPlace Place,
     string Language,
     TypographyMode Typography,
-    Func<string>? RenderReview = null);
+    ReviewInfo? Review = null);
 
 /// <summary>
 /// Turns an article body into HTML with one immutable pipeline per typography mode, built once
 /// per build. After parsing it walks the syntax tree once: images are resolved (missing file →
 /// error at its line), sized and lazily loaded, root-relative links move under the base path,
-/// and an image alone in its paragraph becomes a figure rendered by the theme's figure partial.
+/// and an image alone in its paragraph becomes a figure, whose place the theme fills (<see cref="ArticleBody"/>).
 /// </summary>
 internal sealed class MarkdownRenderer
 {
@@ -50,7 +53,6 @@ internal sealed class MarkdownRenderer
     private readonly Dictionary<TypographyMode, MarkdownPipeline> _pipelines;
     private readonly ImageResolver _images;
     private readonly SiteUrls _urls;
-    private readonly Func<Figure, string, string> _renderFigure;
     private readonly Func<string, string> _anchorLabel;
     private readonly bool _unsafeHtml;
 
@@ -59,16 +61,14 @@ internal sealed class MarkdownRenderer
     /// before parsing, at their line, by <see cref="MarkdownShape"/>).</summary>
     public static readonly TimeSpan ParseTimeLimit = TimeSpan.FromSeconds(30);
 
-    /// <param name="renderFigure">Renders a figure in a language (the theme's figure partial).</param>
     /// <param name="anchorLabel">The accessible name of heading anchor links, by language.</param>
     /// <param name="unsafeHtml">Keep raw HTML and javascript:/vbscript:/data: links (site.yml markdown.unsafe_html).</param>
-    public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<Figure, string, string> renderFigure, Func<string, string> anchorLabel,
+    public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<string, string> anchorLabel,
         bool unsafeHtml = false)
     {
         _unsafeHtml = unsafeHtml;
         _images = images;
         _urls = urls;
-        _renderFigure = renderFigure;
         _anchorLabel = anchorLabel;
         _pipelines = Enum.GetValues<TypographyMode>().ToDictionary(mode => mode, mode =>
         {
@@ -81,6 +81,9 @@ internal sealed class MarkdownRenderer
                 .UseListExtras()
                 .UseAutoLinks();
             builder.Extensions.Add(new TypographyExtension(mode));
+            builder.Extensions.Add(new ThemePlaceExtension());
+            builder.Extensions.Add(new HeadingAnchorExtension());
+            builder.Extensions.Add(new HighlightingExtension());
             return builder.Build();
         });
     }
@@ -158,7 +161,7 @@ internal sealed class MarkdownRenderer
         var reviewPlaced = false;
         foreach (var paragraph in nodes.Paragraphs)
         {
-            if (LoneImage(paragraph) is { } image && image.GetData(typeof(ResolvedImage)) is ResolvedImage resolved)
+            if (ThemePlaceExtension.LoneImage(paragraph) is { } image && image.GetData(typeof(ResolvedImage)) is ResolvedImage resolved)
             {
                 var (caption, credit) = FigureTitle.Split(image.Title);
                 var figure = FigureFactory.Create(resolved, AltText(image), caption, credit, null, isCover: false, context.Typography,
@@ -172,9 +175,9 @@ internal sealed class MarkdownRenderer
                 paragraph.SetData(typeof(Figure), figure);
                 figures.Add(figure);
             }
-            else if (context.RenderReview is not null && IsReviewMarker(paragraph))
+            else if (context.Review is not null && IsReviewMarker(paragraph))
             {
-                paragraph.SetData(ReviewMarker, true);
+                paragraph.SetData(ThemePlaceExtension.ReviewPlace, true);
                 reviewPlaced = true;
             }
         }
@@ -191,8 +194,7 @@ internal sealed class MarkdownRenderer
         var article = ArticleRendererFor(context.Typography, pipeline);
         var html = article.Html;
         html.Clear();
-        article.Paragraphs.RenderFigure = figure => _renderFigure(figure, context.Language);
-        article.Paragraphs.RenderReview = context.RenderReview;
+        article.Places.Places.Clear();
         article.Headings.AnchorLabel = _anchorLabel(context.Language);
         var completed = false;
         try
@@ -210,15 +212,29 @@ internal sealed class MarkdownRenderer
         }
         finally
         {
-            article.Paragraphs.RenderFigure = null;
-            article.Paragraphs.RenderReview = null;
             if (!completed)
             {
                 _articleRenderers![(int)context.Typography] = null; // a renderer stopped halfway is not reused
             }
         }
 
-        return new RenderedMarkdown(HtmlString.Compact(html), figures, headings, words, reviewPlaced, findings);
+        var body = Split(html, article.Places.Places, context);
+        return new RenderedMarkdown(body, figures, headings, words, reviewPlaced, findings);
+    }
+
+    /// <summary>The article's HTML cut at the places the theme fills.</summary>
+    private static ArticleBody Split(System.Text.StringBuilder html, List<(int At, Figure? Figure)> places, MarkdownContext context)
+    {
+        var pieces = new List<HtmlString>(places.Count + 1);
+        var from = 0;
+        foreach (var (at, _) in places)
+        {
+            pieces.Add(HtmlString.Compact(html, from, at - from));
+            from = at;
+        }
+
+        pieces.Add(HtmlString.Compact(html, from, html.Length - from));
+        return new ArticleBody(pieces, [.. places.Select(place => place.Figure)], context.Review, context.Language);
     }
 
     /// <summary>Markdig's nesting limit says nothing of where: the shape scan finds a nest of lists
@@ -235,11 +251,11 @@ internal sealed class MarkdownRenderer
             $"the Markdown could not be parsed ({e.Message}); look for emphasis or brackets nested hundreds deep on this line");
     }
 
-    /// <summary>An HTML renderer set up for a pipeline, with Gazette's paragraph, heading and code
-    /// renderers, writing into a buffer that keeps the capacity the longest article needed (the
-    /// HTML goes from it to UTF-8 without a string in between).</summary>
+    /// <summary>An HTML renderer set up for a pipeline, writing into a buffer that keeps the
+    /// capacity the longest article needed (the HTML goes from it to UTF-8 without a string in
+    /// between), with the extensions' renderers that are told about each article.</summary>
     private sealed record ArticleRenderer(MarkdownPipeline Pipeline, HtmlRenderer Renderer, System.Text.StringBuilder Html,
-        ArticleParagraphRenderer Paragraphs, AnchoredHeadingRenderer Headings);
+        ThemePlaceRenderer Places, HeadingAnchorRenderer Headings);
 
     // Each rendering thread keeps one renderer per typography mode, article after article: setting
     // one up makes some thirty objects and runs every extension's setup.
@@ -257,12 +273,8 @@ internal sealed class MarkdownRenderer
         var html = new System.Text.StringBuilder(64 * 1024);
         var renderer = new HtmlRenderer(new StringWriter(html, CultureInfo.InvariantCulture));
         pipeline.Setup(renderer);
-        var paragraphs = new ArticleParagraphRenderer();
-        var headings = new AnchoredHeadingRenderer();
-        renderer.ObjectRenderers.Replace<ParagraphRenderer>(paragraphs);
-        renderer.ObjectRenderers.Replace<HeadingRenderer>(headings);
-        renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
-        return renderers[(int)mode] = new ArticleRenderer(pipeline, renderer, html, paragraphs, headings);
+        return renderers[(int)mode] = new ArticleRenderer(pipeline, renderer, html,
+            renderer.ObjectRenderers.FindExact<ThemePlaceRenderer>()!, renderer.ObjectRenderers.FindExact<HeadingAnchorRenderer>()!);
     }
 
     /// <summary>A link that tries to be external (a scheme, or "www.") but cannot be one.</summary>
@@ -478,35 +490,13 @@ internal sealed class MarkdownRenderer
         attributes.AddPropertyIfNotExist("decoding", "async");
     }
 
-    /// <summary>The image when it is the only thing in its paragraph (surrounding spaces aside).</summary>
-    private static LinkInline? LoneImage(ParagraphBlock paragraph)
-    {
-        LinkInline? found = null;
-        for (var inline = paragraph.Inline?.FirstChild; inline is not null; inline = inline.NextSibling)
-        {
-            switch (inline)
-            {
-                case LinkInline { IsImage: true } image when found is null:
-                    found = image;
-                    break;
-                case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():
-                case LineBreakInline:
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return found;
-    }
-
     private static bool IsReviewMarker(ParagraphBlock paragraph) =>
         paragraph.Inline is { } inline && InlineText(inline).Trim() == ReviewMarker;
 
     private static string AltText(LinkInline image) => InlineText(image);
 
     /// <summary>The text of inlines, without markup.</summary>
-    private static string InlineText(ContainerInline? container)
+    internal static string InlineText(ContainerInline? container)
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         void Walk(ContainerInline parent)
@@ -569,93 +559,5 @@ internal sealed class MarkdownRenderer
         }
 
         return count;
-    }
-
-    /// <summary>Figure paragraphs go through the theme's partial, the review marker becomes the
-    /// review box, any other paragraph renders as usual.</summary>
-    private sealed class ArticleParagraphRenderer : ParagraphRenderer
-    {
-        /// <summary>Renders a figure in the article's language.</summary>
-        public Func<Figure, string>? RenderFigure { get; set; }
-
-        /// <summary>Renders the article's review box; null without a review.</summary>
-        public Func<string>? RenderReview { get; set; }
-
-        protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
-        {
-            if (RenderFigure is not null && obj.GetData(typeof(Figure)) is Figure figure)
-            {
-                renderer.EnsureLine();
-                renderer.Write(RenderFigure(figure));
-                renderer.EnsureLine();
-                return;
-            }
-
-            if (RenderReview is not null && obj.GetData(ReviewMarker) is true)
-            {
-                renderer.EnsureLine();
-                renderer.Write(RenderReview());
-                renderer.EnsureLine();
-                return;
-            }
-
-            base.Write(renderer, obj);
-        }
-    }
-
-    /// <summary>Headings get a visible anchor link to themselves, for sharing a section.</summary>
-    private sealed class AnchoredHeadingRenderer : HeadingRenderer
-    {
-        /// <summary>The accessible name of the anchor links, in the article's language.</summary>
-        public string AnchorLabel { get; set; } = "";
-
-        protected override void Write(HtmlRenderer renderer, HeadingBlock obj)
-        {
-            var id = obj.GetAttributes().Id;
-            if (id is null || obj.Level > 4)
-            {
-                base.Write(renderer, obj);
-                return;
-            }
-
-            var tag = "h" + obj.Level.ToString(CultureInfo.InvariantCulture);
-            renderer.EnsureLine();
-            renderer.Write('<').Write(tag).WriteAttributes(obj).Write('>');
-            renderer.WriteLeafInline(obj);
-            renderer.Write(" <a class=\"heading-anchor\" href=\"#").WriteEscapeUrl(id).Write("\" aria-label=\"")
-                .WriteEscape(AnchorLabel).Write(": ").WriteEscape(InlineText(obj.Inline)).Write("\">#</a>");
-            renderer.Write("</").Write(tag).WriteLine(">");
-        }
-    }
-
-    /// <summary>Fenced code in a language <see cref="CodeHighlighter"/> knows is highlighted at build time.</summary>
-    private sealed class HighlightedCodeBlockRenderer : CodeBlockRenderer
-    {
-        protected override void Write(HtmlRenderer renderer, CodeBlock obj)
-        {
-            var language = (obj as FencedCodeBlock)?.Info;
-            var code = obj.Lines.ToString();
-            renderer.EnsureLine();
-            renderer.Write("<pre class=\"code\"");
-            if (!string.IsNullOrEmpty(language))
-            {
-                renderer.Write(" data-lang=\"").WriteEscape(language).Write('"');
-            }
-
-            renderer.Write("><code");
-            if (!string.IsNullOrEmpty(language))
-            {
-                renderer.Write(" class=\"language-").WriteEscape(language).Write('"');
-            }
-
-            renderer.Write('>');
-            CodeHighlighter.WriteHtml(renderer.Writer, code, language);
-            if (!code.EndsWith('\n'))
-            {
-                renderer.Writer.Write('\n');
-            }
-
-            renderer.WriteLine("</code></pre>");
-        }
     }
 }

@@ -34,7 +34,8 @@ internal sealed record DocumentContent
     public IReadOnlyList<SourceRef> Sources { get; init; } = [];
     public bool Toc { get; init; }
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
-    public HtmlString ContentHtml { get; init; } = HtmlString.Empty;
+    /// <summary>The body as Markdown made it, with places for the theme's figures and review box.</summary>
+    public ArticleBody ContentHtml { get; init; } = ArticleBody.Empty;
     public IReadOnlyList<Figure> Figures { get; init; } = [];
     public IReadOnlyList<Markdown.TocEntry> Headings { get; init; } = [];
     public bool ReviewInBody { get; init; }
@@ -103,7 +104,7 @@ internal sealed class Document
     /// <summary>Whether the author asked for a table of contents (<c>toc: true</c>).</summary>
     public bool Toc => Content.Toc;
     public IReadOnlyDictionary<string, object?> Params => Content.Params;
-    public HtmlString ContentHtml => Content.ContentHtml;
+    public ArticleBody ContentHtml => Content.ContentHtml;
     public IReadOnlyList<Figure> Figures => Content.Figures;
     /// <summary>Headings with their ids, for the table of contents.</summary>
     public IReadOnlyList<Markdown.TocEntry> Headings => Content.Headings;

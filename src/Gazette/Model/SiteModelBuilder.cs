@@ -22,9 +22,7 @@ internal sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 /// server re-resolves only the documents that changed and applies them to the assembled site
 /// (<see cref="Apply"/>).
 /// </summary>
-/// <param name="renderPartial">Renders a theme partial (name, model, language), for review boxes placed in the text.</param>
-internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown,
-    Func<string, object, string, string> renderPartial, Publishing publishing)
+internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing)
 {
     /// <summary>Resolves a document (front matter to URLs, Markdown to HTML) unless it is not to be published (draft, future, expired).</summary>
     public Document? ResolveIfPublished(SourceDocument source, DiagnosticBag diagnostics) =>
@@ -224,9 +222,8 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         }
 
         var review = frontMatter.Review is { } reviewInfo ? Typeset(reviewInfo, typography) : null;
-        Func<string>? renderReview = review is not null ? () => renderPartial("review-box", review, lang) : null;
         var rendered = markdown.Render(source.Parsed.Body,
-            new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang, typography, renderReview), diagnostics);
+            new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang, typography, review), diagnostics);
         source.Parsed.ReleaseBody();
         var content = new DocumentContent
         {
@@ -244,7 +241,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         {
             content = content with
             {
-                ContentHtml = rendered.Html,
+                ContentHtml = rendered.Body,
                 Figures = rendered.Figures,
                 Headings = rendered.Headings,
                 WordCount = rendered.WordCount,

@@ -5,6 +5,7 @@ using System.Xml;
 using Gazette.Configuration;
 using Gazette.Markdown;
 using Gazette.Model;
+using Gazette.Templates;
 
 namespace Gazette.Output;
 
@@ -28,16 +29,16 @@ internal static partial class FeedWriter
         NewLineChars = "\n",
     };
 
-    /// <param name="renderFigure">The theme's figure partial, to put the cover with its credit at the top of full content.</param>
+    /// <param name="theme">Renders an article's full content: its cover with its credit at the top, then its body with its figures.</param>
     /// <param name="wanted">Which feeds to write (the dev server's update): given the articles a feed
     /// lists and whose list it is (the model for the site's feeds, else the category's term);
     /// null writes them all.</param>
-    public static void WriteAll(SiteModel model, SiteUrls urls, Func<Figure, string, string> renderFigure, OutputWriter writer,
+    public static void WriteAll(SiteModel model, SiteUrls urls, TemplateRenderer theme, OutputWriter writer,
         Func<IReadOnlyList<Document>, object, bool>? wanted = null)
     {
         var config = model.Config;
         var newest = model.Articles.Take(config.FeedLimit).ToList();
-        var contents = new FullContents(newest, urls, renderFigure);
+        var contents = new FullContents(newest, urls, theme);
         if (wanted?.Invoke(newest, model) ?? true)
         {
             writer.WriteUtf8("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
@@ -264,7 +265,7 @@ internal static partial class FeedWriter
     /// other article appears in one feed only, and its feed HTML is dropped once written (a site
     /// of 10 000 articles would otherwise hold all of them at once).
     /// </summary>
-    private sealed class FullContents(List<Document> newest, SiteUrls urls, Func<Figure, string, string> renderFigure)
+    private sealed class FullContents(List<Document> newest, SiteUrls urls, TemplateRenderer theme)
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Document, string> _newest = new(ReferenceEqualityComparer.Instance);
 
@@ -275,7 +276,7 @@ internal static partial class FeedWriter
                 return made;
             }
 
-            var html = MakeFullContent(article, urls, renderFigure);
+            var html = MakeFullContent(article, urls, theme);
             if (newest.Contains(article))
             {
                 _newest[article] = html;
@@ -285,9 +286,9 @@ internal static partial class FeedWriter
         }
     }
 
-    private static string MakeFullContent(Document article, SiteUrls urls, Func<Figure, string, string> renderFigure)
+    private static string MakeFullContent(Document article, SiteUrls urls, TemplateRenderer theme)
     {
-        var html = (article.Cover is null ? "" : renderFigure(article.Cover, article.Lang)) + article.ContentHtml.Value;
+        var html = (article.Cover is null ? "" : theme.RenderFigure(article.Cover, article.Lang)) + theme.RenderBody(article.ContentHtml);
         var siteRoot = urls.Absolute("/")[..^1];
         return RootRelativeUrl().Replace(html, match => $"{match.Groups[1].Value}=\"{siteRoot}/");
     }

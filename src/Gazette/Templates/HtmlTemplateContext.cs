@@ -33,6 +33,9 @@ internal sealed class HtmlTemplateContext : TemplateContext
     /// <summary>The language of the page being rendered (its <c>lang</c>).</summary>
     public string PageLanguage { get; set; } = "";
 
+    /// <summary>The theme rendering with this context, which fills the places of the article bodies it prints.</summary>
+    public TemplateRenderer? Theme { get; set; }
+
     /// <summary>Where the model reads of the page being rendered are recorded; null when they are not.</summary>
     public ReadRecorder? Reads { get; set; }
 
@@ -89,9 +92,24 @@ internal sealed class HtmlTemplateContext : TemplateContext
                 return this;
             case HtmlString html:
                 return base.Write(span, html.Value);
+            case PrintedBody printed when Output is HtmlBuffer buffer:
+                printed.Theme.WriteBody(this, printed.Body, buffer);
+                return this;
+            case PrintedBody printed:
+                return base.Write(span, printed.ToString());
             default:
                 var text = ObjectToString(textAsObject);
                 return base.Write(span, Html.Escape(text));
         }
     }
+}
+
+/// <summary>
+/// An article's body as a template reads it (<c>page.content_html</c>): printed into a page, the
+/// theme fills its places as part of the page (<see cref="TemplateRenderer.WriteBody"/>); turned
+/// into a string (piped to a function), its places are filled on their own.
+/// </summary>
+internal sealed record PrintedBody(Markdown.ArticleBody Body, TemplateRenderer Theme)
+{
+    public override string ToString() => Theme.RenderBody(Body);
 }

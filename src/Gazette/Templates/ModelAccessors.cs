@@ -55,6 +55,11 @@ internal static class ModelAccessors
             }
 
             value = table.Members[index].Read((T)target);
+            if (value is Markdown.ArticleBody body && ((HtmlTemplateContext)context).Theme is { } theme)
+            {
+                value = new PrintedBody(body, theme); // its figures are the theme's to render
+            }
+
             return true;
         }
     }

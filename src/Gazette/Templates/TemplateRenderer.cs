@@ -29,7 +29,7 @@ internal sealed class TemplateRenderer
     private readonly Dictionary<string, ScriptObject> _functionsByLanguage = new(StringComparer.Ordinal);
     private readonly DiagnosticBag _diagnostics;
 
-    // Figures render many times per page from the Markdown phase: reuse one context per thread.
+    // Feeds render figures and bodies outside of pages, many times: one context per thread.
     [ThreadStatic]
     private static HtmlTemplateContext? _figureContext;
 
@@ -121,6 +121,7 @@ internal sealed class TemplateRenderer
         // builtin library, which costs more than rendering a page.
         var context = _pageContext ??= new HtmlTemplateContext();
         context.PageLanguage = language;
+        context.Theme = this;
         context.Reads = reads;
         context.PushGlobal(FunctionsFor(language));
         var page = new ScriptObject();
@@ -187,25 +188,72 @@ internal sealed class TemplateRenderer
     [ThreadStatic]
     private static HtmlTemplateContext? _pageContext;
 
-    /// <summary>Renders <c>partials/figure.html</c> for a figure found in Markdown.</summary>
-    public string RenderFigure(Figure figure, string language) => RenderPartial("figure", figure, language);
+    /// <summary>Renders <c>partials/figure.html</c> for a figure outside of a page (a cover at the top of a feed's full content).</summary>
+    public string RenderFigure(Figure figure, string language) =>
+        RenderOutsidePage(language, "a figure in a feed", context => Partial(context, default, "figure", figure)!.Value);
 
-    /// <summary>Renders a partial outside of a page (figures and review boxes placed in Markdown);
-    /// a template error is reported and renders nothing.</summary>
-    public string RenderPartial(string name, object model, string language)
+    /// <summary>An article's body outside of a page (a feed's full content), its places filled as on its page.</summary>
+    public string RenderBody(ArticleBody body) =>
+        body.Places.Count == 0 ? body.Pieces[0].Value : RenderOutsidePage(body.Language, "an article in a feed", context => WriteBodyToString(context, body));
+
+    /// <summary>
+    /// Prints an article's body into a page: the HTML Markdown made, with each of its places filled
+    /// by the theme as the page renders (so its partials see the page's whole <c>site</c>, and
+    /// what they read is recorded for the page): a figure by <c>partials/figure.html</c>, the
+    /// review box by <c>partials/review-box.html</c>.
+    /// </summary>
+    internal void WriteBody(HtmlTemplateContext context, ArticleBody body, HtmlBuffer output)
+    {
+        if (body.Places.Count > 0 && body.Language != context.PageLanguage)
+        {
+            output.Append(RenderBody(body)); // its figures speak its language, not the page's
+            return;
+        }
+
+        for (var i = 0; i < body.Places.Count; i++)
+        {
+            body.Pieces[i].WriteTo(output);
+            var (name, model) = body.Places[i] is { } figure ? ("figure", (object?)figure) : ("review-box", body.Review);
+            Partial(context, default, name, model, printedWhereCalled: true);
+            output.Append("\n"); // the line Markdown ends each block with
+        }
+
+        body.Pieces[^1].WriteTo(output);
+    }
+
+    private static string WriteBodyToString(HtmlTemplateContext context, ArticleBody body)
+    {
+        var buffer = context.RentBuffer();
+        context.PushOutput(buffer);
+        try
+        {
+            context.Theme!.WriteBody(context, body, buffer);
+            return buffer.ToString();
+        }
+        finally
+        {
+            context.PopOutput();
+            context.ReturnBuffer();
+        }
+    }
+
+    /// <summary>Renders outside of a page, with the site and the functions of a language; a
+    /// template error is reported and renders nothing.</summary>
+    private string RenderOutsidePage(string language, string what, Func<HtmlTemplateContext, string> render)
     {
         var context = _figureContext ??= new HtmlTemplateContext();
         context.PageLanguage = language;
+        context.Theme = this;
         context.PushGlobal(FunctionsFor(language));
         var globals = new ScriptObject { ["site"] = Site, ["lang"] = language };
         context.PushGlobal(globals);
         try
         {
-            return Partial(context, default, name, model)!.Value;
+            return render(context);
         }
         catch (ScriptRuntimeException e)
         {
-            Report(e, $"a {name} in an article", _diagnostics);
+            Report(e, what, _diagnostics);
             return "";
         }
         finally

@@ -35,14 +35,14 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     /// UTF-8, half the memory of a string for a site's worth of articles, and written to a page
     /// buffer without becoming a string. Made from the renderer's builder, without a string in between.
     /// </summary>
-    public static HtmlString Compact(StringBuilder html)
+    public static HtmlString Compact(StringBuilder html, int start, int length)
     {
-        if (html.Length < 256)
+        if (length < 256)
         {
-            return new HtmlString(html.ToString());
+            return new HtmlString(html.ToString(start, length));
         }
 
-        var text = Text.BuilderText.Of(html);
+        var text = Text.BuilderText.Of(html).Slice(start, length);
         var utf8 = new byte[Encoding.UTF8.GetByteCount(text)];
         Encoding.UTF8.GetBytes(text, utf8);
         return new HtmlString(utf8);

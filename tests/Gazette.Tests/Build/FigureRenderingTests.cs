@@ -26,6 +26,22 @@ public class FigureRenderingTests
         site.ParseOutput("2024/09/a/index.html").QuerySelector(".article__body")!;
 
     [Fact]
+    public void A_figure_in_the_text_and_the_review_box_placed_in_it_are_rendered_by_the_theme_with_the_whole_site()
+    {
+        // Markdown leaves their places; the theme fills them as the page renders, as for a cover.
+        using var site = SiteWithArticle("Avant.\n\n![Une photo](paris.jpg \"Légende © Agence\")\n\n{{< review >}}\n\nAprès.",
+            "review:\n  name: Produit\n  score: 8\n");
+        site.Write("layouts/baseof.html", "{{ content }}");
+        site.Write("layouts/article.html", "{{ page.content_html }}|{{ page.content_html | string.size }}");
+        site.Write("layouts/partials/figure.html", "<figure>{{ model.alt }} / {{ site.title }} / {{ array.size site.articles }}</figure>");
+        site.Write("layouts/partials/review-box.html", "<aside>{{ model.name }} / {{ site.title }}</aside>");
+        site.BuildSuccessfully();
+
+        const string body = "<p>Avant.</p>\n<figure>Une photo / Test / 1</figure>\n<aside>Produit / Test</aside>\n<p>Après.</p>\n";
+        Assert.Equal(body + "|" + body.Length, site.ReadOutput("2024/09/a/index.html"));
+    }
+
+    [Fact]
     public void Image_alone_in_its_paragraph_becomes_a_figure_with_caption_and_credit_as_separate_elements()
     {
         using var site = SiteWithArticle("""![Paris, la ville lumière](paris.jpg "Paris, la ville lumière, et bientôt celle de l'IA ? © Pixabay")""");

@@ -85,6 +85,26 @@ public class RecordedReadsTests
     }
 
     [Fact]
+    public void What_a_figure_in_the_text_reads_is_recorded_for_the_page_it_is_printed_in()
+    {
+        // The theme fills the figure's place as a1's page renders: its read of the newest article's title is a1's.
+        using var site = MinimalSite("{{ page.title }}{{ page.content_html }}");
+        site.Write("themes/default/layouts/partials/figure.html", "<figure>{{ model.alt }} / {{ site.articles[0].title }}</figure>");
+        site.WriteBytes("content/images/p.png", TestImages.Png(64, 48));
+        site.Write("content/posts/a1.md", TestSite.Article(title: "Article 1", date: "2024-03-01T10:00:00+01:00", extra: "tags: [rust]\n",
+            body: "![Photo](/images/p.png \"© Agence\")"));
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        Assert.Equal("Article 1<figure>Photo / Article 4</figure>\n\n", site.ReadOutput("2024/03/a1/index.html"));
+
+        var result = Edit(site, session, "content/posts/a4.md", TestSite.Article(title: "Renamed", date: "2024-03-04T10:00:00+01:00", extra: "tags: [rust]\n"));
+
+        Assert.Equal("Article 1<figure>Photo / Renamed</figure>\n\n", site.ReadOutput("2024/03/a1/index.html"));
+        Assert.Contains("2024/03/a1/index.html", result.RenderedPages);
+        Assert.DoesNotContain("2024/03/a2/index.html", result.RenderedPages);
+    }
+
+    [Fact]
     public void A_footer_listing_every_tag_renders_every_page_again_for_a_new_tag_and_no_page_for_a_body_edit()
     {
         const string Footer = "{{ for tag in site.tags.terms }}[{{ tag.name }} {{ tag.count }}]{{ end }}";
