@@ -74,7 +74,7 @@ internal static class ContentLoader
         IReadOnlySet<string> bundles, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
     {
         var sourcePath = Path.GetRelativePath(siteDirectory, fullPath).Replace('\\', '/');
-        if (!TextFile.TryReadIntoThreadBuffer(fullPath, sourcePath, diagnostics, out var bytes))
+        if (!TextFile.TryReadPooled(fullPath, sourcePath, diagnostics, out var bytes))
         {
             return null;
         }
@@ -91,6 +91,10 @@ internal static class ContentLoader
             diagnostics.Error(DiagnosticCodes.InternalError, SourceLocation.File(sourcePath),
                 $"Gazette could not read this file ({e.GetType().Name}: {e.Message}); please report it with the file");
             return null;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes.Array!); // parsed into strings
         }
 
         if (parsed is null)

@@ -51,6 +51,9 @@ internal sealed class MarkdownRenderer
     public const string ReviewMarker = "{{< review >}}";
 
     private readonly Dictionary<TypographyMode, MarkdownPipeline> _pipelines;
+    // Renderers set up for each pipeline, reused article after article: setting one up makes some
+    // thirty objects and runs every extension's setup.
+    private readonly Dictionary<TypographyMode, ScratchPool<ArticleRenderer>> _renderers;
     private readonly ImageResolver _images;
     private readonly SiteUrls _urls;
     private readonly Func<string, string> _anchorLabel;
@@ -86,6 +89,7 @@ internal sealed class MarkdownRenderer
             builder.Extensions.Add(new HighlightingExtension());
             return builder.Build();
         });
+        _renderers = _pipelines.ToDictionary(pair => pair.Key, pair => new ScratchPool<ArticleRenderer>(() => ArticleRenderer.For(pair.Value)));
     }
 
     public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics)
@@ -120,7 +124,8 @@ internal sealed class MarkdownRenderer
         }
 
         // One walk of the tree collects every node the steps below look at.
-        var nodes = _nodes ??= new DocumentNodes();
+        var article = _renderers[context.Typography].Rent();
+        var nodes = article.Nodes;
         nodes.Collect(document);
         if (!_unsafeHtml)
         {
@@ -191,34 +196,26 @@ internal sealed class MarkdownRenderer
             }
         }
 
-        var article = ArticleRendererFor(context.Typography, pipeline);
         var html = article.Html;
         html.Clear();
         article.Places.Places.Clear();
         article.Headings.AnchorLabel = _anchorLabel(context.Language);
-        var completed = false;
         try
         {
             article.Renderer.Render(document);
             article.Renderer.Writer.Flush();
             Text.XmlText.ReplaceForbidden(html);
-            completed = true;
         }
         catch (ArgumentException e)
         {
-            // The HTML renderer's own nesting limit (emphasis nested hundreds deep parses, then cannot be written).
+            // The HTML renderer's own nesting limit (emphasis nested hundreds deep parses, then
+            // cannot be written); a renderer stopped halfway is not reused.
             ReportNesting(markdown, context, diagnostics, e);
             return null;
         }
-        finally
-        {
-            if (!completed)
-            {
-                _articleRenderers![(int)context.Typography] = null; // a renderer stopped halfway is not reused
-            }
-        }
 
         var body = Split(html, article.Places.Places, context);
+        _renderers[context.Typography].Return(article);
         return new RenderedMarkdown(body, figures, headings, words, reviewPlaced, findings);
     }
 
@@ -253,28 +250,19 @@ internal sealed class MarkdownRenderer
 
     /// <summary>An HTML renderer set up for a pipeline, writing into a buffer that keeps the
     /// capacity the longest article needed (the HTML goes from it to UTF-8 without a string in
-    /// between), with the extensions' renderers that are told about each article.</summary>
-    private sealed record ArticleRenderer(MarkdownPipeline Pipeline, HtmlRenderer Renderer, System.Text.StringBuilder Html,
-        ThemePlaceRenderer Places, HeadingAnchorRenderer Headings);
-
-    // Each rendering thread keeps one renderer per typography mode, article after article: setting
-    // one up makes some thirty objects and runs every extension's setup.
-    [ThreadStatic]
-    private static ArticleRenderer?[]? _articleRenderers;
-
-    private static ArticleRenderer ArticleRendererFor(TypographyMode mode, MarkdownPipeline pipeline)
+    /// between), with the extensions' renderers that are told about each article, and the lists
+    /// of nodes the steps before rendering look at.</summary>
+    private sealed record ArticleRenderer(HtmlRenderer Renderer, System.Text.StringBuilder Html,
+        ThemePlaceRenderer Places, HeadingAnchorRenderer Headings, DocumentNodes Nodes)
     {
-        var renderers = _articleRenderers ??= new ArticleRenderer?[Enum.GetValues<TypographyMode>().Length];
-        if (renderers[(int)mode] is { } existing && existing.Pipeline == pipeline)
+        public static ArticleRenderer For(MarkdownPipeline pipeline)
         {
-            return existing; // set up for this build's pipeline (the dev server's next build makes new ones)
+            var html = new System.Text.StringBuilder(64 * 1024);
+            var renderer = new HtmlRenderer(new StringWriter(html, CultureInfo.InvariantCulture));
+            pipeline.Setup(renderer);
+            return new ArticleRenderer(renderer, html, renderer.ObjectRenderers.FindExact<ThemePlaceRenderer>()!,
+                renderer.ObjectRenderers.FindExact<HeadingAnchorRenderer>()!, new DocumentNodes());
         }
-
-        var html = new System.Text.StringBuilder(64 * 1024);
-        var renderer = new HtmlRenderer(new StringWriter(html, CultureInfo.InvariantCulture));
-        pipeline.Setup(renderer);
-        return renderers[(int)mode] = new ArticleRenderer(pipeline, renderer, html,
-            renderer.ObjectRenderers.FindExact<ThemePlaceRenderer>()!, renderer.ObjectRenderers.FindExact<HeadingAnchorRenderer>()!);
     }
 
     /// <summary>A link that tries to be external (a scheme, or "www.") but cannot be one.</summary>
@@ -337,10 +325,6 @@ internal sealed class MarkdownRenderer
             }
         }
     }
-
-    // Each rendering thread reuses its node lists, article after article.
-    [ThreadStatic]
-    private static DocumentNodes? _nodes;
 
     /// <summary>The nodes of a parsed document that rendering looks at, in document order.</summary>
     private sealed class DocumentNodes

@@ -24,6 +24,8 @@ internal sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 /// </summary>
 internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing)
 {
+    private readonly ScratchPool<StructuredData.Writer> _jsonWriters = new(() => new StructuredData.Writer());
+
     /// <summary>Resolves a document (front matter to URLs, Markdown to HTML) unless it is not to be published (draft, future, expired).</summary>
     public Document? ResolveIfPublished(SourceDocument source, DiagnosticBag diagnostics) =>
         IsPublished(source) ? Resolve(source, diagnostics) : null;
@@ -56,7 +58,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         RelatedArticles.AssignTo(model, articles);
         foreach (var document in articles.Concat(pages))
         {
-            document.JsonLdFactory = d => StructuredData.For(d, config, urls);
+            document.JsonLdFactory = d => StructuredData.For(d, config, urls, _jsonWriters);
         }
 
         return model;

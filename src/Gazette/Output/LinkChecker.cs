@@ -3,6 +3,7 @@ using System.Text;
 using Gazette.Configuration;
 using Gazette.Diagnostics;
 using Gazette.Model;
+using Gazette.Text;
 
 namespace Gazette.Output;
 
@@ -24,11 +25,7 @@ internal sealed class LinkChecker(SiteUrls urls)
     private readonly ConcurrentBag<(string Source, string Url)> _brokenAnchors = [];
 
     // Each rendering thread reuses its lists of where the ids and same-page anchors of a page are.
-    [ThreadStatic]
-    private static List<Range>? _ids;
-
-    [ThreadStatic]
-    private static List<Range>? _anchors;
+    private readonly ScratchPool<PageScratch> _scratch = new(() => new([], []));
 
     /// <summary>The pages the build renders (their output paths), known before any is written.</summary>
     public void ExpectPages(IEnumerable<string> outputPaths)
@@ -45,8 +42,8 @@ internal sealed class LinkChecker(SiteUrls urls)
     /// values and <c>id</c>s are read with a plain scan, no regular expression.</param>
     public void Collect(string source, string page, ReadOnlySpan<byte> html)
     {
-        var ids = _ids ??= [];
-        var anchors = _anchors ??= [];
+        var scratch = _scratch.Rent();
+        var (ids, anchors) = (scratch.Ids, scratch.Anchors);
         ids.Clear();
         anchors.Clear();
         var pages = _pageUrls.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -96,7 +93,12 @@ internal sealed class LinkChecker(SiteUrls urls)
                 _brokenAnchors.Add((source, "#" + Encoding.UTF8.GetString(fragment)));
             }
         }
+
+        _scratch.Return(scratch);
     }
+
+    /// <summary>Where the ids and the same-page anchors of a page are.</summary>
+    private sealed record PageScratch(List<Range> Ids, List<Range> Anchors);
 
     private static bool HasId(ReadOnlySpan<byte> html, List<Range> ids, ReadOnlySpan<byte> fragment)
     {

@@ -52,17 +52,18 @@ internal static class PageRenderer
         DiagnosticBag diagnostics, ParallelOptions? parallel = null, bool record = true)
     {
         var reads = new Read[]?[jobs.Count];
-        Parallel.For(0, jobs.Count, parallel ?? new ParallelOptions(), index =>
+        // Each worker keeps its page buffer (pages are written from it without becoming strings)
+        // and its recorder of reads, page after page.
+        Parallel.For(0, jobs.Count, parallel ?? new ParallelOptions(), () => (Html: new HtmlBuffer(), Recorder: record ? new ReadRecorder() : null), (index, _, worker) =>
         {
             var job = jobs[index];
-            var html = _pageBuffer ??= new HtmlBuffer();
-            var recorder = record ? _recorder ??= new ReadRecorder() : null;
+            var (html, recorder) = worker;
             html.Clear();
             var rendered = templates.RenderPage(job.Layout, job.Globals, job.Language, job.ErrorContext, diagnostics, html, recorder);
             var read = recorder?.Take();
             if (!rendered)
             {
-                return;
+                return worker;
             }
 
             reads[index] = read;
@@ -71,21 +72,14 @@ internal static class PageRenderer
             {
                 diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(job.ErrorContext),
                     $"'{job.OutputPath}' is also written by '{earlier}'; change a slug so each page has its own URL");
-                return;
+                return worker;
             }
 
             links?.Collect(job.ErrorContext, job.OutputPath, html.Utf8);
-        });
+            return worker;
+        }, worker => worker.Html.Dispose());
         return reads;
     }
-
-    // Each rendering thread keeps its page buffer (pages are written from it without becoming
-    // strings) and its recorder of reads.
-    [ThreadStatic]
-    private static HtmlBuffer? _pageBuffer;
-
-    [ThreadStatic]
-    private static ReadRecorder? _recorder;
 
     public static Dictionary<string, int> CountByGroup(IEnumerable<PageJob> jobs) =>
         jobs.GroupBy(j => j.Group).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

@@ -29,9 +29,9 @@ internal sealed class TemplateRenderer
     private readonly Dictionary<string, ScriptObject> _functionsByLanguage = new(StringComparer.Ordinal);
     private readonly DiagnosticBag _diagnostics;
 
-    // Feeds render figures and bodies outside of pages, many times: one context per thread.
-    [ThreadStatic]
-    private static HtmlTemplateContext? _figureContext;
+    // Contexts reused page after page: creating one builds Scriban's whole builtin library, which
+    // costs more than rendering a page.
+    private readonly ScratchPool<HtmlTemplateContext> _contexts = new(() => new HtmlTemplateContext());
 
     private TemplateRenderer(Dictionary<string, ThemeTemplate> templates, IReadOnlyDictionary<string, Localizer> localizers,
         string defaultLanguage, SiteUrls urls, SiteObject site, DiagnosticBag diagnostics)
@@ -117,9 +117,7 @@ internal sealed class TemplateRenderer
             return false;
         }
 
-        // A context per thread, reused page after page: creating one builds Scriban's whole
-        // builtin library, which costs more than rendering a page.
-        var context = _pageContext ??= new HtmlTemplateContext();
+        var context = _contexts.Rent();
         context.PageLanguage = language;
         context.Theme = this;
         context.Reads = reads;
@@ -177,16 +175,10 @@ internal sealed class TemplateRenderer
             {
                 context.PopGlobal();
                 context.PopGlobal();
-            }
-            else
-            {
-                _pageContext = null; // a failed render may leave the context half-unwound: start afresh
+                _contexts.Return(context); // a failed render may leave its context half-unwound: it is dropped
             }
         }
     }
-
-    [ThreadStatic]
-    private static HtmlTemplateContext? _pageContext;
 
     /// <summary>Renders <c>partials/figure.html</c> for a figure outside of a page (a cover at the top of a feed's full content).</summary>
     public string RenderFigure(Figure figure, string language) =>
@@ -241,7 +233,7 @@ internal sealed class TemplateRenderer
     /// template error is reported and renders nothing.</summary>
     private string RenderOutsidePage(string language, string what, Func<HtmlTemplateContext, string> render)
     {
-        var context = _figureContext ??= new HtmlTemplateContext();
+        var context = _contexts.Rent();
         context.PageLanguage = language;
         context.Theme = this;
         context.PushGlobal(FunctionsFor(language));
@@ -260,6 +252,7 @@ internal sealed class TemplateRenderer
         {
             context.PopGlobal();
             context.PopGlobal();
+            _contexts.Return(context);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Gazette.Diagnostics;
 
@@ -21,19 +22,20 @@ internal static class TextFile
     /// <summary>The file's bytes, or an error (too large, unreadable) in <paramref name="diagnostics"/>.</summary>
     public static bool TryReadBytes(string fullPath, string displayPath, DiagnosticBag diagnostics, out byte[] bytes)
     {
-        var read = TryReadIntoThreadBuffer(fullPath, displayPath, diagnostics, out var segment);
+        var read = TryReadPooled(fullPath, displayPath, diagnostics, out var segment);
         bytes = read ? segment.AsSpan().ToArray() : [];
+        if (read)
+        {
+            ArrayPool<byte>.Shared.Return(segment.Array!);
+        }
+
         return read;
     }
 
-    // Each reading thread keeps the buffer its longest file needed: ten thousand articles read
-    // without ten thousand arrays to allocate, clear and collect.
-    [ThreadStatic]
-    private static byte[]? _threadBuffer;
-
-    /// <summary>Like <see cref="TryReadBytes"/>, the bytes held in this thread's buffer: valid
-    /// until the same thread reads another file.</summary>
-    public static bool TryReadIntoThreadBuffer(string fullPath, string displayPath, DiagnosticBag diagnostics, out ArraySegment<byte> bytes)
+    /// <summary>Like <see cref="TryReadBytes"/>, the bytes in an array rented from the shared
+    /// pool (ten thousand articles read without ten thousand arrays to allocate, clear and
+    /// collect): give <c>bytes.Array</c> back to <see cref="ArrayPool{T}.Shared"/> once they are decoded.</summary>
+    public static bool TryReadPooled(string fullPath, string displayPath, DiagnosticBag diagnostics, out ArraySegment<byte> bytes)
     {
         bytes = default;
         try
@@ -47,7 +49,7 @@ internal static class TextFile
                 return false;
             }
 
-            var buffer = _threadBuffer is { } existing && existing.Length > length ? existing : new byte[Math.Max(length + 1, 16 * 1024)];
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length + 1, 16 * 1024));
             var total = 0;
             int count;
             // Read to the end rather than to the length found above: the file may be growing as
@@ -59,16 +61,19 @@ internal static class TextFile
                 {
                     if (total > MaxBytes)
                     {
+                        ArrayPool<byte>.Shared.Return(buffer);
                         diagnostics.Error(DiagnosticCodes.FileTooLarge, SourceLocation.File(displayPath),
                             $"the file is over {MaxBytes / 1024 / 1024} MB; text files that large are refused. Split the article or move data out of it");
                         return false;
                     }
 
-                    Array.Resize(ref buffer, buffer.Length * 2);
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.CopyTo(larger, 0);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
             }
 
-            _threadBuffer = buffer;
             bytes = new ArraySegment<byte>(buffer, 0, total);
             return true;
         }

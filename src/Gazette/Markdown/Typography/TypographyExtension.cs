@@ -1,4 +1,5 @@
 using System.Text;
+using Gazette.Text;
 using Markdig;
 using Markdig.Helpers;
 using Markdig.Renderers;
@@ -18,7 +19,7 @@ internal sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtens
     {
         if (mode != TypographyMode.None)
         {
-            pipeline.DocumentProcessed += document => Apply(document, mode);
+            pipeline.DocumentProcessed += Apply;
         }
     }
 
@@ -26,10 +27,10 @@ internal sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtens
     {
     }
 
-    public static void Apply(MarkdownDocument document, TypographyMode mode)
+    private void Apply(MarkdownDocument document)
     {
-        var literals = _literals ??= [];
-        var text = _text ??= new StringBuilder(4096);
+        var scratch = _scratch.Rent();
+        var (literals, text) = (scratch.Literals, scratch.Text);
         foreach (var block in document.Descendants<LeafBlock>())
         {
             if (block.Inline is null)
@@ -51,7 +52,7 @@ internal sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtens
                 continue; // the author's text holds our marker character itself: leave this block alone
             }
 
-            var typeset = TypographyRules.Typeset(source, mode);
+            var typeset = TypographyRules.Typeset(source, mode, scratch.Output);
             if (typeset.SequenceEqual(source) || typeset.Count(TypographyRules.Boundary) != literals.Count - 1)
             {
                 continue; // nothing to change (or, never seen, a marker lost): the literals keep their text
@@ -71,14 +72,15 @@ internal sealed class TypographyExtension(TypographyMode mode) : IMarkdownExtens
                 start = end + 1;
             }
         }
+
+        _scratch.Return(scratch);
     }
 
-    // Reused by each thread, document after document (a block's text is collected here).
-    [ThreadStatic]
-    private static List<LiteralInline?>? _literals;
+    /// <summary>A block's text, collected from its literals, and the buffer it is typeset into.</summary>
+    private sealed record BlockText(List<LiteralInline?> Literals, StringBuilder Text, TypographyRules.ProseBuffer Output);
 
-    [ThreadStatic]
-    private static StringBuilder? _text;
+    // Reused by each thread, document after document (a block's text is collected here).
+    private readonly ScratchPool<BlockText> _scratch = new(() => new([], new StringBuilder(4096), new TypographyRules.ProseBuffer()));
 
     private static void Collect(ContainerInline container, List<LiteralInline?> literals, StringBuilder text)
     {

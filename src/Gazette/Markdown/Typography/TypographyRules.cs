@@ -99,15 +99,15 @@ internal static class TypographyRules
 
     public static string Apply(string text, TypographyMode mode)
     {
-        var typeset = Typeset(text, mode);
+        var typeset = Typeset(text, mode, new ProseBuffer(text.Length + 16));
         return typeset.SequenceEqual(text) ? text : typeset.ToString();
     }
 
-    /// <summary>The text typeset, in this thread's buffer: read it before the thread typesets again.</summary>
-    internal static ReadOnlySpan<char> Typeset(ReadOnlySpan<char> text, TypographyMode mode) => mode switch
+    /// <summary>The text typeset, in <paramref name="output"/>: read it before typesetting into it again.</summary>
+    internal static ReadOnlySpan<char> Typeset(ReadOnlySpan<char> text, TypographyMode mode, ProseBuffer output) => mode switch
     {
-        TypographyMode.French => French(text),
-        TypographyMode.English => English(text),
+        TypographyMode.French => French(text, output.Reset(text.Length + 16)),
+        TypographyMode.English => English(text, output.Reset(text.Length + 8)),
         _ => text,
     };
 
@@ -163,9 +163,8 @@ internal static class TypographyRules
         }
     }
 
-    private static ReadOnlySpan<char> French(ReadOnlySpan<char> text)
+    private static ReadOnlySpan<char> French(ReadOnlySpan<char> text, ProseBuffer output)
     {
-        var output = ProseBuffer.ForThread(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
         {
             // Most characters are letters no rule looks at: copy them a run at a time.
@@ -319,9 +318,8 @@ internal static class TypographyRules
         return index;
     }
 
-    private static ReadOnlySpan<char> English(ReadOnlySpan<char> text)
+    private static ReadOnlySpan<char> English(ReadOnlySpan<char> text, ProseBuffer output)
     {
-        var output = ProseBuffer.ForThread(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
             var run = OrdinaryRun(text, i, french: false);
@@ -375,31 +373,28 @@ internal static class TypographyRules
     }
 
     /// <summary>
-    /// The text the rules write, in a character array each thread reuses, with the last character
-    /// that is not a marker kept at hand: the rules ask for it at every character.
+    /// The text the rules write, in a character array its owner reuses block after block, with
+    /// the last character that is not a marker kept at hand: the rules ask for it at every character.
     /// </summary>
-    private sealed class ProseBuffer
+    internal sealed class ProseBuffer(int capacity = 1024)
     {
-        [ThreadStatic]
-        private static ProseBuffer? _forThread;
-
-        private char[] _chars = new char[1024];
+        private char[] _chars = new char[capacity];
         private int _length;
 
         /// <summary>The last character written that is not a <see cref="Boundary"/>; a newline at the start.</summary>
         public char Previous { get; private set; } = '\n';
 
-        public static ProseBuffer ForThread(int capacity)
+        /// <summary>Empties the buffer for a text of up to <paramref name="capacity"/> characters.</summary>
+        public ProseBuffer Reset(int capacity)
         {
-            var buffer = _forThread ??= new ProseBuffer();
-            if (buffer._chars.Length < capacity)
+            if (_chars.Length < capacity)
             {
-                buffer._chars = new char[Math.Max(capacity, buffer._chars.Length * 2)];
+                _chars = new char[Math.Max(capacity, _chars.Length * 2)];
             }
 
-            buffer._length = 0;
-            buffer.Previous = '\n';
-            return buffer;
+            _length = 0;
+            Previous = '\n';
+            return this;
         }
 
         public int Length
