@@ -9,13 +9,14 @@
     ./build.ps1 new "Titre de l'article" -Category IA -Tags OpenAI,Paris
     ./build.ps1 check -Strict                     # what to fix before publishing
     ./build.ps1 clean
+    ./build.ps1 init -Title "Mon site" -BaseUrl https://me.github.io/mon-site/ -Author "Mon Nom"
     ./build.ps1 test
     ./build.ps1 compile                           # compile the CLI only; prints the command that runs it
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'serve', 'new', 'check', 'clean', 'test', 'compile')]
+    [ValidateSet('build', 'serve', 'new', 'check', 'clean', 'init', 'test', 'compile')]
     [string] $Command = 'build',
     [Parameter(Position = 1)]
     [string] $Title,
@@ -32,7 +33,10 @@ param(
     [int] $Port = 5000,
     [string] $Bind = '127.0.0.1',
     [string] $Category,
-    [string[]] $Tags
+    [string[]] $Tags,
+    [string] $Language = 'fr',
+    [string] $Timezone = 'Europe/Paris',
+    [string] $Author
 )
 
 $ErrorActionPreference = 'Stop'
@@ -121,6 +125,10 @@ switch ($Command) {
         $cli = Get-Cli
         $arguments = @($Command)
         if ($Command -eq 'new') { $arguments += @($Title) }
+        if ($Command -eq 'init') {
+            $arguments += @('--title', $Title, '--language', $Language, '--timezone', $Timezone)
+            if ($Author) { $arguments += @('--author', $Author) }
+        }
         $arguments += @('--source', $Source)
         if ($Output) { $arguments += @('--output', $Output) }
         if ($BaseUrl) { $arguments += @('--base-url', $BaseUrl) }

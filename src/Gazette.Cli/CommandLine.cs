@@ -22,6 +22,10 @@ internal sealed record CommandLine
     public string? Title { get; init; }
     public string? Category { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>init: the new site's language, time zone and first author.</summary>
+    public string Language { get; init; } = "fr";
+    public string TimeZone { get; init; } = "Europe/Paris";
+    public string? Author { get; init; }
 
     public static bool TryParse(string[] args, out CommandLine command, out string? error)
     {
@@ -31,7 +35,7 @@ internal sealed record CommandLine
         if (args.Length > 0 && !args[0].StartsWith('-'))
         {
             var name = args[0];
-            if (name is not ("build" or "clean" or "help" or "serve" or "new" or "check"))
+            if (name is not ("build" or "clean" or "help" or "serve" or "new" or "check" or "init"))
             {
                 error = $"unknown command '{name}'";
                 return false;
@@ -110,6 +114,15 @@ internal sealed record CommandLine
                     {
                         Tags = (Value() ?? Missing(option, ref error)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     };
+                    break;
+                case "--language":
+                    command = command with { Language = Value() ?? Missing(option, ref error) };
+                    break;
+                case "--timezone":
+                    command = command with { TimeZone = Value() ?? Missing(option, ref error) };
+                    break;
+                case "--author":
+                    command = command with { Author = Value() ?? Missing(option, ref error) };
                     break;
                 case "--title":
                     command = command with { Title = Value() ?? Missing(option, ref error) };

@@ -16,6 +16,8 @@ public static class Program
           new "Title"      create content/posts/<slug>/index.md (from archetypes/post.md if present)
           check            build without writing, and report what to fix before publishing
           clean            delete the output folder
+          init             make this copy of Gazette a site of your own: remove the sample's
+                           articles and photos, write site.yml, leave a first draft
 
         options:
           --source DIR     the site folder holding site.yml (default: current folder)
@@ -33,6 +35,9 @@ public static class Program
           --bind ADDRESS   serve: address to listen on (default 127.0.0.1)
           --category NAME  new: the article's category
           --tags a,b       new: the article's tags
+          --title T        init: the site's title (also --base-url, --language fr,
+                           --timezone Europe/Paris, --author "Name"; --force when the
+                           site already has articles of its own: they stay)
           --exit-with PID  stop when process PID ends (build.ps1 passes its own)
         """;
 
@@ -56,6 +61,8 @@ public static class Program
                 return Clean(command);
             case "new":
                 return New(command);
+            case "init":
+                return Init(command);
             case "serve":
                 return await ServeAsync(command).ConfigureAwait(false);
             default:
@@ -66,6 +73,7 @@ public static class Program
     private static BuildOptions Options(CommandLine command) => new()
     {
         SourceDirectory = command.Source,
+        GazetteThemes = GazetteThemes(),
         OutputDirectory = command.Output,
         BaseUrl = command.BaseUrl,
         IncludeDrafts = command.Drafts,
@@ -115,6 +123,49 @@ public static class Program
         }
 
         return result.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>The <c>themes/</c> folder of the Gazette this program was built from: the folder
+    /// beside <c>build.ps1</c>, found from the program's own place (src/Gazette.Cli/bin/…).</summary>
+    private static string? GazetteThemes()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "build.ps1")) && Directory.Exists(Path.Combine(folder.FullName, "themes")))
+            {
+                return Path.Combine(folder.FullName, "themes");
+            }
+        }
+
+        return null;
+    }
+
+    private static int Init(CommandLine command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Title) || string.IsNullOrWhiteSpace(command.BaseUrl))
+        {
+            Console.Error.WriteLine("gazette: init needs the site's title and address: gazette init --title \"Mon site\" --base-url https://USER.github.io/REPOSITORY/");
+            return 2;
+        }
+
+        using var manifest = typeof(Program).Assembly.GetManifestResourceStream("Gazette.Cli.SampleSite.manifest")!;
+        var sample = SiteStarter.SampleFiles(new StreamReader(manifest).ReadToEnd());
+        var diagnostics = new DiagnosticBag();
+        var answers = new SiteAnswers(command.Title, command.BaseUrl, command.Language, command.TimeZone, command.Author ?? command.Title);
+        var source = Path.GetFullPath(command.Source);
+        var article = SiteStarter.Init(source, answers, sample, command.Force, DateTimeOffset.Now, diagnostics);
+        foreach (var diagnostic in diagnostics.ToSortedList())
+        {
+            Console.Error.WriteLine(diagnostic);
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return 1;
+        }
+
+        Console.WriteLine($"site.yml written for '{command.Title}'" + (article is null ? "; the site's own articles are kept" : $"; first draft: {article}"));
+        return 0;
     }
 
     private static int New(CommandLine command)

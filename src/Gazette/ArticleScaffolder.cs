@@ -91,6 +91,6 @@ public static class ArticleScaffolder
     }
 
     /// <summary>A YAML double-quoted string.</summary>
-    private static string Quote(string value) =>
+    internal static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -10,6 +10,9 @@ public sealed record BuildOptions
     public required string SourceDirectory { get; init; }
     /// <summary>Where to write; defaults to site.yml's <c>output</c> inside the site folder.</summary>
     public string? OutputDirectory { get; init; }
+    /// <summary>Gazette's own themes folder, used when the site has no <c>themes/NAME/</c> of its
+    /// own (build.ps1 passes the one beside it).</summary>
+    public string? GazetteThemes { get; init; }
     /// <summary>Replaces site.yml's <c>base_url</c> (GitHub Pages passes its own).</summary>
     public string? BaseUrl { get; init; }
     public bool IncludeDrafts { get; init; }

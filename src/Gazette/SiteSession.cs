@@ -54,7 +54,7 @@ public sealed class SiteSession(BuildOptions options)
         var output = options.CheckOnly
             ? Path.Combine(Path.GetTempPath(), "gazette-check-" + Guid.NewGuid().ToString("N"), "site")
             : Path.GetFullPath(options.OutputDirectory ?? Path.Combine(_source, config.Output));
-        var theme = Theme.Locate(_source, config.Theme, diagnostics);
+        var theme = Theme.Locate(_source, config.Theme, options.GazetteThemes, diagnostics);
         if (theme is null)
         {
             return run.Result(null);

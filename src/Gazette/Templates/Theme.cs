@@ -6,21 +6,25 @@ namespace Gazette.Templates;
 /// <summary>
 /// Where the theme's files are. A theme folder holds <c>layouts/</c> (with <c>partials/</c>),
 /// <c>assets/</c> and <c>i18n/</c>. The site's own <c>layouts/</c>, <c>assets/</c> and <c>i18n/</c>
-/// folders override any theme file with the same relative path.
+/// folders override any theme file with the same relative path. The theme is the site's
+/// <c>themes/NAME/</c>, else Gazette's own <c>themes/NAME/</c> (the one beside <c>build.ps1</c>),
+/// so a site of one's own needs no copy of the theme, and gets its updates with Gazette's.
 /// </summary>
-internal sealed record Theme(string Name, string Directory, string SiteDirectory)
+/// <param name="DisplayPrefix">How its files are named in diagnostics: <c>themes/NAME/</c> in the
+/// site, else the folder's full path.</param>
+internal sealed record Theme(string Name, string Directory, string SiteDirectory, string DisplayPrefix)
 {
     /// <summary>Most specific first: the site's layouts, then the theme's.</summary>
     public IReadOnlyList<(string Directory, string DisplayPrefix)> LayoutFolders =>
     [
         (Path.Combine(SiteDirectory, "layouts"), "layouts/"),
-        (Path.Combine(Directory, "layouts"), $"themes/{Name}/layouts/"),
+        (Path.Combine(Directory, "layouts"), DisplayPrefix + "layouts/"),
     ];
 
     /// <summary>Least specific first: later files' keys win.</summary>
     public IReadOnlyList<(string Directory, string DisplayPrefix)> I18nFolders =>
     [
-        (Path.Combine(Directory, "i18n"), $"themes/{Name}/i18n/"),
+        (Path.Combine(Directory, "i18n"), DisplayPrefix + "i18n/"),
         (Path.Combine(SiteDirectory, "i18n"), "i18n/"),
     ];
 
@@ -31,7 +35,9 @@ internal sealed record Theme(string Name, string Directory, string SiteDirectory
         Path.Combine(Directory, "assets"),
     ];
 
-    public static Theme? Locate(string siteDirectory, string name, DiagnosticBag diagnostics)
+    /// <param name="gazetteThemes">Gazette's own themes folder, looked in when the site has no
+    /// folder of that name; null when not known (the engine used on its own).</param>
+    public static Theme? Locate(string siteDirectory, string name, string? gazetteThemes, DiagnosticBag diagnostics)
     {
         var themes = Path.Combine(siteDirectory, "themes");
         var directory = Path.GetFullPath(Path.Combine(themes, name));
@@ -43,13 +49,21 @@ internal sealed record Theme(string Name, string Directory, string SiteDirectory
             return null;
         }
 
-        if (!System.IO.Directory.Exists(directory))
+        if (System.IO.Directory.Exists(directory))
         {
-            diagnostics.Error(DiagnosticCodes.ConfigInvalid, SourceLocation.File(SiteConfigLoader.FileName),
-                $"theme '{name}' not found: there is no folder themes/{name}/ in the site");
-            return null;
+            return new Theme(name, directory, siteDirectory, $"themes/{name}/");
         }
 
-        return new Theme(name, directory, siteDirectory);
+        if (gazetteThemes is not null && System.IO.Directory.Exists(Path.Combine(gazetteThemes, name)))
+        {
+            var own = Path.GetFullPath(Path.Combine(gazetteThemes, name));
+            return new Theme(name, own, siteDirectory, own.Replace('\\', '/') + "/");
+        }
+
+        diagnostics.Error(DiagnosticCodes.ConfigInvalid, SourceLocation.File(SiteConfigLoader.FileName),
+            gazetteThemes is null
+                ? $"theme '{name}' not found: there is no folder themes/{name}/ in the site"
+                : $"theme '{name}' not found: there is no folder themes/{name}/ in the site nor in Gazette's themes ({gazetteThemes}); check 'theme:' in site.yml");
+        return null;
     }
 }

@@ -37,6 +37,37 @@ public class CliTests
     }
 
     [Fact]
+    public void Init_replaces_the_samples_files_and_the_new_site_builds_with_the_theme_beside_the_program()
+    {
+        // Part of the sample, copied as a fork has it, without themes/: the program finds Gazette's own.
+        using var site = new TestSite("", withDefaultTheme: false);
+        File.Copy(Path.Combine(TestSite.RepositoryRoot, "site.yml"), Path.Combine(site.Directory, "site.yml"));
+        site.Write("content/pages/about.md", File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, "content", "pages", "about.md")));
+
+        var (initExit, initOut, initErr) = Run("init", "--source", site.Directory, "--title", "Le Petit Journal", "--base-url", "https://marie.github.io/journal/",
+            "--language", "en", "--timezone", "America/New_York", "--author", "Marie Curie");
+        var (buildExit, buildOut, buildErr) = Run("build", "--source", site.Directory, "--drafts");
+
+        Assert.True(initExit == 0, initErr);
+        Assert.Contains("first draft: content/posts/my-first-article/index.md", initOut, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site.Directory, "content", "pages", "about.md")));
+        Assert.True(buildExit == 0, buildErr);
+        Assert.Contains("1 articles", buildOut, StringComparison.Ordinal);
+        Assert.Contains("My first article", site.ReadOutput("index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_without_a_title_says_how_to_call_it_and_exits_two()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        var (exitCode, _, stderr) = Run("init", "--source", site.Directory);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("gazette init --title", stderr, StringComparison.Ordinal);
+        Assert.Equal("title: Test\n\n", File.ReadAllText(Path.Combine(site.Directory, "site.yml"))); // as the test wrote it
+    }
+
+    [Fact]
     public void Errors_are_printed_in_the_compiler_convention_and_exit_one()
     {
         using var site = new TestSite("-- site.yml --\ntitle: Test\n");
