@@ -110,7 +110,7 @@ public static class Program
         var summary = command.Name == "check"
             ? $"Checked {pages} pages ({counts}) in {total.TotalSeconds:F2} s, nothing written"
             : result.Succeeded
-                ? $"Built {pages} pages ({counts}) in {total.TotalSeconds:F2} s"
+                ? $"Built {pages} pages ({counts}, {Megabytes(result.OutputBytes)}) in {total.TotalSeconds:F2} s"
                 : "Build failed; the previous output was left untouched";
         if (!command.Quiet || !result.Succeeded)
         {
@@ -139,6 +139,8 @@ public static class Program
 
         return null;
     }
+
+    private static string Megabytes(long bytes) => (bytes / 1_000_000.0).ToString(bytes < 10_000_000 ? "F1" : "F0", CultureInfo.InvariantCulture) + " MB";
 
     private static int Init(CommandLine command)
     {

@@ -24,17 +24,12 @@ public static class ArticleScaffolder
         category: {{category}}
         tags: {{tags}}
         summary: ""
-        image:
-          src: ""
-          alt: ""
-          caption: ""
-          credit: ""
         draft: true
         ---
 
-        Le chapô est dans « summary » ; écrivez l’article ici.
-
-        ![Ce que montre la photo](photo.jpg "Légende © Agence")
+        Le chapô est dans « summary » ; écrivez l’article ici. Une photo se place dans ce dossier et
+        s’écrit `![Ce que montre la photo](photo.jpg "Légende © Agence")` ; la photo de couverture se
+        déclare dans le front matter (`image:` avec `src`, `alt`, `caption` et `credit`).
 
         """;
 

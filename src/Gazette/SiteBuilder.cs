@@ -60,6 +60,9 @@ public sealed record BuildResult(
     /// <summary>Output files written (in an incremental update: only those whose bytes changed).</summary>
     public IReadOnlyCollection<string> ChangedFiles { get; init; } = [];
 
+    /// <summary>Bytes the build wrote into the output (pages, feeds, assets, copied photos).</summary>
+    public long OutputBytes { get; init; }
+
     /// <summary>True when the dev server updated only what the change affected.</summary>
     public bool Incremental { get; init; }
 

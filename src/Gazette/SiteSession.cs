@@ -195,6 +195,7 @@ public sealed class SiteSession(BuildOptions options)
         {
             NextScheduled = model.NextScheduled,
             ChangedFiles = writer.Changed,
+            OutputBytes = writer.TotalBytes,
         };
     }
 

@@ -38,6 +38,8 @@ internal sealed record FrontMatter
     public bool Draft { get; init; }
     public string? Slug { get; init; }
     public SourceLocation SlugLocation { get; init; }
+    /// <summary>Where <c>author:</c> is, for the warning about an author site.yml does not declare.</summary>
+    public SourceLocation AuthorLocation { get; init; }
     public string? Lang { get; init; }
     /// <summary><c>fr</c>, <c>en</c> or <c>none</c>; null to follow the site and the language.</summary>
     public string? Typography { get; init; }

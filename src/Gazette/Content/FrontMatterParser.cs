@@ -260,6 +260,7 @@ internal static class FrontMatterParser
             Expires = Date(fields, "expires", timeZone),
             Aliases = fields.StringList("aliases"),
             AliasesLocation = fields.Node("aliases") is { } aliases ? fields.LocationOf(aliases) : default,
+            AuthorLocation = fields.Node("author") is { } author ? fields.LocationOf(author) : default,
             Params = Params(fields),
         };
         fields.ReportUnread(DiagnosticCodes.YamlUnknownKey, "front matter", KnownKeys);

@@ -125,6 +125,7 @@ public static class DiagnosticCodes
     public const string MissingSummaryOrCover = "GZ0505";
     public const string DateWithoutTimezone = "GZ0506";
     public const string DuplicateTitle = "GZ0507";
+    public const string AuthorUndeclared = "GZ0508";
     public const string SiteNotSample = "GZ0601";
     public const string InternalError = "GZ0999";
     public const string AliasInvalid = "GZ0406";

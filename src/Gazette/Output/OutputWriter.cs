@@ -173,7 +173,11 @@ internal sealed partial class OutputWriter
         }
     }
 
-    /// <summary>Warns past GitHub Pages' limits: 100 MB a file, 1 GB a site.</summary>
+    /// <summary>Bytes written (or copied) into the output by this build.</summary>
+    public long TotalBytes => Interlocked.Read(ref _totalBytes);
+
+    /// <summary>Warns past GitHub Pages' limits: 100 MB a file, and 80 % of its 1 GB a site (before
+    /// a deploy is refused, while there is time to move the photos elsewhere).</summary>
     public void ReportSizes(Diagnostics.DiagnosticBag diagnostics)
     {
         foreach (var (path, length) in _oversized.OrderBy(o => o.Path, StringComparer.Ordinal))
@@ -182,10 +186,11 @@ internal sealed partial class OutputWriter
                 $"'{path}' is {length / 1_000_000} MB; GitHub Pages refuses files over 100 MB");
         }
 
-        if (_totalBytes > MaxSiteBytes)
+        if (_totalBytes > MaxSiteBytes * 8 / 10)
         {
             diagnostics.Warning(Diagnostics.DiagnosticCodes.SizeLimit, Diagnostics.SourceLocation.File(OutputDirectory),
-                $"the site weighs {_totalBytes / 1_000_000} MB; GitHub Pages sites are limited to 1 GB");
+                $"the site weighs {_totalBytes / 1_000_000} MB, {_totalBytes * 100 / MaxSiteBytes} % of the 1 GB GitHub Pages publishes; "
+                + "see \"A large archive\" in the README (photos served from elsewhere, or another static host)");
         }
     }
 

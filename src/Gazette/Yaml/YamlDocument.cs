@@ -114,7 +114,7 @@ internal static class YamlDocumentReader
                 (line, column) = tab; // YamlDotNet points at the mapping; the author needs the tab's line
             }
 
-            problems.Add(new YamlProblem(Diagnostics.DiagnosticCodes.YamlSyntax, DescribeYamlError(e), line, column));
+            problems.Add(new YamlProblem(Diagnostics.DiagnosticCodes.YamlSyntax, DescribeYamlError(e, yaml, line), line, column));
             return (null, problems);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
@@ -251,7 +251,7 @@ internal static class YamlDocumentReader
 
     /// <summary>YamlDotNet's messages sometimes repeat the position in parentheses; keep the words only,
     /// since we print the position ourselves in the author's file.</summary>
-    private static string DescribeYamlError(YamlException e)
+    private static string DescribeYamlError(YamlException e, string yaml, int line)
     {
         var message = e.Message;
         var cut = message.IndexOf("(Line:", StringComparison.Ordinal);
@@ -264,7 +264,9 @@ internal static class YamlDocumentReader
         if (message.Contains("Mapping values are not allowed", StringComparison.Ordinal)
             || message.Contains("found invalid mapping", StringComparison.Ordinal))
         {
-            message += "; quote a value that contains ': ' (title: \"Foo: bar\")";
+            message += ValueHoldsColon(yaml, line)
+                ? "; quote a value that contains ': ' (title: \"Foo: bar\")"
+                : "; a key is indented differently from the keys above it: the keys of one block start in the same column";
         }
         else if (message.Contains("cannot start any token", StringComparison.Ordinal))
         {
@@ -272,6 +274,21 @@ internal static class YamlDocumentReader
         }
 
         return $"invalid YAML: {message}";
+    }
+
+    /// <summary>Whether the line YamlDotNet stopped at reads <c>key: value</c> with ': ' in the value
+    /// (the usual cause of its mapping error; else a key is mis-indented).</summary>
+    private static bool ValueHoldsColon(string yaml, int line)
+    {
+        var lines = yaml.Split('\n');
+        if (line < 1 || line > lines.Length)
+        {
+            return true;
+        }
+
+        var text = lines[line - 1].Trim();
+        var first = text.IndexOf(": ", StringComparison.Ordinal);
+        return first > 0 && text.IndexOf(": ", first + 2, StringComparison.Ordinal) > 0;
     }
 
     private sealed class DepthExceededException(int line, int column) : Exception

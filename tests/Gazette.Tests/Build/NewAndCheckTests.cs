@@ -23,9 +23,36 @@ public class NewAndCheckTests
         Assert.Contains("tags: [\"IA\", \"Paris\"]", text, StringComparison.Ordinal);
         Assert.Contains("draft: true", text, StringComparison.Ordinal);
 
-        // The scaffold is a valid article: the site builds with it as a draft.
+        // The scaffold builds as written, drafts included (it names no photo that is not there).
         var result = site.Build(o => o with { IncludeDrafts = true });
-        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error && d.Code != DiagnosticCodes.ImageMissing);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.True(site.OutputExists("2024/09/l-ia-generative-a-paris/index.html"));
+    }
+
+    [Fact]
+    public void An_author_that_site_yml_does_not_declare_is_a_warning_at_its_line_naming_the_declared_ones()
+    {
+        using var site = new TestSite("""
+            -- site.yml --
+            title: T
+            authors:
+              mathilde: { name: Mathilde Rousseau }
+              karim: { name: Karim Benali }
+            -- content/posts/a.md --
+            ---
+            title: A
+            date: 2024-09-01T10:00:00+02:00
+            author: matilde
+            ---
+            Texte.
+            """);
+
+        var result = site.BuildSuccessfully();
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.AuthorUndeclared);
+        Assert.Equal(new SourceLocation("content/posts/a.md", 4, 9), warning.Location);
+        Assert.Contains("'matilde' is not declared", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("declared: karim, mathilde", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

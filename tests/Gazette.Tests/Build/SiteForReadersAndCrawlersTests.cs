@@ -365,7 +365,7 @@ public class SiteForReadersAndCrawlersTests
     }
 
     [Fact]
-    public void Github_pages_workflow_builds_with_the_readme_command_and_deploys_nightly()
+    public void Github_pages_workflow_builds_with_the_readme_command_and_deploys_every_hour()
     {
         var workflowPath = Path.Combine(TestSite.RepositoryRoot, ".github", "workflows", "pages.yml");
         var yaml = new YamlDotNet.RepresentationModel.YamlStream();
@@ -373,7 +373,9 @@ public class SiteForReadersAndCrawlersTests
         var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
 
         var on = (YamlDotNet.RepresentationModel.YamlMappingNode)root["on"];
-        Assert.True(on.Children.ContainsKey("schedule"), "a nightly schedule publishes scheduled articles");
+        // A scheduled article goes out within the hour of its date: the cron's hour field is '*'.
+        var cron = ((YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlSequenceNode)on["schedule"]).Children[0])["cron"].ToString();
+        Assert.Equal("*", cron.Split(' ')[1]);
         var steps = ((YamlDotNet.RepresentationModel.YamlSequenceNode)root["jobs"]["build"]["steps"]).Children
             .Cast<YamlDotNet.RepresentationModel.YamlMappingNode>().ToList();
         string? Value(YamlDotNet.RepresentationModel.YamlMappingNode step, string key) =>

@@ -32,7 +32,7 @@ public class CliTests
         var (exitCode, stdout, _) = Run("build", "--source", site.Directory);
 
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"Built \d+ pages \(.*1 articles.*\) in [\d.]+ s", stdout);
+        Assert.Matches(@"Built \d+ pages \(.*1 articles.*, \d+\.\d MB\) in [\d.]+ s", stdout);
         Assert.True(site.OutputExists("2024/09/a/index.html"));
     }
 

@@ -133,7 +133,18 @@ public class FrontMatterParserTests
         var error = Single(diagnostics, DiagnosticCodes.YamlSyntax);
         Assert.Equal(3, error.Location.Line);
         Assert.True(error.Location.Column > 0);
-        Assert.Contains("quote", error.Message, StringComparison.Ordinal);
+        Assert.Contains("quote a value that contains ': '", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mis_indented_key_points_at_the_line_and_says_to_align_the_keys_not_to_quote()
+    {
+        var (parsed, diagnostics) = Parse("---\ntitle: T\ndate: 2024-01-01\nimage:\n  src: a.jpg\n    alt: Une photo\n---\n");
+        Assert.Null(parsed);
+        var error = Single(diagnostics, DiagnosticCodes.YamlSyntax);
+        Assert.Equal(6, error.Location.Line);
+        Assert.Contains("indented differently", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("quote", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
