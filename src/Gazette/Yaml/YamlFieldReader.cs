@@ -205,8 +205,10 @@ internal sealed class YamlFieldReader
         foreach (var entry in UnreadEntries())
         {
             var hint = ClosestKnown(entry.Key.Value, known);
+            // What the author wrote there is dropped: say so, and what it was.
+            var lost = entry.Value is YamlScalar { Value.Length: > 0 } scalar ? $"Gazette does not use its value '{Shorten(scalar.Value)}'" : "Gazette does not use its value";
             Diagnostics.Warning(code, LocationOf(entry.Key),
-                $"unknown key '{entry.Key.Value}' in {where}" + (hint is null ? "" : $"; did you mean '{hint}'?"));
+                $"unknown key '{entry.Key.Value}' in {where}: {lost}" + (hint is null ? "" : $"; did you mean '{hint}'?"));
         }
     }
 

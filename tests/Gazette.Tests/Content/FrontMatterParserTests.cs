@@ -112,6 +112,7 @@ public class FrontMatterParserTests
         Assert.All(warnings, w => Assert.Equal(Severity.Warning, w.Severity));
         Assert.Equal(new SourceLocation("content/posts/a.md", 4, 1), warnings[0].Location);
         Assert.Contains("did you mean 'title'", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("Gazette does not use its value 'Typo'", warnings[0].Message, StringComparison.Ordinal); // what the typo loses
         Assert.Equal("4", parsed!.FrontMatter.Params["rating"]);
         Assert.Equal("Typo", parsed.FrontMatter.Params["titel"]);
     }
