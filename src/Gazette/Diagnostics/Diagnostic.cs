@@ -108,6 +108,7 @@ public static class DiagnosticCodes
     public const string PhotoWithoutCredit = "GZ0204";
     public const string MarkdownTooSlow = "GZ0205";
     public const string UnsafeMarkup = "GZ0206";
+    public const string TemplateSyntaxInText = "GZ0207";
     public const string FileTooLarge = "GZ0109";
     public const string ControlCharacter = "GZ0110";
     public const string TemplateSyntax = "GZ0301";

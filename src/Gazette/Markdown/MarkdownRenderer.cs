@@ -45,8 +45,13 @@ internal sealed record MarkdownContext(
 /// error at its line), sized and lazily loaded, root-relative links move under the base path,
 /// and an image alone in its paragraph becomes a figure, whose place the theme fills (<see cref="ArticleBody"/>).
 /// </summary>
-internal sealed class MarkdownRenderer
+internal sealed partial class MarkdownRenderer
 {
+    /// <summary>A Liquid tag (<c>{% … %}</c>) or a filtered expression (<c>{{ x | f }}</c>); the
+    /// spaces typography puts before '%' are allowed.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[\u00A0\u202F ]?%.{0,200}?%[\u00A0\u202F ]?\}|\{\{[^{}\n]{0,200}?\|[^{}\n]{0,200}?\}\}")]
+    private static partial System.Text.RegularExpressions.Regex TemplateSyntax();
+
     /// <summary>A paragraph holding only this places the review box (otherwise it closes the article).</summary>
     public const string ReviewMarker = "{{< review >}}";
 
@@ -159,7 +164,15 @@ internal sealed class MarkdownRenderer
 
         foreach (var literal in nodes.Literals)
         {
-            words += CountWords(literal.Content.AsSpan());
+            var text = literal.Content.AsSpan();
+            words += CountWords(text);
+            if (text.Contains('{') && TemplateSyntax().Match(TextFrom(literal)) is { Success: true } tag && tag.Index < text.Length)
+            {
+                // Liquid or Go template code an import left in the text: printed as it is, never run.
+                diagnostics.Warning(DiagnosticCodes.TemplateSyntaxInText, new SourceLocation(context.SourcePath, literal.Line + 1 + context.BodyLineOffset, literal.Column + 1),
+                    $"'{tag.Value}' is template code, printed as text (Gazette never runs template code in an article); "
+                    + "rewrite it in Markdown, or put it in `backticks` if the article shows code");
+            }
         }
 
         var figures = new List<Figure>();
@@ -263,6 +276,19 @@ internal sealed class MarkdownRenderer
             return new ArticleRenderer(renderer, html, renderer.ObjectRenderers.FindExact<ThemePlaceRenderer>()!,
                 renderer.ObjectRenderers.FindExact<HeadingAnchorRenderer>()!, new DocumentNodes());
         }
+    }
+
+    /// <summary>The text of a literal and of the literals right after it (Markdig cuts text at '|',
+    /// which might start a table).</summary>
+    private static string TextFrom(LiteralInline literal)
+    {
+        var text = new System.Text.StringBuilder(literal.Content.ToString());
+        for (var next = literal.NextSibling as LiteralInline; next is not null && text.Length < 500; next = next.NextSibling as LiteralInline)
+        {
+            text.Append(next.Content.AsSpan());
+        }
+
+        return text.ToString();
     }
 
     /// <summary>A link that tries to be external (a scheme, or "www.") but cannot be one.</summary>

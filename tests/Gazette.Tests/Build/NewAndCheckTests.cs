@@ -56,6 +56,38 @@ public class NewAndCheckTests
     }
 
     [Fact]
+    public void Template_code_left_in_the_text_is_a_warning_at_its_line_and_printed_as_text_but_not_in_code()
+    {
+        using var site = new TestSite("""
+            -- site.yml --
+            title: T
+            language: fr
+            -- content/posts/a.md --
+            ---
+            title: A
+            date: 2024-09-01T10:00:00+02:00
+            ---
+            Voir {% include note.html %} ici.
+
+            Le titre : {{ page.title | upcase }}.
+
+            En code, `{% raw %}` et `{{ a | b }}` sont voulus.
+
+            ```liquid
+            {% if x %}{{ y | z }}{% endif %}
+            ```
+            """);
+
+        var result = site.BuildSuccessfully();
+
+        var warnings = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.TemplateSyntaxInText).ToList();
+        Assert.Equal([5, 7], warnings.Select(w => w.Location.Line));
+        Assert.Contains("include note.html", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("{{ page.title | upcase }}", warnings[1].Message, StringComparison.Ordinal);
+        Assert.Contains("{{ page.title | upcase }}", site.ReadOutput("2024/09/a/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void New_refuses_to_overwrite_an_existing_article()
     {
         using var site = new TestSite("-- site.yml --\ntitle: T\n");
