@@ -96,7 +96,8 @@ public sealed class SiteSession(BuildOptions options)
         run.Phase("theme");
 
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls);
-        var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml);
+        var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml,
+            config.GitHubHeadingIds);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
         var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, publishing);
         // Each file is read, parsed and rendered in one go: its text is then dropped young instead of

@@ -31,6 +31,9 @@ public sealed record SiteConfig
     public IReadOnlyList<MenuEntry> Menu { get; init; } = [];
     /// <summary>Keep raw HTML and script-capable links in Markdown (off by default, as in Hugo).</summary>
     public bool UnsafeHtml { get; init; }
+    /// <summary>Heading ids as GitHub makes them ("1.0.3 Early Hints" → <c>103-early-hints</c>), so the
+    /// hand-written tables of contents of an imported archive keep working; else from the first letter on.</summary>
+    public bool GitHubHeadingIds { get; init; }
     /// <summary>Articles in each feed.</summary>
     public int FeedLimit { get; init; } = 20;
     /// <summary>Feeds carry the full article (true) or its summary.</summary>

@@ -125,16 +125,19 @@ public static class SiteConfigLoader
         }
 
         var unsafeHtml = false;
+        var githubHeadingIds = false;
         if (fields.Mapping("markdown") is { } markdownSettings)
         {
             var markdownFields = fields.Nested(markdownSettings);
             unsafeHtml = markdownFields.Bool("unsafe_html") ?? false;
-            markdownFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "markdown", ["unsafe_html"]);
+            githubHeadingIds = markdownFields.Choice("heading_ids", "gazette", "github") == "github";
+            markdownFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "markdown", ["unsafe_html", "heading_ids"]);
         }
 
         var config = new SiteConfig
         {
             UnsafeHtml = unsafeHtml,
+            GitHubHeadingIds = githubHeadingIds,
             FeedLimit = feedLimit,
             FeedFullContent = feedFull,
             Cname = fields.String("cname"),

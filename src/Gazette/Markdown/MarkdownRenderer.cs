@@ -71,8 +71,9 @@ internal sealed partial class MarkdownRenderer
 
     /// <param name="anchorLabel">The accessible name of heading anchor links, by language.</param>
     /// <param name="unsafeHtml">Keep raw HTML and javascript:/vbscript:/data: links (site.yml markdown.unsafe_html).</param>
+    /// <param name="githubHeadingIds">Heading ids as GitHub makes them (site.yml markdown.heading_ids: github).</param>
     public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<string, string> anchorLabel,
-        bool unsafeHtml = false)
+        bool unsafeHtml = false, bool githubHeadingIds = false)
     {
         _unsafeHtml = unsafeHtml;
         _images = images;
@@ -81,7 +82,7 @@ internal sealed partial class MarkdownRenderer
         _pipelines = Enum.GetValues<TypographyMode>().ToDictionary(mode => mode, mode =>
         {
             var builder = new MarkdownPipelineBuilder()
-                .UseAutoIdentifiers(AutoIdentifierOptions.Default)
+                .UseAutoIdentifiers(githubHeadingIds ? AutoIdentifierOptions.GitHub : AutoIdentifierOptions.Default)
                 .UsePipeTables()
                 .UseFootnotes()
                 .UseEmphasisExtras()

@@ -87,6 +87,34 @@ public class NewAndCheckTests
         Assert.Contains("{{ page.title | upcase }}", site.ReadOutput("2024/09/a/index.html"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "early-hints")]
+    [InlineData("markdown:\n  heading_ids: github\n", "103-early-hints")]
+    public void Heading_ids_start_at_the_first_letter_or_follow_github_when_asked(string setting, string id)
+    {
+        using var site = new TestSite($"""
+            -- site.yml --
+            title: T
+            {setting}
+            -- themes/default/i18n/fr.yml --
+            months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
+            -- themes/default/layouts/article.html --
+            {"{{ for h in page.headings }}[{{ h.id }}]{{ end }}"}
+            -- themes/default/layouts/list.html --
+            -- themes/default/layouts/404.html --
+            -- content/posts/a.md --
+            ---
+            title: A
+            date: 2024-09-01T10:00:00+02:00
+            ---
+            ## 1.0.3 Early Hints
+            """, withDefaultTheme: false);
+
+        site.BuildSuccessfully();
+
+        Assert.Equal($"[{id}]", site.ReadOutput("2024/09/a/index.html").Trim());
+    }
+
     [Fact]
     public void New_refuses_to_overwrite_an_existing_article()
     {
