@@ -52,7 +52,7 @@ internal sealed class LinkChecker(SiteUrls urls)
         while (NextAttribute(html, ref position, out var name, out var valueRange))
         {
             var value = html[valueRange];
-            if (name.SequenceEqual("id"u8))
+            if (IsAnchorName(name))
             {
                 ids.Add(valueRange);
                 continue;
@@ -183,8 +183,8 @@ internal sealed class LinkChecker(SiteUrls urls)
         {
             foreach (var (source, page) in pagesUsing)
             {
-                var target = url.StartsWith('#') ? page : Target(url);
-                if (target is null || !writer.HasWritten(target))
+                var target = url.StartsWith('#') ? page : Served(Target(url), writer);
+                if (target is null)
                 {
                     broken.Add((source, url));
                     continue;
@@ -228,13 +228,36 @@ internal sealed class LinkChecker(SiteUrls urls)
         var position = 0;
         while (NextAttribute(html, ref position, out var name, out var value))
         {
-            if (name.SequenceEqual("id"u8))
+            if (IsAnchorName(name))
             {
                 ids.Add(Decode(html[value]));
             }
         }
 
         return cache[page] = ids;
+    }
+
+    /// <summary>What a link can point at: an element's <c>id</c>, or an old-style <c>&lt;a name&gt;</c>.</summary>
+    private static bool IsAnchorName(ReadOnlySpan<byte> attribute) => attribute.SequenceEqual("id"u8) || attribute.SequenceEqual("name"u8);
+
+    /// <summary>The file written that GitHub Pages serves for <paramref name="target"/>: the file
+    /// itself, else for an extension-less path its <c>.html</c> file or the folder it redirects
+    /// to (<c>/x</c> → <c>/x/</c>); null when there is none.</summary>
+    private static string? Served(string? target, OutputWriter writer)
+    {
+        if (target is null || writer.HasWritten(target))
+        {
+            return target;
+        }
+
+        if (Path.GetExtension(target).Length > 0)
+        {
+            return null;
+        }
+
+        return writer.HasWritten(target + ".html") ? target + ".html"
+            : writer.HasWritten(target + "/index.html") ? target + "/index.html"
+            : null;
     }
 
     /// <summary>The output file an internal URL is served from, or null when it is outside the site.</summary>

@@ -311,6 +311,22 @@ public class SiteForReadersAndCrawlersTests
     }
 
     [Fact]
+    public void Links_that_github_pages_serves_are_not_broken_and_a_name_counts_as_an_anchor()
+    {
+        // GitHub Pages serves /x from x.html and redirects /x to /x/ when x/index.html exists.
+        using var site = SiteWith(1);
+        site.Write("content/legal.html", "<!doctype html><title>Mentions</title><p><a name=\"contact\">Contact</a></p>");
+        site.Write("content/posts/links.md", TestSite.Article(title: "Liens", body:
+            "[mentions](/legal) [contact](/legal.html#contact) [mois](/2024/02) [absent](/nulle-part) [ancre absente](/legal.html#adresse)"));
+        var result = site.BuildSuccessfully();
+
+        var link = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.BrokenLink);
+        Assert.Contains("/blog/nulle-part", link.Message, StringComparison.Ordinal);
+        var anchor = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.BrokenAnchor);
+        Assert.Contains("#adresse", anchor.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Anchors_are_checked_on_the_same_page_and_on_other_pages_escaped_or_not()
     {
         using var site = SiteWith(0);
