@@ -117,7 +117,8 @@ public sealed class DevServer : IAsyncDisposable
     /// Watches the site folder itself, without its subfolders (the output, .git and node_modules
     /// would cost thousands of watches), to see source folders and site.yml appear, go and come
     /// back; and each source folder with its subfolders while it exists. A folder created after
-    /// the server started (layouts/, where authors customise) is watched from then on.
+    /// the server started (layouts/, where authors customise) is watched from then on. Gazette's
+    /// own themes folder is watched too (the theme of a site that has none of its own).
     /// </summary>
     private void Watch()
     {
@@ -144,6 +145,12 @@ public sealed class DevServer : IAsyncDisposable
         foreach (var folder in SourceFolders)
         {
             FollowFolder(Path.Combine(source, folder));
+        }
+
+        // A site without a theme of its own uses Gazette's: an edit there is an edit of the site.
+        if (_options.Build.GazetteThemes is { } gazetteThemes)
+        {
+            FollowFolder(Path.GetFullPath(gazetteThemes));
         }
     }
 
