@@ -71,7 +71,12 @@ public static class SiteStarter
             File.Delete(Path.Combine(siteDirectory, path));
         }
 
-        RemoveEmptyFolders(Path.Combine(siteDirectory, "content"));
+        var content = Path.Combine(siteDirectory, "content");
+        if (Directory.Exists(content))
+        {
+            Output.OutputWriter.RemoveEmptyFolders(content); // the sample's emptied bundles
+        }
+
         var siteYml = Path.Combine(siteDirectory, "site.yml");
         if (own.Contains("site.yml"))
         {
@@ -116,27 +121,6 @@ public static class SiteStarter
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
-    }
-
-    private static void RemoveEmptyFolders(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
-
-        foreach (var child in Directory.GetDirectories(folder))
-        {
-            if ((File.GetAttributes(child) & FileAttributes.ReparsePoint) == 0)
-            {
-                RemoveEmptyFolders(child);
-            }
-        }
-
-        if (!Directory.EnumerateFileSystemEntries(folder).Any())
-        {
-            Directory.Delete(folder);
-        }
     }
 
     private static bool TryTimeZone(string id, out TimeZoneInfo zone)

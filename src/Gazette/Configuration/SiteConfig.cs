@@ -22,6 +22,13 @@ public sealed record SiteConfig
     public string Theme { get; init; } = "default";
     public IReadOnlyDictionary<string, AuthorProfile> Authors { get; init; } = new Dictionary<string, AuthorProfile>();
     public string? DefaultAuthor { get; init; }
+
+    /// <summary>Why an author key is a problem: site.yml declares authors and not this one (its
+    /// page would carry the key alone, with no name, bio or photo); null when it is fine.</summary>
+    public string? UndeclaredAuthor(string key) =>
+        Authors.Count == 0 || Authors.ContainsKey(key) ? null
+            : $"author '{key}' is not declared under 'authors:' in site.yml (declared: {string.Join(", ", Authors.Keys.Order(StringComparer.Ordinal))}); "
+                + "use one of them or add it there with its name and bio";
     public int Pagination { get; init; } = 10;
     public string ArticlePermalink { get; init; } = "/{year}/{month}/{slug}/";
     public bool Minify { get; init; } = true;

@@ -163,6 +163,11 @@ public static class SiteConfigLoader
                 : new Dictionary<string, object?>(),
         };
         fields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, FileName, KnownKeys);
+        if (config.DefaultAuthor is { } defaultAuthor && config.UndeclaredAuthor(defaultAuthor) is { } problem)
+        {
+            diagnostics.Warning(DiagnosticCodes.AuthorUndeclared, fields.LocationOf(fields.Node("default_author")!), problem);
+        }
+
         return config;
     }
 

@@ -202,13 +202,9 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             : TypographyRules.ForLanguage(lang);
         var authorKey = frontMatter.Author ?? config.DefaultAuthor;
         var profile = authorKey is null ? null : config.Authors.GetValueOrDefault(authorKey);
-        if (authorKey is not null && profile is null && config.Authors.Count > 0)
+        if (frontMatter.Author is { } author && config.UndeclaredAuthor(author) is { } undeclared)
         {
-            // Its page would carry the key alone: no name, bio or photo.
-            var known = string.Join(", ", config.Authors.Keys.Order(StringComparer.Ordinal));
-            diagnostics.Warning(DiagnosticCodes.AuthorUndeclared,
-                frontMatter.Author is null ? SourceLocation.File("site.yml") : frontMatter.AuthorLocation,
-                $"author '{authorKey}' is not declared under 'authors:' in site.yml (declared: {known}); use one of them or add it there with its name and bio");
+            diagnostics.Warning(DiagnosticCodes.AuthorUndeclared, frontMatter.AuthorLocation, undeclared); // default_author is checked with site.yml
         }
 
         var place = new DocumentPlace(Path.GetDirectoryName(source.FullPath)!, source.BundleDirectory, folder);

@@ -54,9 +54,8 @@ internal sealed record Theme(string Name, string Directory, string SiteDirectory
             return new Theme(name, directory, siteDirectory, $"themes/{name}/");
         }
 
-        if (gazetteThemes is not null && System.IO.Directory.Exists(Path.Combine(gazetteThemes, name)))
+        if (gazetteThemes is not null && Path.GetFullPath(Path.Combine(gazetteThemes, name)) is var own && System.IO.Directory.Exists(own))
         {
-            var own = Path.GetFullPath(Path.Combine(gazetteThemes, name));
             return new Theme(name, own, siteDirectory, own.Replace('\\', '/') + "/");
         }
 

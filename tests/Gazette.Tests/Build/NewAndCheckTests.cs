@@ -87,6 +87,26 @@ public class NewAndCheckTests
         Assert.Contains("{{ page.title | upcase }}", site.ReadOutput("2024/09/a/index.html"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_undeclared_default_author_is_one_warning_at_its_line_in_site_yml_whatever_the_number_of_articles()
+    {
+        using var site = new TestSite("""
+            -- site.yml --
+            title: T
+            default_author: karim
+            authors:
+              mathilde: { name: Mathilde Rousseau }
+            """);
+        site.Write("content/posts/a.md", TestSite.Article(title: "A"));
+        site.Write("content/posts/b.md", TestSite.Article(title: "B", date: "2024-09-02T10:00:00+02:00"));
+
+        var result = site.BuildSuccessfully();
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.AuthorUndeclared);
+        Assert.Equal(new SourceLocation("site.yml", 2, 17), warning.Location);
+        Assert.Contains("'karim' is not declared", warning.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("", "early-hints")]
     [InlineData("markdown:\n  heading_ids: github\n", "103-early-hints")]

@@ -1,4 +1,3 @@
-using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -9,17 +8,10 @@ namespace Gazette.Markdown.Figures;
 /// <summary>A paragraph that holds a figure (a photo alone in it) or the review marker is left as
 /// a place in the HTML, which the theme fills (<see cref="ArticleBody"/>); any other paragraph
 /// renders as usual.</summary>
-internal sealed class ThemePlaceExtension : IMarkdownExtension
+internal sealed class ThemePlaceExtension : RendererExtension<ParagraphRenderer, ThemePlaceRenderer>
 {
     /// <summary>Marks a paragraph that holds the review marker (set with <c>SetData</c>).</summary>
     public const string ReviewPlace = "gazette-review-place";
-
-    public void Setup(MarkdownPipelineBuilder pipeline)
-    {
-    }
-
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) =>
-        (renderer as HtmlRenderer)?.ObjectRenderers.Replace<ParagraphRenderer>(new ThemePlaceRenderer());
 
     /// <summary>The image when it is the only thing in its paragraph (surrounding spaces aside).</summary>
     public static LinkInline? LoneImage(ParagraphBlock paragraph)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -8,15 +7,7 @@ namespace Gazette.Markdown.Headings;
 
 /// <summary>Headings up to level 4 get a visible anchor link to themselves, for sharing a section
 /// (their ids come from Markdig's auto-identifiers).</summary>
-internal sealed class HeadingAnchorExtension : IMarkdownExtension
-{
-    public void Setup(MarkdownPipelineBuilder pipeline)
-    {
-    }
-
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) =>
-        (renderer as HtmlRenderer)?.ObjectRenderers.Replace<HeadingRenderer>(new HeadingAnchorRenderer());
-}
+internal sealed class HeadingAnchorExtension : RendererExtension<HeadingRenderer, HeadingAnchorRenderer>;
 
 /// <summary>Writes a heading followed by its anchor link.</summary>
 internal sealed class HeadingAnchorRenderer : HeadingRenderer

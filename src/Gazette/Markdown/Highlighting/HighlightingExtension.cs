@@ -1,4 +1,3 @@
-using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -6,15 +5,7 @@ using Markdig.Syntax;
 namespace Gazette.Markdown.Highlighting;
 
 /// <summary>Fenced code in a language <see cref="CodeHighlighter"/> knows is highlighted at build time.</summary>
-internal sealed class HighlightingExtension : IMarkdownExtension
-{
-    public void Setup(MarkdownPipelineBuilder pipeline)
-    {
-    }
-
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) =>
-        (renderer as HtmlRenderer)?.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
-}
+internal sealed class HighlightingExtension : RendererExtension<CodeBlockRenderer, HighlightedCodeBlockRenderer>;
 
 /// <summary>Writes a code block with its language as a class and its tokens highlighted.</summary>
 internal sealed class HighlightedCodeBlockRenderer : CodeBlockRenderer
