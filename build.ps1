@@ -10,13 +10,14 @@
     ./build.ps1 check -Strict                     # what to fix before publishing
     ./build.ps1 clean
     ./build.ps1 init -Title "Mon site" -BaseUrl https://me.github.io/mon-site/ -Author "Mon Nom"
+    ./build.ps1 import jekyll -From ../old-blog     # or hugo: brings an old site's articles in
     ./build.ps1 test
     ./build.ps1 compile                           # compile the CLI only; prints the command that runs it
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'serve', 'new', 'check', 'clean', 'init', 'test', 'compile')]
+    [ValidateSet('build', 'serve', 'new', 'check', 'clean', 'init', 'import', 'test', 'compile')]
     [string] $Command = 'build',
     [Parameter(Position = 1)]
     [string] $Title,
@@ -36,7 +37,8 @@ param(
     [string[]] $Tags,
     [string] $Language = 'fr',
     [string] $Timezone = 'Europe/Paris',
-    [string] $Author
+    [string] $Author,
+    [string] $From
 )
 
 $ErrorActionPreference = 'Stop'
@@ -124,7 +126,8 @@ switch ($Command) {
     default {
         $cli = Get-Cli
         $arguments = @($Command)
-        if ($Command -eq 'new') { $arguments += @($Title) }
+        if ($Command -in 'new', 'import') { $arguments += @($Title) }
+        if ($From) { $arguments += @('--from', $From) }
         if ($Command -eq 'init') {
             $arguments += @('--title', $Title, '--language', $Language, '--timezone', $Timezone)
             if ($Author) { $arguments += @('--author', $Author) }

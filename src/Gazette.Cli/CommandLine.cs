@@ -26,6 +26,9 @@ internal sealed record CommandLine
     public string Language { get; init; } = "fr";
     public string TimeZone { get; init; } = "Europe/Paris";
     public string? Author { get; init; }
+    /// <summary>import: the old site's generator (jekyll, hugo) and folder.</summary>
+    public string? Generator { get; init; }
+    public string? From { get; init; }
 
     public static bool TryParse(string[] args, out CommandLine command, out string? error)
     {
@@ -35,7 +38,7 @@ internal sealed record CommandLine
         if (args.Length > 0 && !args[0].StartsWith('-'))
         {
             var name = args[0];
-            if (name is not ("build" or "clean" or "help" or "serve" or "new" or "check" or "init"))
+            if (name is not ("build" or "clean" or "help" or "serve" or "new" or "check" or "init" or "import"))
             {
                 error = $"unknown command '{name}'";
                 return false;
@@ -46,6 +49,17 @@ internal sealed record CommandLine
             if (name == "new" && args.Length > 1 && !args[1].StartsWith('-'))
             {
                 command = command with { Title = args[1] };
+                position = 2;
+            }
+            else if (name == "import")
+            {
+                if (args.Length < 2 || args[1] is not ("jekyll" or "hugo"))
+                {
+                    error = "import needs the old site's generator: gazette import jekyll --from OLD_SITE (or hugo)";
+                    return false;
+                }
+
+                command = command with { Generator = args[1] };
                 position = 2;
             }
         }
@@ -123,6 +137,9 @@ internal sealed record CommandLine
                     break;
                 case "--author":
                     command = command with { Author = Value() ?? Missing(option, ref error) };
+                    break;
+                case "--from":
+                    command = command with { From = Value() ?? Missing(option, ref error) };
                     break;
                 case "--title":
                     command = command with { Title = Value() ?? Missing(option, ref error) };

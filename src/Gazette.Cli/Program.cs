@@ -38,6 +38,7 @@ public static class Program
           --title T        init: the site's title (also --base-url, --language fr,
                            --timezone Europe/Paris, --author "Name"; --force when the
                            site already has articles of its own: they stay)
+          --from DIR       import: the old site's folder
           --exit-with PID  stop when process PID ends (build.ps1 passes its own)
         """;
 
@@ -63,6 +64,8 @@ public static class Program
                 return New(command);
             case "init":
                 return Init(command);
+            case "import":
+                return Import(command);
             case "serve":
                 return await ServeAsync(command).ConfigureAwait(false);
             default:
@@ -167,6 +170,34 @@ public static class Program
         }
 
         Console.WriteLine($"site.yml written for '{command.Title}'" + (article is null ? "; the site's own articles are kept" : $"; first draft: {article}"));
+        return 0;
+    }
+
+    private static int Import(CommandLine command)
+    {
+        if (string.IsNullOrWhiteSpace(command.From))
+        {
+            Console.Error.WriteLine($"gazette: import needs the old site's folder: gazette import {command.Generator} --from ../old-site");
+            return 2;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var generator = command.Generator == "hugo" ? Gazette.Import.OldGenerator.Hugo : Gazette.Import.OldGenerator.Jekyll;
+        var summary = Gazette.Import.SiteImporter.Import(generator, command.From, command.Source, diagnostics);
+        foreach (var diagnostic in diagnostics.ToSortedList())
+        {
+            Console.Error.WriteLine(diagnostic);
+        }
+
+        if (summary is null)
+        {
+            return 1;
+        }
+
+        var warnings = diagnostics.ToList().Count(d => d.Severity == Severity.Warning);
+        Console.WriteLine($"Imported {summary.Articles} articles and {summary.Pages} pages ({summary.Files} files, {summary.Aliases} old URLs kept as aliases)"
+            + (summary.Skipped > 0 ? $", {summary.Skipped} kept as they were" : "")
+            + $" — {warnings} place{(warnings == 1 ? "" : "s")} to look at");
         return 0;
     }
 

@@ -85,7 +85,8 @@ public static class ArticleScaffolder
         return relative;
     }
 
-    /// <summary>A YAML double-quoted string.</summary>
+    /// <summary>A YAML double-quoted scalar: backslashes, quotes and line breaks escaped.</summary>
     internal static string Quote(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\r", "", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
 }

@@ -128,6 +128,13 @@ public static class DiagnosticCodes
     public const string DuplicateTitle = "GZ0507";
     public const string AuthorUndeclared = "GZ0508";
     public const string SiteNotSample = "GZ0601";
+    public const string ImportSkipped = "GZ0801";
+    public const string ImportTemplateLeft = "GZ0802";
+    public const string ImportImageMissing = "GZ0803";
+    public const string ImportKeyDropped = "GZ0804";
+    public const string ImportExists = "GZ0805";
+    public const string ImportNoSite = "GZ0806";
+    public const string ImportLinkOutside = "GZ0807";
     public const string InternalError = "GZ0999";
     public const string AliasInvalid = "GZ0406";
     public const string SizeLimit = "GZ0407";

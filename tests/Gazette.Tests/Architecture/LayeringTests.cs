@@ -11,8 +11,9 @@ namespace Gazette.Tests.Architecture;
 /// </summary>
 public class LayeringTests
 {
-    /// <summary>The pipeline from bottom to top: a folder may use the folders before it only.</summary>
-    private static readonly string[] Layers = ["Diagnostics", "Text", "Yaml", "Configuration", "Content", "Images", "Markdown", "Model", "Templates", "Output", "(engine)"];
+    /// <summary>The pipeline from bottom to top: a folder may use the folders before it only. Import
+    /// (gazette import) reads old sites with the engine's parts; nothing of the engine uses it.</summary>
+    private static readonly string[] Layers = ["Diagnostics", "Text", "Yaml", "Configuration", "Content", "Images", "Markdown", "Model", "Templates", "Output", "(engine)", "Import"];
 
     [Fact]
     public void Each_folder_of_the_engine_uses_only_the_folders_below_it_in_the_pipeline()

@@ -1,0 +1,61 @@
+using Gazette.Diagnostics;
+using Gazette.Yaml;
+
+namespace Gazette.Import;
+
+/// <summary>The generators <c>gazette import</c> reads.</summary>
+public enum OldGenerator
+{
+    Jekyll,
+    Hugo,
+}
+
+/// <summary>An author of the old site, from its data files (Jekyll <c>_data/authors.yml</c>, Hugo <c>data/authors</c>).</summary>
+internal sealed record OldAuthor(string Key, string Name, string? Bio, string? Avatar);
+
+/// <summary>What an old site is made of, read once: its settings, authors and documents. Its
+/// generator's rules (the URL it gave each document, how its templates are converted) come with it.</summary>
+internal abstract class OldSite
+{
+    public required string Root { get; init; }
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public string? Language { get; init; }
+    public string? TimeZoneId { get; init; }
+    public required TimeZoneInfo TimeZone { get; init; }
+    /// <summary>The old site's address, with its base path.</summary>
+    public string? BaseUrl { get; init; }
+    public IReadOnlyDictionary<string, OldAuthor> Authors { get; init; } = new Dictionary<string, OldAuthor>();
+    public List<OldDocument> Documents { get; } = [];
+    /// <summary>The old site's own settings, as its templates read them (<c>site.repository</c>).</summary>
+    public YamlMapping Settings { get; init; } = new(1, 1);
+
+    /// <summary>The URL the old site published the document at, from its base path (<c>/2015/03/17/x.html</c>).</summary>
+    public abstract string OldUrl(OldDocument document, ImportedArticle article);
+
+    /// <summary>The body in Markdown: the generator's template code converted, what cannot be reported.</summary>
+    public abstract string ConvertTemplates(OldDocument document, ImportedArticle article, ImportLinks links, DiagnosticBag diagnostics);
+
+    /// <summary>Where a path written in the document points in the old site (null for another site).</summary>
+    public abstract string? ResolveFile(OldDocument document, string path);
+
+    /// <summary>The Jekyll or Hugo path segment rules: lowercase words joined by dashes, as each
+    /// generator's own "urlize"/"slugify" do for URLs built from titles.</summary>
+    public static string Urlize(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Trim().ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c) || c is '-' or '_' or '.')
+            {
+                builder.Append(c);
+            }
+            else if (c is ' ' or '/' && builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        return builder.ToString().Trim('-');
+    }
+}
