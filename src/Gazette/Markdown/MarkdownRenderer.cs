@@ -63,6 +63,7 @@ internal sealed partial class MarkdownRenderer
     private readonly SiteUrls _urls;
     private readonly Func<string, string> _anchorLabel;
     private readonly bool _unsafeHtml;
+    private readonly RawHtml.HtmlAllowlist _allowlist = new();
 
     /// <summary>The longest one article's Markdown may take to parse: a last resort, long enough that
     /// no real article reaches it on a loaded machine (the shapes known to be slow are refused
@@ -304,23 +305,51 @@ internal sealed partial class MarkdownRenderer
             || url.StartsWith("htps", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>As Hugo does by default: raw HTML is left out and script-capable link targets are
-    /// dropped (the link text stays), each with a warning at its line.</summary>
-    private static void RemoveUnsafeMarkup(DocumentNodes nodes, MarkdownContext context, DiagnosticBag diagnostics)
+    /// <summary>Raw HTML keeps what the allowlist allows (figures, tables, line breaks, players from
+    /// known hosts…), and script-capable link targets are dropped (the link text stays); what goes
+    /// is reported at its line.</summary>
+    private void RemoveUnsafeMarkup(DocumentNodes nodes, MarkdownContext context, DiagnosticBag diagnostics)
     {
         SourceLocation At(int line, int column) => new(context.SourcePath, line + 1 + context.BodyLineOffset, column + 1);
+        void Report(List<string> removed, int line, int column)
+        {
+            if (removed.Count > 0)
+            {
+                diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(line, column),
+                    $"raw HTML: {string.Join(", ", removed.Distinct(StringComparer.Ordinal))} left out (only safe HTML is kept, and players from known hosts); "
+                    + "write it in Markdown, or set 'markdown: { unsafe_html: true }' in site.yml if this HTML is trusted");
+            }
+        }
+
+        var removed = new List<string>();
         foreach (var block in nodes.HtmlBlocks)
         {
-            diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(block.Line, block.Column),
-                "raw HTML left out; set 'markdown: { unsafe_html: true }' in site.yml to allow it");
-            block.Parent?.Remove(block);
+            removed.Clear();
+            var cleaned = _allowlist.Clean(block.Lines.ToString(), removed);
+            Report(removed, block.Line, block.Column);
+            if (string.IsNullOrWhiteSpace(cleaned))
+            {
+                block.Parent?.Remove(block);
+            }
+            else
+            {
+                block.Lines = new Markdig.Helpers.StringLineGroup(cleaned);
+            }
         }
 
         foreach (var inline in nodes.HtmlInlines)
         {
-            diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, At(inline.Line, inline.Column),
-                "raw HTML left out; set 'markdown: { unsafe_html: true }' in site.yml to allow it");
-            inline.Remove();
+            removed.Clear();
+            var cleaned = _allowlist.CleanTag(inline.Tag, removed);
+            Report(removed, inline.Line, inline.Column);
+            if (cleaned is null)
+            {
+                inline.Remove();
+            }
+            else
+            {
+                inline.Tag = cleaned;
+            }
         }
 
         foreach (var link in nodes.Links)

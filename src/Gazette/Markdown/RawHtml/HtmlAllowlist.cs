@@ -1,0 +1,107 @@
+using AngleSharp.Dom;
+using Ganss.Xss;
+using Gazette.Text;
+
+namespace Gazette.Markdown.RawHtml;
+
+/// <summary>
+/// The raw HTML an article may keep (site.yml <c>markdown.unsafe_html: false</c>, the default):
+/// HtmlSanitizer's safe elements and attributes (figures, tables, <c>&lt;br&gt;</c>, <c>&lt;sup&gt;</c>,
+/// <c>&lt;kbd&gt;</c>, quotes…), ids and names for anchors, and <c>&lt;iframe&gt;</c> from the video
+/// and slide hosts below only. Scripts, styles, forms, event handlers and <c>javascript:</c> URLs go,
+/// and each removal is told to the caller so the author hears of it at its line.
+/// </summary>
+internal sealed class HtmlAllowlist
+{
+    /// <summary>Hosts whose players an article may embed (documented in docs/writing.md).</summary>
+    public static readonly IReadOnlySet<string> IframeHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com", "www.dailymotion.com",
+        "geo.dailymotion.com", "www.slideshare.net", "speakerdeck.com", "codepen.io", "player.twitch.tv",
+        "open.spotify.com", "w.soundcloud.com", "embed.podcasts.apple.com", "www.openstreetmap.org",
+        "datawrapper.dwcdn.net", "e.infogram.com", "framatube.org", "peertube.fr", "tube.numerique.gouv.fr",
+    };
+
+    private static readonly string[] ExtraTags = ["iframe", "figure", "figcaption", "details", "summary", "picture", "source", "video", "audio", "track", "mark", "kbd", "abbr", "time", "wbr"];
+    private static readonly string[] ExtraAttributes = ["class", "id", "name", "role", "aria-label", "aria-hidden", "referrerpolicy", "allowfullscreen", "loading", "allow", "frameborder", "controls", "poster", "srcset", "sizes", "datetime", "open", "kind", "srclang", "label"];
+
+    private readonly ScratchPool<Cleaner> _cleaners = new(() => new Cleaner());
+
+    /// <summary>The HTML with what is not allowed taken out; <paramref name="removed"/> gets a short
+    /// description of each removal (<c>&lt;script&gt;</c>, <c>onclick on &lt;img&gt;</c>).</summary>
+    public string Clean(string html, List<string> removed)
+    {
+        var cleaner = _cleaners.Rent();
+        cleaner.Removed = removed;
+        var result = cleaner.Sanitizer.Sanitize(html);
+        cleaner.Removed = null;
+        _cleaners.Return(cleaner);
+        return result;
+    }
+
+    /// <summary>One inline tag (<c>&lt;sup&gt;</c>, <c>&lt;/kbd&gt;</c>, <c>&lt;br&gt;</c>) as it may stay,
+    /// or null when it must go (reported in <paramref name="removed"/>).</summary>
+    public string? CleanTag(string tag, List<string> removed)
+    {
+        if (tag.StartsWith("<!--", StringComparison.Ordinal))
+        {
+            return null; // a comment: never shown, dropped without a word
+        }
+
+        if (tag.StartsWith("</", StringComparison.Ordinal))
+        {
+            var name = tag[2..].TrimEnd('>', ' ', '\t', '\n').ToLowerInvariant();
+            if (Allowed(name))
+            {
+                return $"</{name}>";
+            }
+
+            removed.Add($"<{name}>");
+            return null;
+        }
+
+        var cleaned = Clean(tag, removed);
+        var end = cleaned.IndexOf('>', StringComparison.Ordinal);
+        return cleaned.StartsWith('<') && end > 0 ? cleaned[..(end + 1)] : null;
+    }
+
+    private bool Allowed(string name)
+    {
+        var cleaner = _cleaners.Rent();
+        var allowed = cleaner.Sanitizer.AllowedTags.Contains(name);
+        _cleaners.Return(cleaner);
+        return allowed;
+    }
+
+    /// <summary>A sanitizer and where its removals go; one per thread at a time (its events report
+    /// to whoever rented it).</summary>
+    private sealed class Cleaner
+    {
+        public Cleaner()
+        {
+            Sanitizer = new HtmlSanitizer();
+            Sanitizer.AllowedTags.UnionWith(ExtraTags);
+            Sanitizer.AllowedAttributes.UnionWith(ExtraAttributes);
+            Sanitizer.AllowedSchemes.Add("mailto");
+            Sanitizer.RemovingTag += (_, e) => Removed?.Add($"<{e.Tag.LocalName}>");
+            Sanitizer.RemovingAttribute += (_, e) => Removed?.Add($"{e.Attribute.Name} on <{e.Tag.LocalName}>");
+            Sanitizer.PostProcessNode += (_, e) =>
+            {
+                if (e.Node is IElement { LocalName: "iframe" } frame && !FromKnownHost(frame.GetAttribute("src")))
+                {
+                    Removed?.Add($"<iframe> from {Host(frame.GetAttribute("src"))}");
+                    e.ReplacementNodes.Add(e.Document.CreateTextNode(""));
+                }
+            };
+        }
+
+        public HtmlSanitizer Sanitizer { get; }
+
+        public List<string>? Removed { get; set; }
+    }
+
+    private static bool FromKnownHost(string? src) =>
+        Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme == "https" && IframeHosts.Contains(uri.Host);
+
+    private static string Host(string? src) => Uri.TryCreate(src, UriKind.Absolute, out var uri) ? uri.Host : $"'{src}'";
+}

@@ -1,0 +1,76 @@
+using Gazette.Diagnostics;
+using Gazette.Tests.Support;
+
+namespace Gazette.Tests.Markdown;
+
+/// <summary>
+/// Raw HTML in an article, as imported blogs have it, through the allowlist (the default): safe
+/// elements stay with their text, players from known hosts stay, everything that can run script or
+/// load a foreign frame goes with a warning at its line. The site's layout prints the body only.
+/// </summary>
+public class RawHtmlTests
+{
+    private static (string Body, List<Diagnostic> Warnings) Render(string markdown)
+    {
+        using var site = new TestSite("""
+            -- site.yml --
+            title: T
+            -- layouts/baseof.html --
+            {{ content }}
+            -- layouts/article.html --
+            {{ page.content_html }}
+            """);
+        site.Write("content/posts/a.md", TestSite.Article(body: markdown));
+        var result = site.BuildSuccessfully();
+        return (site.ReadOutput("2024/09/a/index.html").Trim(), [.. result.Diagnostics.Where(d => d.Code == DiagnosticCodes.UnsafeMarkup)]);
+    }
+
+    [Fact]
+    public void Safe_elements_keep_their_text_and_attributes()
+    {
+        var (body, warnings) = Render("""
+            <blockquote class="twitter"><p>Une citation entière, avec ses mots.</p></blockquote>
+
+            <figure><img src="https://example.org/a.png" alt="A"><figcaption>Légende</figcaption></figure>
+
+            Appuyez sur <kbd>Ctrl</kbd>, 10<sup>3</sup><br>fin.
+            """);
+
+        Assert.Equal("""
+            <blockquote class="twitter"><p>Une citation entière, avec ses mots.</p></blockquote>
+            <figure><img src="https://example.org/a.png" alt="A"><figcaption>Légende</figcaption></figure>
+            <p>Appuyez sur <kbd>Ctrl</kbd>, 10<sup>3</sup><br>fin.</p>
+            """.ReplaceLineEndings("\n"), body.ReplaceLineEndings("\n"));
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void A_player_from_a_known_host_stays_and_any_other_frame_goes_with_a_warning_at_its_line()
+    {
+        var (body, warnings) = Render("""
+            <iframe src="https://www.youtube-nocookie.com/embed/abc" title="Vidéo" allowfullscreen></iframe>
+
+            <iframe src="https://evil.example/x"></iframe>
+            """);
+
+        Assert.Contains("<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"Vidéo\" allowfullscreen=\"\"></iframe>", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
+        var warning = Assert.Single(warnings);
+        Assert.Equal((8, 1), (warning.Location.Line, warning.Location.Column));
+        Assert.Contains("<iframe> from evil.example left out", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scripts_and_event_handlers_go_and_each_is_named()
+    {
+        var (body, warnings) = Render("""
+            <div class="note" onclick="steal()">Note <script>steal()</script><a href="javascript:steal()">lien</a></div>
+            """);
+
+        Assert.Equal("<div class=\"note\">Note <a>lien</a></div>", body);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("<script>", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("onclick on <div>", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("href on <a>", warning.Message, StringComparison.Ordinal);
+    }
+}
