@@ -27,8 +27,11 @@ internal sealed record FrontMatter
     /// <summary>Where <c>date:</c> is, and whether its text carried an offset (check warns when not).</summary>
     public SourceLocation DateLocation { get; init; }
     public bool DateHasOffset { get; init; }
+    /// <summary>False for a date-only <c>date: 2024-09-25</c>: pages show no made-up time then.</summary>
+    public bool DateHasTime { get; init; } = true;
     public DateTimeOffset? Updated { get; init; }
-    public string? Author { get; init; }
+    /// <summary>The author keys of <c>author:</c> (one) or <c>authors:</c> (a list), in their order.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
     public string? Category { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? Summary { get; init; }
@@ -38,7 +41,7 @@ internal sealed record FrontMatter
     public bool Draft { get; init; }
     public string? Slug { get; init; }
     public SourceLocation SlugLocation { get; init; }
-    /// <summary>Where <c>author:</c> is, for the warning about an author site.yml does not declare.</summary>
+    /// <summary>Where <c>author:</c> or <c>authors:</c> is, for the warning about an author site.yml does not declare.</summary>
     public SourceLocation AuthorLocation { get; init; }
     public string? Lang { get; init; }
     /// <summary><c>fr</c>, <c>en</c> or <c>none</c>; null to follow the site and the language.</summary>

@@ -27,7 +27,7 @@ internal static class FrontMatterParser
     internal static readonly string[] KnownKeys =
     [
         "title", "date", "updated", "author", "category", "tags", "summary", "image", "review", "sources",
-        "draft", "slug", "lang", "typography", "toc", "expires", "aliases",
+        "draft", "slug", "lang", "typography", "toc", "expires", "aliases", "authors",
     ];
 
     private static readonly string[] DateFormats =
@@ -243,8 +243,9 @@ internal static class FrontMatterParser
             Date = Date(fields, "date", timeZone),
             DateLocation = fields.Node("date") is { } dateNode ? fields.LocationOf(dateNode) : default,
             DateHasOffset = fields.Node("date") is YamlScalar { Value: var dateText } && HasOffset(dateText),
+            DateHasTime = fields.Node("date") is not YamlScalar { Value: var dateOnly } || dateOnly.Trim().Length > 10,
             Updated = Date(fields, "updated", timeZone),
-            Author = fields.String("author"),
+            Authors = Authors(fields),
             Category = fields.String("category"),
             Tags = fields.StringList("tags"),
             Summary = fields.String("summary"),
@@ -260,11 +261,25 @@ internal static class FrontMatterParser
             Expires = Date(fields, "expires", timeZone),
             Aliases = fields.StringList("aliases"),
             AliasesLocation = fields.Node("aliases") is { } aliases ? fields.LocationOf(aliases) : default,
-            AuthorLocation = fields.Node("author") is { } author ? fields.LocationOf(author) : default,
+            AuthorLocation = (fields.Node("authors") ?? fields.Node("author")) is { } author ? fields.LocationOf(author) : default,
             Params = Params(fields),
         };
         fields.ReportUnread(DiagnosticCodes.YamlUnknownKey, "front matter", KnownKeys);
         return frontMatter;
+    }
+
+    /// <summary><c>author: key</c>, or <c>authors: [a, b]</c> for an article written by several.</summary>
+    private static IReadOnlyList<string> Authors(YamlFieldReader fields)
+    {
+        var one = fields.String("author");
+        var several = fields.StringList("authors");
+        if (one is not null && several.Count > 0)
+        {
+            fields.Diagnostics.Warning(DiagnosticCodes.YamlUnknownKey, fields.LocationOf(fields.Node("author")!),
+                "both 'author' and 'authors' are given; 'authors' is used: put every author in it and remove 'author'");
+        }
+
+        return several.Count > 0 ? [.. several.Distinct(StringComparer.Ordinal)] : one is null ? [] : [one];
     }
 
     private static Dictionary<string, object?> Params(YamlFieldReader fields)

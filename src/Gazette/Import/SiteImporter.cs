@@ -267,14 +267,6 @@ public static class SiteImporter
             article.Authors.Add(AuthorKey(name, site, authors));
         }
 
-        if (article.Authors.Count > 1)
-        {
-            // Gazette gives an article one author: the others are named where a reader sees them.
-            var node = document.FrontMatter["authors"] ?? document.FrontMatter["author"];
-            diagnostics.Warning(DiagnosticCodes.ImportKeyDropped, document.At(node),
-                $"the article has {article.Authors.Count} authors; Gazette shows one, '{article.Authors[0]}': name '{string.Join("', '", article.Authors.Skip(1))}' in the text");
-        }
-
         var dropped = document.FrontMatter.Entries.Select(e => e.Key.Value)
             .Where(key => !used.Contains(key) && !GeneratorKeys.Contains(key) && document.FrontMatter[key] is not YamlScalar { IsNull: true })
             .ToList();
@@ -356,9 +348,13 @@ public static class SiteImporter
             text.Append($"updated: {OldDates.Format(updated)}\n");
         }
 
-        if (article.Authors.Count > 0)
+        if (article.Authors.Count == 1)
         {
             text.Append($"author: {article.Authors[0]}\n");
+        }
+        else if (article.Authors.Count > 1)
+        {
+            text.Append($"authors: [{string.Join(", ", article.Authors)}]\n");
         }
 
         if (article.Category is { } category)

@@ -9,19 +9,19 @@ namespace Gazette.Model;
 internal sealed record TermLink(string Name, string Slug, string Url);
 
 /// <summary>
-/// What places an article in the site's lists: its dates, terms and author. An edit that changes
+/// What places an article in the site's lists: its dates, terms and authors. An edit that changes
 /// it moves the article in the lists (<see cref="SiteModelBuilder.Refile"/>); one that keeps it
 /// changes only what pages show of it (<see cref="DocumentContent"/>).
 /// </summary>
 internal sealed record Placement(DateTimeOffset? Date, DateTimeOffset? Updated, IReadOnlyList<string> TagNames, string? CategoryName,
-    string? AuthorName, AuthorProfile? AuthorProfile)
+    IReadOnlyList<string> AuthorNames, IReadOnlyList<AuthorProfile> AuthorProfiles)
 {
     // A date is compared with its offset: pages print it as written.
     public bool Equals(Placement? other) => other is not null && Dates.Same(Date, other.Date) && Dates.Same(Updated, other.Updated)
-        && TagNames.SequenceEqual(other.TagNames) && CategoryName == other.CategoryName && AuthorName == other.AuthorName
-        && Equals(AuthorProfile, other.AuthorProfile);
+        && TagNames.SequenceEqual(other.TagNames) && CategoryName == other.CategoryName && AuthorNames.SequenceEqual(other.AuthorNames)
+        && AuthorProfiles.SequenceEqual(other.AuthorProfiles);
 
-    public override int GetHashCode() => HashCode.Combine(Date, CategoryName, AuthorName);
+    public override int GetHashCode() => HashCode.Combine(Date, CategoryName, AuthorNames.Count);
 }
 
 /// <summary>What a document says, made from its file alone: an edit replaces it as a whole.</summary>
@@ -33,6 +33,8 @@ internal sealed record DocumentContent
     public ReviewInfo? Review { get; init; }
     public IReadOnlyList<SourceRef> Sources { get; init; } = [];
     public bool Toc { get; init; }
+    /// <summary>False when the front matter's date has no time (<c>date: 2024-09-25</c>).</summary>
+    public bool DateHasTime { get; init; } = true;
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
     /// <summary>The body as Markdown made it, with places for the theme's figures and review box.</summary>
     public ArticleBody ContentHtml { get; init; } = ArticleBody.Empty;
@@ -90,11 +92,13 @@ internal sealed class Document
     public DateTimeOffset? Updated => Placement.Updated;
     /// <summary>When the document last changed: its update, else its publication (feeds, sitemap).</summary>
     internal DateTimeOffset? LastModified => Updated ?? Date;
-    public AuthorProfile? AuthorProfile => Placement.AuthorProfile;
+    /// <summary>The first author's profile (the byline's), and every author's.</summary>
+    public AuthorProfile? AuthorProfile => AuthorNames.Count > 0 ? AuthorProfiles.FirstOrDefault(p => p.Name == AuthorNames[0]) : null;
+    public IReadOnlyList<AuthorProfile> AuthorProfiles => Placement.AuthorProfiles;
     /// <summary>Front matter tag and category names, before taxonomies resolve them.</summary>
     internal IReadOnlyList<string> TagNames => Placement.TagNames;
     internal string? CategoryName => Placement.CategoryName;
-    internal string? AuthorName => Placement.AuthorName;
+    internal IReadOnlyList<string> AuthorNames => Placement.AuthorNames;
 
     public string Title => Content.Title;
     public string? Summary => Content.Summary;
@@ -103,6 +107,8 @@ internal sealed class Document
     public IReadOnlyList<SourceRef> Sources => Content.Sources;
     /// <summary>Whether the author asked for a table of contents (<c>toc: true</c>).</summary>
     public bool Toc => Content.Toc;
+    /// <summary>Whether the date was written with a time: a date-only one is shown without "0 h 00".</summary>
+    public bool DateHasTime => Content.DateHasTime;
     public IReadOnlyDictionary<string, object?> Params => Content.Params;
     public ArticleBody ContentHtml => Content.ContentHtml;
     public IReadOnlyList<Figure> Figures => Content.Figures;
@@ -117,7 +123,10 @@ internal sealed class Document
     public IReadOnlyList<string> Aliases => Content.Aliases;
     internal Diagnostics.SourceLocation AliasesLocation => Content.AliasesLocation;
 
-    public TermLink? Author { get; internal set; }
+    /// <summary>The first author: the one a single byline, a feed or a card names.</summary>
+    public TermLink? Author => Authors.Count > 0 ? Authors[0] : null;
+    /// <summary>Every author, in the order of the front matter's <c>authors:</c>.</summary>
+    public IReadOnlyList<TermLink> Authors { get; internal set; } = [];
     public TermLink? Category { get; internal set; }
     public IReadOnlyList<TermLink> Tags { get; internal set; } = [];
     /// <summary>Up to four articles sharing tags, then the category, nearest in time first.</summary>

@@ -52,8 +52,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             Tags = BuildTaxonomy("tags", articles, a => a.TagNames, (a, terms) => a.Tags = terms, diagnostics),
             Categories = BuildTaxonomy("categories", articles, a => a.CategoryName is null ? [] : [a.CategoryName],
                 (a, terms) => a.Category = terms.Count > 0 ? terms[0] : null, diagnostics),
-            Authors = BuildTaxonomy("authors", articles, a => a.AuthorName is null ? [] : [a.AuthorName],
-                (a, terms) => a.Author = terms.Count > 0 ? terms[0] : null, diagnostics),
+            Authors = BuildTaxonomy("authors", articles, a => a.AuthorNames, (a, terms) => a.Authors = terms, diagnostics),
         };
         RelatedArticles.AssignTo(model, articles);
         foreach (var document in articles.Concat(pages))
@@ -200,11 +199,14 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         var typography = frontMatter.Typography is not null || config.Typography is not null
             ? TypographyRules.ParseMode(frontMatter.Typography ?? config.Typography)
             : TypographyRules.ForLanguage(lang);
-        var authorKey = frontMatter.Author ?? config.DefaultAuthor;
-        var profile = authorKey is null ? null : config.Authors.GetValueOrDefault(authorKey);
-        if (frontMatter.Author is { } author && config.UndeclaredAuthor(author) is { } undeclared)
+        IReadOnlyList<string> authorKeys = frontMatter.Authors.Count > 0 ? frontMatter.Authors : config.DefaultAuthor is { } defaultAuthor ? [defaultAuthor] : [];
+        var profiles = authorKeys.Select(key => config.Authors.GetValueOrDefault(key)).ToList();
+        foreach (var author in frontMatter.Authors)
         {
-            diagnostics.Warning(DiagnosticCodes.AuthorUndeclared, frontMatter.AuthorLocation, undeclared); // default_author is checked with site.yml
+            if (config.UndeclaredAuthor(author) is { } undeclared)
+            {
+                diagnostics.Warning(DiagnosticCodes.AuthorUndeclared, frontMatter.AuthorLocation, undeclared); // default_author is checked with site.yml
+            }
         }
 
         var place = new DocumentPlace(Path.GetDirectoryName(source.FullPath)!, source.BundleDirectory, folder);
@@ -240,6 +242,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             Review = review,
             Sources = frontMatter.Sources,
             Toc = frontMatter.Toc,
+            DateHasTime = frontMatter.DateHasTime,
             Params = frontMatter.Params,
             Aliases = frontMatter.Aliases,
             AliasesLocation = frontMatter.AliasesLocation,
@@ -257,7 +260,8 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             };
         }
 
-        var placement = new Placement(frontMatter.Date, frontMatter.Updated, frontMatter.Tags, frontMatter.Category, profile?.Name ?? authorKey, profile);
+        var placement = new Placement(frontMatter.Date, frontMatter.Updated, frontMatter.Tags, frontMatter.Category,
+            [.. authorKeys.Select((key, i) => profiles[i]?.Name ?? key)], [.. profiles.OfType<AuthorProfile>()]);
         return new Document(placement, content)
         {
             Kind = source.Kind,
@@ -333,8 +337,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             (model.Tags, Plan: PlanMoves(model.Tags, article.Tags, placement.TagNames)),
             (model.Categories, Plan: PlanMoves(model.Categories, article.Category is { } category ? [category] : [],
                 placement.CategoryName is { } name ? [name] : [])),
-            (model.Authors, Plan: PlanMoves(model.Authors, article.Author is { } author ? [author] : [],
-                placement.AuthorName is { } authorName ? [authorName] : [])),
+            (model.Authors, Plan: PlanMoves(model.Authors, article.Authors, placement.AuthorNames)),
         };
         if (plans.Any(p => p.Plan is null))
         {
@@ -393,7 +396,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         model.ArchiveList.RemoveAll(period => period.ArticleList.Count == 0);
         article.Tags = plans[0].Plan!.Value.Links;
         article.Category = plans[1].Plan!.Value.Links.FirstOrDefault();
-        article.Author = plans[2].Plan!.Value.Links.FirstOrDefault();
+        article.Authors = plans[2].Plan!.Value.Links;
 
         // A list the article left, joined or moved in has changed; its pages are listed again then,
         // and also when the article's last modification (the list's, for the sitemap) changed.

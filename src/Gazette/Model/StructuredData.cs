@@ -64,11 +64,7 @@ internal static class StructuredData
             json.WriteString("dateModified", Text.Dates.Iso(document.Updated ?? date));
         }
 
-        if (document.Author is { } author)
-        {
-            json.WritePropertyName("author");
-            Person(json, author.Name, urls.Absolute(author.Url));
-        }
+        Authors(json, document, urls);
 
         Publisher(json, config, urls);
         var photos = (document.Cover is null ? document.Figures : [document.Cover, .. document.Figures])
@@ -129,6 +125,30 @@ internal static class StructuredData
         var html = HtmlString.FromUtf8(buffer.WrittenSpan);
         writers.Return(writer);
         return html;
+    }
+
+    /// <summary>One Person, or an array of them for an article written by several.</summary>
+    private static void Authors(Utf8JsonWriter json, Document document, SiteUrls urls)
+    {
+        if (document.Authors.Count == 0)
+        {
+            return;
+        }
+
+        json.WritePropertyName("author");
+        if (document.Authors.Count == 1)
+        {
+            Person(json, document.Authors[0].Name, urls.Absolute(document.Authors[0].Url));
+            return;
+        }
+
+        json.WriteStartArray();
+        foreach (var author in document.Authors)
+        {
+            Person(json, author.Name, urls.Absolute(author.Url));
+        }
+
+        json.WriteEndArray();
     }
 
     private static void Person(Utf8JsonWriter json, string name, string? url)
@@ -210,11 +230,7 @@ internal static class StructuredData
             json.WriteEndObject();
         }
 
-        if (document.Author is { } author)
-        {
-            json.WritePropertyName("author");
-            Person(json, author.Name, urls.Absolute(author.Url));
-        }
+        Authors(json, document, urls);
 
         Notes(json, "positiveNotes", review.Pros);
         Notes(json, "negativeNotes", review.Cons);

@@ -39,7 +39,7 @@ internal static class ContentChecks
                 diagnostics.Warning(DiagnosticCodes.MissingSummaryOrCover, top, "the article has no cover photo ('image:'); lists and social networks show it");
             }
 
-            if (frontMatter.Date is not null && !frontMatter.DateHasOffset)
+            if (frontMatter.Date is not null && !frontMatter.DateHasOffset && frontMatter.DateHasTime)
             {
                 diagnostics.Warning(DiagnosticCodes.DateWithoutTimezone, frontMatter.DateLocation,
                     "the date has no timezone; it is read in site.yml's timezone. Write it with an offset, such as 2024-09-25T10:30:00+02:00");

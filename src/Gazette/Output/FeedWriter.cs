@@ -98,7 +98,7 @@ internal static partial class FeedWriter
                 xml.WriteString(article.AbsoluteUrl);
                 xml.WriteEndElement();
                 xml.WriteElementString("pubDate", Rfc822(article.Date!.Value));
-                if (article.Author is { } author)
+                foreach (var author in article.Authors)
                 {
                     xml.WriteElementString("dc", "creator", DublinCoreNamespace, author.Name);
                 }
@@ -198,14 +198,20 @@ internal static partial class FeedWriter
                 Link(xml, "alternate", article.AbsoluteUrl, "text/html");
                 xml.WriteElementString("published", Text.Dates.Iso(article.Date!.Value));
                 xml.WriteElementString("updated", Text.Dates.Iso(article.LastModified!.Value));
-                xml.WriteStartElement("author");
-                xml.WriteElementString("name", article.Author?.Name ?? config.Publisher?.Name ?? config.Title);
-                if (article.Author is { } author)
+                if (article.Authors.Count == 0)
                 {
-                    xml.WriteElementString("uri", urls.Absolute(author.Url));
+                    xml.WriteStartElement("author");
+                    xml.WriteElementString("name", config.Publisher?.Name ?? config.Title);
+                    xml.WriteEndElement();
                 }
 
-                xml.WriteEndElement();
+                foreach (var author in article.Authors)
+                {
+                    xml.WriteStartElement("author");
+                    xml.WriteElementString("name", author.Name);
+                    xml.WriteElementString("uri", urls.Absolute(author.Url));
+                    xml.WriteEndElement();
+                }
                 foreach (var term in Categories(article))
                 {
                     xml.WriteStartElement("category");

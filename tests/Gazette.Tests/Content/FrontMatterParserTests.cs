@@ -50,7 +50,7 @@ public class FrontMatterParserTests
         Assert.Equal("OpenAI ouvre un bureau à Paris", fm.Title);
         Assert.Equal(new DateTimeOffset(2024, 9, 25, 10, 30, 0, TimeSpan.FromHours(2)), fm.Date);
         Assert.Equal(new DateTimeOffset(2024, 9, 26, 0, 0, 0, TimeSpan.FromHours(2)), fm.Updated);
-        Assert.Equal("mathilde", fm.Author);
+        Assert.Equal(["mathilde"], fm.Authors);
         Assert.Equal("Intelligence artificielle", fm.Category);
         Assert.Equal(["OpenAI", "ChatGPT", "Paris"], fm.Tags);
         Assert.Equal("Le géant de la tech", fm.Summary);

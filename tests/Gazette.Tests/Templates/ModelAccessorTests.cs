@@ -17,7 +17,7 @@ public class ModelAccessorTests
     private static readonly TermLink Tag = new("IA", "ia", "/tags/ia/");
 
     private static Document Article() => new(
-        new Placement(new DateTimeOffset(2024, 9, 1, 8, 0, 0, TimeSpan.Zero), null, ["IA"], "IA", null, null),
+        new Placement(new DateTimeOffset(2024, 9, 1, 8, 0, 0, TimeSpan.Zero), null, ["IA"], "IA", [], []),
         new DocumentContent { Title = "Titre", Summary = "Chapô", Cover = Photo, WordCount = 460, ContentHtml = new ArticleBody([new HtmlString("<p>Texte</p>")], [], null, "fr") })
     {
         Kind = DocumentKind.Article,
