@@ -142,7 +142,7 @@ public static class SiteStarter
         var authorKey = Slug.From(answers.Author);
         var url = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl.AbsoluteUri : baseUrl.AbsoluteUri + "/";
         return $"""
-            # Written by `gazette init`; every key is documented in Gazette's README ("site.yml reference").
+            # Written by `gazette init`; every key is documented in Gazette's docs/site-yml.md.
             title: {Quote(answers.Title)}
             description: ""
             base_url: {Quote(url)}

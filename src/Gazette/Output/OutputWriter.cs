@@ -190,7 +190,7 @@ internal sealed partial class OutputWriter
         {
             diagnostics.Warning(Diagnostics.DiagnosticCodes.SizeLimit, Diagnostics.SourceLocation.File(OutputDirectory),
                 $"the site weighs {_totalBytes / 1_000_000} MB, {_totalBytes * 100 / MaxSiteBytes} % of the 1 GB GitHub Pages publishes; "
-                + "see \"A large archive\" in the README (photos served from elsewhere, or another static host)");
+                + "see \"A large archive\" in docs/output.md (photos served from elsewhere, or another static host)");
         }
     }
 

@@ -5,7 +5,7 @@ using Gazette.Tests.Support;
 namespace Gazette.Tests.Build;
 
 /// <summary>Every bad input gets a clear diagnostic at the right place, exit code 1, and the
-/// previous output is left as it was. The README's table lists these cases and messages.</summary>
+/// previous output is left as it was. docs/errors.md lists these cases and messages.</summary>
 public class BadInputTests
 {
     private const string Path = "content/posts/bad.md";

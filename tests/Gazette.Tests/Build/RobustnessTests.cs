@@ -65,7 +65,7 @@ public class RobustnessTests
         }).QuickCheckThrowOnFailure();
     }
 
-    /// <summary>Random mutations of seed files (the bad inputs of the README's table) through the
+    /// <summary>Random mutations of seed files (the bad inputs of docs/errors.md's table) through the
     /// front matter reader and the Markdown renderer: any exception other than a diagnostic is a bug.</summary>
     [Fact]
     public void Random_inputs_never_crash_the_parsers()
