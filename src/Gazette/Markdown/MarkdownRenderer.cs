@@ -63,7 +63,7 @@ internal sealed partial class MarkdownRenderer
     private readonly SiteUrls _urls;
     private readonly Func<string, string> _anchorLabel;
     private readonly bool _unsafeHtml;
-    private readonly RawHtml.HtmlAllowlist _allowlist = new();
+    private readonly RawHtml.HtmlAllowlist _allowlist;
 
     /// <summary>The longest one article's Markdown may take to parse: a last resort, long enough that
     /// no real article reaches it on a loaded machine (the shapes known to be slow are refused
@@ -79,6 +79,7 @@ internal sealed partial class MarkdownRenderer
         _unsafeHtml = unsafeHtml;
         _images = images;
         _urls = urls;
+        _allowlist = new RawHtml.HtmlAllowlist(urls.RootRelative);
         _anchorLabel = anchorLabel;
         _pipelines = Enum.GetValues<TypographyMode>().ToDictionary(mode => mode, mode =>
         {

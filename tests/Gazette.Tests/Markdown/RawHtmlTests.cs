@@ -10,15 +10,16 @@ namespace Gazette.Tests.Markdown;
 /// </summary>
 public class RawHtmlTests
 {
-    private static (string Body, List<Diagnostic> Warnings) Render(string markdown)
+    private static (string Body, List<Diagnostic> Warnings) Render(string markdown, string baseUrl = "https://example.org/")
     {
-        using var site = new TestSite("""
+        using var site = new TestSite($"""
             -- site.yml --
             title: T
+            base_url: {baseUrl}
             -- layouts/baseof.html --
-            {{ content }}
+            {"{{ content }}"}
             -- layouts/article.html --
-            {{ page.content_html }}
+            {"{{ page.content_html }}"}
             """);
         site.Write("content/posts/a.md", TestSite.Article(body: markdown));
         var result = site.BuildSuccessfully();
@@ -72,5 +73,15 @@ public class RawHtmlTests
         Assert.Contains("<script>", warning.Message, StringComparison.Ordinal);
         Assert.Contains("onclick on <div>", warning.Message, StringComparison.Ordinal);
         Assert.Contains("href on <a>", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Root_relative_urls_in_kept_html_get_the_base_path_as_markdown_ones_do()
+    {
+        var (body, _) = Render("""
+            <p><a href="/about/">À propos</a> <img src="/images/logo.png" alt="Logo"> <a href="https://example.com/x">ailleurs</a></p>
+            """, "https://example.org/blog/");
+
+        Assert.Equal("<p><a href=\"/blog/about/\">À propos</a> <img src=\"/blog/images/logo.png\" alt=\"Logo\"> <a href=\"https://example.com/x\">ailleurs</a></p>", body);
     }
 }

@@ -9,9 +9,10 @@ namespace Gazette.Markdown.RawHtml;
 /// HtmlSanitizer's safe elements and attributes (figures, tables, <c>&lt;br&gt;</c>, <c>&lt;sup&gt;</c>,
 /// <c>&lt;kbd&gt;</c>, quotes…), ids and names for anchors, and <c>&lt;iframe&gt;</c> from the video
 /// and slide hosts below only. Scripts, styles, forms, event handlers and <c>javascript:</c> URLs go,
-/// and each removal is told to the caller so the author hears of it at its line.
+/// and each removal is told to the caller so the author hears of it at its line. Root-relative
+/// URLs get the site's base path, as Markdown links and images do.
 /// </summary>
-internal sealed class HtmlAllowlist
+internal sealed class HtmlAllowlist(Func<string, string> rootRelative)
 {
     /// <summary>Hosts whose players an article may embed (documented in docs/writing.md).</summary>
     public static readonly IReadOnlySet<string> IframeHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -25,7 +26,7 @@ internal sealed class HtmlAllowlist
     private static readonly string[] ExtraTags = ["iframe", "figure", "figcaption", "details", "summary", "picture", "source", "video", "audio", "track", "mark", "kbd", "abbr", "time", "wbr"];
     private static readonly string[] ExtraAttributes = ["class", "id", "name", "role", "aria-label", "aria-hidden", "referrerpolicy", "allowfullscreen", "loading", "allow", "frameborder", "controls", "poster", "srcset", "sizes", "datetime", "open", "kind", "srclang", "label"];
 
-    private readonly ScratchPool<Cleaner> _cleaners = new(() => new Cleaner());
+    private readonly ScratchPool<Cleaner> _cleaners = new(() => new Cleaner(rootRelative));
 
     /// <summary>The HTML with what is not allowed taken out; <paramref name="removed"/> gets a short
     /// description of each removal (<c>&lt;script&gt;</c>, <c>onclick on &lt;img&gt;</c>).</summary>
@@ -77,12 +78,13 @@ internal sealed class HtmlAllowlist
     /// to whoever rented it).</summary>
     private sealed class Cleaner
     {
-        public Cleaner()
+        public Cleaner(Func<string, string> rootRelative)
         {
             Sanitizer = new HtmlSanitizer();
             Sanitizer.AllowedTags.UnionWith(ExtraTags);
             Sanitizer.AllowedAttributes.UnionWith(ExtraAttributes);
             Sanitizer.AllowedSchemes.Add("mailto");
+            Sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = e.SanitizedUrl is { } url ? rootRelative(url) : null;
             Sanitizer.RemovingTag += (_, e) => Removed?.Add($"<{e.Tag.LocalName}>");
             Sanitizer.RemovingAttribute += (_, e) => Removed?.Add($"{e.Attribute.Name} on <{e.Tag.LocalName}>");
             Sanitizer.PostProcessNode += (_, e) =>
