@@ -135,6 +135,7 @@ public static class DiagnosticCodes
     public const string ImportExists = "GZ0805";
     public const string ImportNoSite = "GZ0806";
     public const string ImportLinkOutside = "GZ0807";
+    public const string ImportFailed = "GZ0808";
     public const string InternalError = "GZ0999";
     public const string AliasInvalid = "GZ0406";
     public const string SizeLimit = "GZ0407";

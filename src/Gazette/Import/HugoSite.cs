@@ -108,7 +108,7 @@ internal sealed partial class HugoSite : OldSite
             return null;
         }
 
-        foreach (var file in Directory.EnumerateFiles(contentDirectory, "*", SearchOption.AllDirectories).Where(IsMarkdown).Order(StringComparer.Ordinal))
+        foreach (var file in FilesUnder(contentDirectory).Where(IsMarkdown))
         {
             site.Add(file, diagnostics);
         }
@@ -128,7 +128,7 @@ internal sealed partial class HugoSite : OldSite
         }
 
         var display = Path.GetRelativePath(Root, file).Replace('\\', '/');
-        if (OldFrontMatter.Read(File.ReadAllText(file), display, diagnostics) is not var (frontMatter, body, offset))
+        if (ReadText(file, display, diagnostics) is not { } text || OldFrontMatter.Read(text, display, diagnostics) is not var (frontMatter, body, offset))
         {
             return;
         }
@@ -146,7 +146,11 @@ internal sealed partial class HugoSite : OldSite
 
     private static YamlMapping ConfigFile(string path, string display, DiagnosticBag diagnostics)
     {
-        var text = File.ReadAllText(path);
+        if (ReadText(path, display, diagnostics) is not { } text)
+        {
+            return new YamlMapping(1, 1);
+        }
+
         if (path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase))
         {
             var document = SyntaxParser.Parse(text, display, validate: true);
@@ -186,7 +190,7 @@ internal sealed partial class HugoSite : OldSite
 
         if (Directory.Exists(folder))
         {
-            foreach (var file in Directory.EnumerateFiles(folder).Where(f => Path.GetExtension(f) is ".yaml" or ".yml" or ".toml").Order(StringComparer.Ordinal))
+            foreach (var file in FilesUnder(folder, recurse: false).Where(f => Path.GetExtension(f) is ".yaml" or ".yml" or ".toml"))
             {
                 Add(Path.GetFileNameWithoutExtension(file), ConfigFile(file, Path.GetRelativePath(root, file), diagnostics));
             }

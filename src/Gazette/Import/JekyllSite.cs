@@ -72,12 +72,12 @@ internal sealed partial class JekyllSite : OldSite
             site.Add(file, relative, isArticle: true, categories, isDraft, diagnostics);
         }
 
-        foreach (var file in Directory.EnumerateFiles(root).Where(IsMarkdown).Order(StringComparer.Ordinal))
+        foreach (var file in FilesUnder(root, recurse: false).Where(IsMarkdown))
         {
             var name = Path.GetFileNameWithoutExtension(file);
             if (name.Equals("README", StringComparison.OrdinalIgnoreCase) || name.Equals("index", StringComparison.OrdinalIgnoreCase)
                 || name.Equals("CHANGELOG", StringComparison.OrdinalIgnoreCase) || name.Equals("LICENSE", StringComparison.OrdinalIgnoreCase)
-                || !File.ReadAllText(file).StartsWith("---", StringComparison.Ordinal))
+                || ReadText(file, Path.GetFileName(file), diagnostics) is not { } text || !text.StartsWith("---", StringComparison.Ordinal))
             {
                 continue; // not a page: Jekyll renders only files with front matter
             }
@@ -90,7 +90,7 @@ internal sealed partial class JekyllSite : OldSite
 
     private void Add(string file, string relative, bool isArticle, IReadOnlyList<string> categories, bool isDraft, DiagnosticBag diagnostics)
     {
-        if (OldFrontMatter.Read(File.ReadAllText(file), relative, diagnostics) is not var (frontMatter, body, offset))
+        if (ReadText(file, relative, diagnostics) is not { } text || OldFrontMatter.Read(text, relative, diagnostics) is not var (frontMatter, body, offset))
         {
             return;
         }
@@ -112,7 +112,7 @@ internal sealed partial class JekyllSite : OldSite
         while (pending.Count > 0)
         {
             var folder = pending.Pop();
-            foreach (var child in Directory.EnumerateDirectories(folder))
+            foreach (var child in FoldersIn(folder))
             {
                 var name = Path.GetFileName(child);
                 if (name is "_posts" or "_drafts")
@@ -126,14 +126,14 @@ internal sealed partial class JekyllSite : OldSite
             }
         }
 
-        return folders.SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories)).Where(IsMarkdown).Order(StringComparer.Ordinal);
+        return folders.SelectMany(f => FilesUnder(f)).Where(IsMarkdown).Order(StringComparer.Ordinal);
     }
 
     private static bool IsMarkdown(string path) => MarkdownExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     private static YamlMapping YamlFile(string path, string display, DiagnosticBag diagnostics)
     {
-        var (root, problems) = YamlDocumentReader.Read(File.ReadAllText(path));
+        var (root, problems) = YamlDocumentReader.Read(ReadText(path, display, diagnostics) ?? "");
         foreach (var problem in problems.Take(1))
         {
             diagnostics.Warning(DiagnosticCodes.ImportKeyDropped, new SourceLocation(display, problem.Line, problem.Column), $"{problem.Message}; its settings are not imported");

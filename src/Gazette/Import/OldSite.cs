@@ -39,6 +39,34 @@ internal abstract class OldSite
     /// <summary>Where a path written in the document points in the old site (null for another site).</summary>
     public abstract string? ResolveFile(OldDocument document, string path);
 
+    /// <summary>Files under a folder, its subfolders included; links to other folders (which may loop)
+    /// and hidden files (<c>.git</c>) are not followed, unreadable folders are passed over.</summary>
+    public static IEnumerable<string> FilesUnder(string folder, bool recurse = true) =>
+        Directory.EnumerateFiles(folder, "*", new EnumerationOptions
+        {
+            RecurseSubdirectories = recurse,
+            AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
+            IgnoreInaccessible = true,
+        }).Order(StringComparer.Ordinal);
+
+    /// <summary>The subfolders of a folder, links to other folders left out.</summary>
+    public static IEnumerable<string> FoldersIn(string folder) =>
+        Directory.EnumerateDirectories(folder, "*", new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true });
+
+    /// <summary>A file's text, or null (reported) when it cannot be read.</summary>
+    public static string? ReadText(string path, string displayPath, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Warning(DiagnosticCodes.ImportSkipped, SourceLocation.File(displayPath), $"cannot be read ({e.Message}); it is not imported");
+            return null;
+        }
+    }
+
     /// <summary>The Jekyll or Hugo path segment rules: lowercase words joined by dashes, as each
     /// generator's own "urlize"/"slugify" do for URLs built from titles.</summary>
     public static string Urlize(string text)

@@ -41,10 +41,10 @@ public static class SiteImporter
             return null;
         }
 
-        if (Path.GetRelativePath(from, site) == ".")
+        if (Inside(site, from) || Inside(from, site))
         {
             diagnostics.Error(DiagnosticCodes.ImportNoSite, SourceLocation.File(oldSiteDirectory),
-                "the old site and the new one are the same folder; import into a Gazette site of its own (gazette init), with --source");
+                "the old site and the new one are the same folder or one holds the other; the old site must stay as it is: import into a site folder of its own (gazette init), with --source");
             return null;
         }
 
@@ -63,8 +63,40 @@ public static class SiteImporter
             return null;
         }
 
-        var permalink = config?.ArticlePermalink ?? "/{year}/{month}/{slug}/";
         var authors = new Dictionary<string, OldAuthor>(StringComparer.Ordinal);
+        var (articles, links) = Plan(old, config?.ArticlePermalink ?? "/{year}/{month}/{slug}/", zone, authors, diagnostics);
+        foreach (var article in articles)
+        {
+            Convert(article, old, links, diagnostics);
+        }
+
+        var writing = "content/";
+        try
+        {
+            var summary = Write(articles, site, path => writing = path, diagnostics);
+            writing = "site.yml";
+            SiteYamlMerger.Merge(site, old, authors, diagnostics);
+            return summary;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.ImportFailed, SourceLocation.File(writing),
+                $"cannot be written ({e.Message}); what was written before stays, and importing again keeps it and goes on");
+            return null;
+        }
+    }
+
+    private static bool Inside(string folder, string parent)
+    {
+        var relative = Path.GetRelativePath(parent, folder);
+        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
+    }
+
+    /// <summary>Each document in Gazette's words, with its slug (one per site), its old and new URLs
+    /// (an alias when they differ), and the names other documents' links give it.</summary>
+    private static (List<ImportedArticle> Articles, ImportLinks Links) Plan(OldSite old, string permalink, TimeZoneInfo zone,
+        Dictionary<string, OldAuthor> authors, DiagnosticBag diagnostics)
+    {
         var articles = new List<ImportedArticle>();
         var links = new ImportLinks();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
@@ -77,45 +109,58 @@ public static class SiteImporter
 
             article.Slug = Unique(article.Slug, slugs);
             article.OldUrl = old.OldUrl(document, article);
-            article.NewUrl = document.IsArticle
-                ? "/" + SiteUrls.ArticleFolder(permalink, article.Date!.Value.Value.ToOffset(zone.GetUtcOffset(article.Date.Value.Value)), article.Slug, Slug.From(article.Category ?? ""))
-                : $"/{article.Slug}/";
+            if (document.IsArticle)
+            {
+                var published = article.Date!.Value.Value;
+                article.NewUrl = "/" + SiteUrls.ArticleFolder(permalink, published.ToOffset(zone.GetUtcOffset(published)), article.Slug, Slug.From(article.Category ?? ""));
+            }
+            else
+            {
+                article.NewUrl = $"/{article.Slug}/";
+            }
+
             if (!SameUrl(article.OldUrl, article.NewUrl))
             {
                 article.Aliases.Insert(0, article.OldUrl);
             }
 
-            var relative = Path.GetRelativePath(from, document.Path).Replace('\\', '/');
-            links.Add(relative, article);
+            links.Add(Path.GetRelativePath(old.Root, document.Path).Replace('\\', '/'), article);
             links.Add(Path.GetFileNameWithoutExtension(document.Path), article);
             links.Add(document.FileSlug, article);
             articles.Add(article);
         }
 
-        foreach (var article in articles)
-        {
-            var body = old.ConvertTemplates(article.Source, article, links, diagnostics);
-            article.Body = MarkdownCleanup.Clean(body, article, old, diagnostics);
-            if (article.Cover is { } cover)
-            {
-                var src = MarkdownCleanup.Bring(cover.Src, article, old, diagnostics, article.Source.At(CoverNode(article.Source)));
-                article.Cover = src is null || src.Contains("://", StringComparison.Ordinal) ? null : cover with { Src = src };
-            }
+        return (articles, links);
+    }
 
-            if (article.Source.BundleDirectory is { } bundle)
-            {
-                foreach (var file in Directory.EnumerateFiles(bundle).Where(f => !IsMarkdown(f)))
-                {
-                    article.Files.TryAdd(file, Path.GetFileName(file));
-                }
-            }
+    /// <summary>The body in Gazette's Markdown, and the files the article brings: its photos, and a
+    /// Hugo bundle's every resource.</summary>
+    private static void Convert(ImportedArticle article, OldSite old, ImportLinks links, DiagnosticBag diagnostics)
+    {
+        var body = old.ConvertTemplates(article.Source, article, links, diagnostics);
+        article.Body = MarkdownCleanup.Clean(body, article, old, diagnostics);
+        if (article.Cover is { } cover)
+        {
+            var src = MarkdownCleanup.Bring(cover.Src, article, old, diagnostics, article.Source.At(CoverNode(article.Source)));
+            article.Cover = src is null || src.Contains("://", StringComparison.Ordinal) ? null : cover with { Src = src };
         }
 
-        var (writtenArticles, writtenPages) = (0, 0);
-        var skipped = 0;
-        var files = 0;
+        if (article.Source.BundleDirectory is { } bundle)
+        {
+            foreach (var file in OldSite.FilesUnder(bundle, recurse: false).Where(f => !IsMarkdown(f)))
+            {
+                article.Files.TryAdd(file, Path.GetFileName(file));
+            }
+        }
+    }
+
+    /// <summary>Writes each document and copies its files; a document already in the site is kept.</summary>
+    private static ImportSummary Write(List<ImportedArticle> articles, string site, Action<string> writing, DiagnosticBag diagnostics)
+    {
+        var (writtenArticles, writtenPages, skipped, files) = (0, 0, 0, 0);
         foreach (var article in articles)
         {
+            writing(article.TargetPath);
             var target = Path.Combine(site, article.TargetPath);
             if (File.Exists(target) || (article.Source.IsArticle && Directory.Exists(Path.GetDirectoryName(target))))
             {
@@ -148,7 +193,6 @@ public static class SiteImporter
             }
         }
 
-        SiteYamlMerger.Merge(site, old, authors, diagnostics);
         return new ImportSummary(writtenArticles, writtenPages, files, skipped, articles.Sum(a => a.Aliases.Count));
     }
 

@@ -255,4 +255,20 @@ public class JekyllImportTests
         Assert.Null(SiteImporter.Import(OldGenerator.Jekyll, empty.Directory, site.Directory, refused));
         Assert.Contains(refused.ToList(), d => d.Code == DiagnosticCodes.ImportNoSite && d.Severity == Severity.Error);
     }
+
+    [Fact]
+    public void A_site_inside_the_old_site_is_refused_and_nothing_is_written()
+    {
+        using var old = OldJekyllSite();
+        var inside = Path.Combine(old.Directory, "new-site");
+        Directory.CreateDirectory(inside);
+        File.WriteAllText(Path.Combine(inside, "site.yml"), "title: T\n");
+        var before = Hashes(old.Directory);
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Null(SiteImporter.Import(OldGenerator.Jekyll, old.Directory, inside, diagnostics));
+
+        Assert.Contains(diagnostics.ToList(), d => d.Code == DiagnosticCodes.ImportNoSite && d.Message.Contains("one holds the other", StringComparison.Ordinal));
+        Assert.Equal(before, Hashes(old.Directory));
+    }
 }
