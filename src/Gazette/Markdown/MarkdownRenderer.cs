@@ -326,7 +326,7 @@ internal sealed partial class MarkdownRenderer
         foreach (var block in nodes.HtmlBlocks)
         {
             removed.Clear();
-            var cleaned = _allowlist.Clean(block.Lines.ToString(), removed);
+            var cleaned = _allowlist.CleanBlock(block.Lines.ToString(), removed);
             Report(removed, block.Line, block.Column);
             if (string.IsNullOrWhiteSpace(cleaned))
             {

@@ -84,4 +84,25 @@ public class RawHtmlTests
 
         Assert.Equal("<p><a href=\"/blog/about/\">À propos</a> <img src=\"/blog/images/logo.png\" alt=\"Logo\"> <a href=\"https://example.com/x\">ailleurs</a></p>", body);
     }
+
+    [Fact]
+    public void Html_that_wraps_markdown_keeps_its_open_and_end_tags_in_their_blocks()
+    {
+        var (body, warnings) = Render("""
+            <figure class="chart">
+
+            *Le graphique*
+
+            <figcaption>Légende du graphique</figcaption>
+            </figure>
+            """);
+
+        Assert.Equal("""
+            <figure class="chart">
+            <p><em>Le graphique</em></p>
+            <figcaption>Légende du graphique</figcaption>
+            </figure>
+            """.ReplaceLineEndings("\n"), body.ReplaceLineEndings("\n"));
+        Assert.Empty(warnings);
+    }
 }

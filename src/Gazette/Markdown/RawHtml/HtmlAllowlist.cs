@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ganss.Xss;
 using Gazette.Text;
@@ -12,7 +13,7 @@ namespace Gazette.Markdown.RawHtml;
 /// and each removal is told to the caller so the author hears of it at its line. Root-relative
 /// URLs get the site's base path, as Markdown links and images do.
 /// </summary>
-internal sealed class HtmlAllowlist(Func<string, string> rootRelative)
+internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
 {
     /// <summary>Hosts whose players an article may embed (documented in docs/writing.md).</summary>
     public static readonly IReadOnlySet<string> IframeHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -39,6 +40,66 @@ internal sealed class HtmlAllowlist(Func<string, string> rootRelative)
         _cleaners.Return(cleaner);
         return result;
     }
+
+    /// <summary>
+    /// An HTML block of an article, cleaned. Authors wrap Markdown in HTML (<c>&lt;figure&gt;</c>, a
+    /// Markdown photo, then <c>&lt;figcaption&gt;…&lt;/figcaption&gt;&lt;/figure&gt;</c>): Markdig makes each
+    /// part its own block, so a block may open an element another closes. The sanitizer would close
+    /// the first at once and drop the stray end of the second; both are given back as written.
+    /// </summary>
+    public string CleanBlock(string html, List<string> removed)
+    {
+        var cleaned = Clean(html, removed);
+        var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stray = new List<string>();
+        foreach (Match tag in TagPattern().Matches(html))
+        {
+            var name = tag.Groups["name"].Value.ToLowerInvariant();
+            if (!Allowed(name) || VoidElements.Contains(name))
+            {
+                continue;
+            }
+
+            if (tag.Groups["end"].Success)
+            {
+                if (open.GetValueOrDefault(name) > 0)
+                {
+                    open[name]--;
+                }
+                else
+                {
+                    stray.Add(name);
+                }
+            }
+            else if (!tag.Value.EndsWith("/>", StringComparison.Ordinal))
+            {
+                open[name] = open.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        // The sanitizer closed what the block left open, at its end: those end tags go.
+        for (var trimmed = cleaned.TrimEnd(); ; trimmed = cleaned.TrimEnd())
+        {
+            var last = open.FirstOrDefault(o => o.Value > 0 && trimmed.EndsWith($"</{o.Key}>", StringComparison.Ordinal));
+            if (last.Key is null)
+            {
+                break;
+            }
+
+            cleaned = trimmed[..^$"</{last.Key}>".Length];
+            open[last.Key]--;
+        }
+
+        return cleaned + string.Concat(stray.Select(name => $"</{name}>"));
+    }
+
+    [GeneratedRegex(@"<(?<end>/)?(?<name>[a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>")]
+    private static partial Regex TagPattern();
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    };
 
     /// <summary>One inline tag (<c>&lt;sup&gt;</c>, <c>&lt;/kbd&gt;</c>, <c>&lt;br&gt;</c>) as it may stay,
     /// or null when it must go (reported in <paramref name="removed"/>).</summary>
