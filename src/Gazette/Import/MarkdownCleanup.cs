@@ -40,6 +40,7 @@ internal static partial class MarkdownCleanup
     {
         var lines = body.Split('\n');
         var output = new StringBuilder(body.Length);
+        var code = new List<(int Start, int End)>(); // fenced code in the output, left as written
         string? fence = null;
         for (var index = 0; index < lines.Length; index++)
         {
@@ -54,6 +55,7 @@ internal static partial class MarkdownCleanup
 
             if (fence is not null)
             {
+                code.Add((output.Length, output.Length + line.Length));
                 output.Append(line).Append('\n');
                 continue;
             }
@@ -80,12 +82,26 @@ internal static partial class MarkdownCleanup
             }
 
             line = InlineAttributes().Replace(line, "");
-            line = Images(line, index + 1, article, site, diagnostics);
+            line = MarkdownImages(line, index + 1, article, site, diagnostics);
             output.Append(line).Append('\n');
         }
 
-        return output.ToString().TrimEnd('\n') + "\n";
+        return HtmlImages(output.ToString(), code, article, site, diagnostics).TrimEnd('\n') + "\n";
     }
+
+    /// <summary>The photos of <c>&lt;img&gt;</c> tags, which may span lines (<c>&lt;img alt="…"⏎ src="…"&gt;</c>).</summary>
+    private static string HtmlImages(string text, List<(int Start, int End)> code, ImportedArticle article, OldSite site, DiagnosticBag diagnostics) =>
+        HtmlImage().Replace(text, match =>
+        {
+            if (code.Any(c => match.Index >= c.Start && match.Index < c.End))
+            {
+                return match.Value;
+            }
+
+            var line = 1 + text.AsSpan(0, match.Index).Count('\n');
+            var column = match.Index - (text.LastIndexOf('\n', Math.Max(0, match.Index - 1)) + 1) + 1;
+            return Bring(match.Value, article, site, diagnostics, article.Source.AtBody(line, column)) ?? match.Value;
+        });
 
     private static string LastLine(StringBuilder output)
     {
@@ -100,18 +116,15 @@ internal static partial class MarkdownCleanup
         output.Clear().Append(text[..(text.LastIndexOf('\n') + 1)]);
     }
 
-    private static string Images(string line, int lineNumber, ImportedArticle article, OldSite site, DiagnosticBag diagnostics)
-    {
-        line = MarkdownImage().Replace(line, match =>
+    /// <summary>The photos of a line's Markdown images; one the old site lacks leaves its alt text.</summary>
+    private static string MarkdownImages(string line, int lineNumber, ImportedArticle article, OldSite site, DiagnosticBag diagnostics) =>
+        MarkdownImage().Replace(line, match =>
         {
             var src = match.Groups["src"];
             return Bring(src.Value, article, site, diagnostics, article.Source.AtBody(lineNumber, src.Index + 1)) is { } name
                 ? match.Value[..(src.Index - match.Index)] + name + match.Value[(src.Index - match.Index + src.Length)..]
                 : match.Groups["alt"].Value;
         });
-        return HtmlImage().Replace(line, match =>
-            Bring(match.Value, article, site, diagnostics, article.Source.AtBody(lineNumber, match.Index + 1)) ?? match.Value);
-    }
 
     /// <summary>Copies a local image into the bundle and returns its new path; returns the path
     /// unchanged for another site's image, and null (reported) for a file the old site lacks.</summary>

@@ -322,11 +322,22 @@ internal sealed partial class MarkdownRenderer
             }
         }
 
+        (string Url, int? Width, int? Height)? RawImage(string src, SourceLocation location)
+        {
+            if (_images.Resolve(src, context.Place, out var problem) is { } resolved)
+            {
+                return (resolved.Url, resolved.Dimensions?.Width, resolved.Dimensions?.Height);
+            }
+
+            diagnostics.Error(DiagnosticCodes.ImageMissing, location, problem ?? $"image '{src}' cannot be used");
+            return null;
+        }
+
         var removed = new List<string>();
         foreach (var block in nodes.HtmlBlocks)
         {
             removed.Clear();
-            var cleaned = _allowlist.CleanBlock(block.Lines.ToString(), removed);
+            var cleaned = _allowlist.CleanBlock(block.Lines.ToString(), removed, src => RawImage(src, At(block.Line, block.Column)));
             Report(removed, block.Line, block.Column);
             if (string.IsNullOrWhiteSpace(cleaned))
             {
@@ -341,7 +352,7 @@ internal sealed partial class MarkdownRenderer
         foreach (var inline in nodes.HtmlInlines)
         {
             removed.Clear();
-            var cleaned = _allowlist.CleanTag(inline.Tag, removed);
+            var cleaned = _allowlist.CleanTag(inline.Tag, removed, src => RawImage(src, At(inline.Line, inline.Column)));
             Report(removed, inline.Line, inline.Column);
             if (cleaned is null)
             {

@@ -67,6 +67,11 @@ public class HugoImportTests
             ---
 
             Other text.
+
+            <div class="wide">
+            <img alt="A chart"
+                 src="/images/chart.png"/>
+            </div>
             -- content/posts/_index.md --
             ---
             title: Posts
@@ -80,6 +85,7 @@ public class HugoImportTests
             """, withDefaultTheme: false);
         old.WriteBytes("content/posts/bundle-post/cover.png", TestImages.Png(1200, 630));
         old.WriteBytes("content/posts/bundle-post/photo.png", TestImages.Png(800, 600));
+        old.WriteBytes("static/images/chart.png", TestImages.Png(600, 300));
         return old;
     }
 
@@ -92,7 +98,7 @@ public class HugoImportTests
 
         var summary = SiteImporter.Import(OldGenerator.Hugo, old.Directory, site.Directory, diagnostics);
 
-        Assert.Equal(new ImportSummary(Articles: 2, Pages: 1, Files: 2, Skipped: 0, Aliases: 3), summary);
+        Assert.Equal(new ImportSummary(Articles: 2, Pages: 1, Files: 3, Skipped: 0, Aliases: 3), summary);
         Assert.Equal("""
             ---
             title: "Bundle post"
@@ -144,7 +150,13 @@ public class HugoImportTests
 
             Other text.
 
+            <div class="wide">
+            <img alt="A chart"
+                 src="chart.png"/>
+            </div>
+
             """, File.ReadAllText(Path.Combine(site.Directory, "content/posts/other/index.md")).ReplaceLineEndings("\n"));
+        Assert.Contains("<img alt=\"A chart\" src=\"/2020/01/other/chart.png\" width=\"600\" height=\"300\">", site.ReadOutput("2020/01/other/index.html"), StringComparison.Ordinal);
         Assert.Contains("jane:\n    name: \"Jane Doe\"\n    bio: \"Hugo user.\"", File.ReadAllText(Path.Combine(site.Directory, "site.yml")).ReplaceLineEndings("\n"));
         foreach (var alias in new[] { "2021/05/04/the-bundle/index.html", "2020/01/02/other/index.html", "old/other/index.html" })
         {

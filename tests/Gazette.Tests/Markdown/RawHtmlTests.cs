@@ -10,7 +10,10 @@ namespace Gazette.Tests.Markdown;
 /// </summary>
 public class RawHtmlTests
 {
-    private static (string Body, List<Diagnostic> Warnings) Render(string markdown, string baseUrl = "https://example.org/")
+    private static (string Body, List<Diagnostic> Warnings) Render(string markdown, string baseUrl = "https://example.org/") =>
+        Render(markdown, baseUrl, _ => { });
+
+    private static (string Body, List<Diagnostic> Warnings) Render(string markdown, string baseUrl, Action<TestSite> addFiles)
     {
         using var site = new TestSite($"""
             -- site.yml --
@@ -22,6 +25,7 @@ public class RawHtmlTests
             {"{{ page.content_html }}"}
             """);
         site.Write("content/posts/a.md", TestSite.Article(body: markdown));
+        addFiles(site);
         var result = site.BuildSuccessfully();
         return (site.ReadOutput("2024/09/a/index.html").Trim(), [.. result.Diagnostics.Where(d => d.Code == DiagnosticCodes.UnsafeMarkup)]);
     }
@@ -76,13 +80,27 @@ public class RawHtmlTests
     }
 
     [Fact]
-    public void Root_relative_urls_in_kept_html_get_the_base_path_as_markdown_ones_do()
+    public void Links_and_photos_in_kept_html_are_treated_as_markdown_ones()
     {
         var (body, _) = Render("""
-            <p><a href="/about/">À propos</a> <img src="/images/logo.png" alt="Logo"> <a href="https://example.com/x">ailleurs</a></p>
-            """, "https://example.org/blog/");
+            <p><a href="/about/">À propos</a> <img src="/images/logo.png" alt="Logo"> <img src="https://example.com/x.png" alt="X"></p>
+            """, "https://example.org/blog/", site => site.WriteBytes("content/images/logo.png", TestImages.Png(40, 20)));
 
-        Assert.Equal("<p><a href=\"/blog/about/\">À propos</a> <img src=\"/blog/images/logo.png\" alt=\"Logo\"> <a href=\"https://example.com/x\">ailleurs</a></p>", body);
+        // The base path, as Markdown links get it; the photo's size read from its file.
+        Assert.Equal("<p><a href=\"/blog/about/\">À propos</a> <img src=\"/blog/images/logo.png\" alt=\"Logo\" width=\"40\" height=\"20\"> <img src=\"https://example.com/x.png\" alt=\"X\"></p>", body);
+    }
+
+    [Fact]
+    public void A_missing_photo_in_kept_html_is_an_error_at_its_line()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: T\n");
+        site.Write("content/posts/a.md", TestSite.Article(body: "Texte.\n\n<div><img src=\"absente.png\" alt=\"\"></div>"));
+
+        var result = site.Build();
+
+        var error = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.ImageMissing);
+        Assert.Equal((Severity.Error, 8), (error.Severity, error.Location.Line));
+        Assert.Contains("absente.png", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,13 +30,15 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
     private readonly ScratchPool<Cleaner> _cleaners = new(() => new Cleaner(rootRelative));
 
     /// <summary>The HTML with what is not allowed taken out; <paramref name="removed"/> gets a short
-    /// description of each removal (<c>&lt;script&gt;</c>, <c>onclick on &lt;img&gt;</c>).</summary>
-    public string Clean(string html, List<string> removed)
+    /// description of each removal (<c>&lt;script&gt;</c>, <c>onclick on &lt;img&gt;</c>). Each local
+    /// <c>&lt;img&gt;</c> is given to <paramref name="image"/>, as a Markdown photo is: it returns the
+    /// photo's URL and size, or null when it has reported the photo missing.</summary>
+    public string Clean(string html, List<string> removed, Func<string, (string Url, int? Width, int? Height)?>? image = null)
     {
         var cleaner = _cleaners.Rent();
-        cleaner.Removed = removed;
+        (cleaner.Removed, cleaner.Image) = (removed, image);
         var result = cleaner.Sanitizer.Sanitize(html);
-        cleaner.Removed = null;
+        (cleaner.Removed, cleaner.Image) = (null, null);
         _cleaners.Return(cleaner);
         return result;
     }
@@ -47,9 +49,9 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
     /// part its own block, so a block may open an element another closes. The sanitizer would close
     /// the first at once and drop the stray end of the second; both are given back as written.
     /// </summary>
-    public string CleanBlock(string html, List<string> removed)
+    public string CleanBlock(string html, List<string> removed, Func<string, (string Url, int? Width, int? Height)?>? image = null)
     {
-        var cleaned = Clean(html, removed);
+        var cleaned = Clean(html, removed, image);
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
         var stray = new List<string>();
         foreach (Match tag in TagPattern().Matches(html))
@@ -103,7 +105,7 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
 
     /// <summary>One inline tag (<c>&lt;sup&gt;</c>, <c>&lt;/kbd&gt;</c>, <c>&lt;br&gt;</c>) as it may stay,
     /// or null when it must go (reported in <paramref name="removed"/>).</summary>
-    public string? CleanTag(string tag, List<string> removed)
+    public string? CleanTag(string tag, List<string> removed, Func<string, (string Url, int? Width, int? Height)?>? image = null)
     {
         if (tag.StartsWith("<!--", StringComparison.Ordinal))
         {
@@ -122,7 +124,7 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
             return null;
         }
 
-        var cleaned = Clean(tag, removed);
+        var cleaned = Clean(tag, removed, image);
         var end = cleaned.IndexOf('>', StringComparison.Ordinal);
         return cleaned.StartsWith('<') && end > 0 ? cleaned[..(end + 1)] : null;
     }
@@ -145,11 +147,30 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
             Sanitizer.AllowedTags.UnionWith(ExtraTags);
             Sanitizer.AllowedAttributes.UnionWith(ExtraAttributes);
             Sanitizer.AllowedSchemes.Add("mailto");
-            Sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = e.SanitizedUrl is { } url ? rootRelative(url) : null;
+            Sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = e.SanitizedUrl is not { } url ? null
+                : IsLocalPhoto(e.Tag, url) && Image is not null ? url // resolved with its size below
+                : rootRelative(url);
             Sanitizer.RemovingTag += (_, e) => Removed?.Add($"<{e.Tag.LocalName}>");
             Sanitizer.RemovingAttribute += (_, e) => Removed?.Add($"{e.Attribute.Name} on <{e.Tag.LocalName}>");
             Sanitizer.PostProcessNode += (_, e) =>
             {
+                if (e.Node is IElement { LocalName: "img" } img && Image is { } resolve && img.GetAttribute("src") is { } src && IsLocalPhoto(img, src))
+                {
+                    if (resolve(src) is { } photo)
+                    {
+                        img.SetAttribute("src", photo.Url);
+                        if (photo.Width is { } width && photo.Height is { } height && !img.HasAttribute("width") && !img.HasAttribute("height"))
+                        {
+                            img.SetAttribute("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            img.SetAttribute("height", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                    }
+                    else
+                    {
+                        img.SetAttribute("src", rootRelative(src));
+                    }
+                }
+
                 if (e.Node is IElement { LocalName: "iframe" } frame && !FromKnownHost(frame.GetAttribute("src")))
                 {
                     Removed?.Add($"<iframe> from {Host(frame.GetAttribute("src"))}");
@@ -161,7 +182,15 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
         public HtmlSanitizer Sanitizer { get; }
 
         public List<string>? Removed { get; set; }
+
+        /// <summary>Resolves a local photo for whoever rented the cleaner.</summary>
+        public Func<string, (string Url, int? Width, int? Height)?>? Image { get; set; }
     }
+
+    /// <summary>The <c>src</c> of an <c>&lt;img&gt;</c> that names a file of the site.</summary>
+    private static bool IsLocalPhoto(IElement element, string url) =>
+        element.LocalName == "img" && url == element.GetAttribute("src") && !url.Contains("://", StringComparison.Ordinal)
+        && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
 
     private static bool FromKnownHost(string? src) =>
         Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme == "https" && IframeHosts.Contains(uri.Host);
