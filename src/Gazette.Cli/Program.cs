@@ -107,13 +107,13 @@ public static class Program
         }
 
         var total = result.Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
-        var counts = string.Join(", ", result.PagesByKind.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value} {p.Key}"));
+        var counts = string.Join(", ", result.PagesByKind.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value} {(p.Value == 1 ? Singular(p.Key) : p.Key)}"));
         var pages = result.PagesByKind.Values.Sum();
         var problems = $"{result.ErrorCount} error{(result.ErrorCount == 1 ? "" : "s")}, {result.WarningCount} warning{(result.WarningCount == 1 ? "" : "s")}";
         var summary = command.Name == "check"
             ? $"Checked {pages} pages ({counts}) in {total.TotalSeconds:F2} s, nothing written"
             : result.Succeeded
-                ? $"Built {pages} pages ({counts}, {Megabytes(result.OutputBytes)}) in {total.TotalSeconds:F2} s"
+                ? $"Built {pages} pages ({counts}, {Size(result.OutputBytes)}) in {total.TotalSeconds:F2} s"
                 : "Build failed; the previous output was left untouched";
         if (!command.Quiet || !result.Succeeded)
         {
@@ -143,7 +143,14 @@ public static class Program
         return null;
     }
 
-    private static string Megabytes(long bytes) => (bytes / 1_000_000.0).ToString(bytes < 10_000_000 ? "F1" : "F0", CultureInfo.InvariantCulture) + " MB";
+    /// <summary>"1 article", "1 category": the kinds are named in the plural.</summary>
+    private static string Singular(string kinds) =>
+        kinds.EndsWith("ies", StringComparison.Ordinal) ? kinds[..^3] + "y" : kinds.EndsWith('s') ? kinds[..^1] : kinds;
+
+    /// <summary>The output's size as a person reads it: <c>84 KB</c>, <c>3.9 MB</c>, <c>14 MB</c>.</summary>
+    private static string Size(long bytes) => bytes < 1_000_000
+        ? $"{Math.Max(1, (bytes + 500) / 1000)} KB"
+        : (bytes / 1_000_000.0).ToString(bytes < 10_000_000 ? "F1" : "F0", CultureInfo.InvariantCulture) + " MB";
 
     private static int Init(CommandLine command)
     {

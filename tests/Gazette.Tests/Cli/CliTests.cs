@@ -32,7 +32,7 @@ public class CliTests
         var (exitCode, stdout, _) = Run("build", "--source", site.Directory);
 
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"Built \d+ pages \(.*1 articles.*, \d+\.\d MB\) in [\d.]+ s", stdout);
+        Assert.Matches(@"Built \d+ pages \(.*\b1 article\b.*, \d+ KB\) in [\d.]+ s", stdout);
         Assert.True(site.OutputExists("2024/09/a/index.html"));
     }
 
@@ -52,7 +52,7 @@ public class CliTests
         Assert.Contains("first draft: content/posts/my-first-article/index.md", initOut, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(site.Directory, "content", "pages", "about.md")));
         Assert.True(buildExit == 0, buildErr);
-        Assert.Contains("1 articles", buildOut, StringComparison.Ordinal);
+        Assert.Matches(@"\b1 article\b", buildOut);
         Assert.Contains("My first article", site.ReadOutput("index.html"), StringComparison.Ordinal);
     }
 
