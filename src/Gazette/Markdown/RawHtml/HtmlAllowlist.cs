@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ganss.Xss;
@@ -25,6 +26,9 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
     };
 
     private static readonly string[] ExtraTags = ["iframe", "figure", "figcaption", "details", "summary", "picture", "source", "video", "audio", "track", "mark", "kbd", "abbr", "time", "wbr"];
+    /// <summary>The elements kept: HtmlSanitizer's safe set and the ones above.</summary>
+    private static readonly FrozenSet<string> AllowedTags = HtmlSanitizerDefaults.AllowedTags.Concat(ExtraTags).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static readonly string[] ExtraAttributes = ["class", "id", "name", "role", "aria-label", "aria-hidden", "referrerpolicy", "allowfullscreen", "loading", "allow", "frameborder", "controls", "poster", "srcset", "sizes", "datetime", "open", "kind", "srclang", "label"];
 
     private readonly ScratchPool<Cleaner> _cleaners = new(() => new Cleaner(rootRelative));
@@ -129,13 +133,7 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
         return cleaned.StartsWith('<') && end > 0 ? cleaned[..(end + 1)] : null;
     }
 
-    private bool Allowed(string name)
-    {
-        var cleaner = _cleaners.Rent();
-        var allowed = cleaner.Sanitizer.AllowedTags.Contains(name);
-        _cleaners.Return(cleaner);
-        return allowed;
-    }
+    private static bool Allowed(string name) => AllowedTags.Contains(name);
 
     /// <summary>A sanitizer and where its removals go; one per thread at a time (its events report
     /// to whoever rented it).</summary>
@@ -143,10 +141,16 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
     {
         public Cleaner(Func<string, string> rootRelative)
         {
-            Sanitizer = new HtmlSanitizer();
-            Sanitizer.AllowedTags.UnionWith(ExtraTags);
-            Sanitizer.AllowedAttributes.UnionWith(ExtraAttributes);
-            Sanitizer.AllowedSchemes.Add("mailto");
+            Sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+            {
+                AllowedTags = AllowedTags,
+                AllowedAttributes = HtmlSanitizerDefaults.AllowedAttributes.Concat(ExtraAttributes).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                AllowedSchemes = HtmlSanitizerDefaults.AllowedSchemes.Append("mailto").ToHashSet(StringComparer.OrdinalIgnoreCase),
+                AllowedCssProperties = HtmlSanitizerDefaults.AllowedCssProperties,
+                UriAttributes = HtmlSanitizerDefaults.UriAttributes,
+                UriListAttributes = HtmlSanitizerDefaults.UriListAttributes,
+                AllowedAtRules = HtmlSanitizerDefaults.AllowedAtRules,
+            });
             Sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = e.SanitizedUrl is not { } url ? null
                 : IsLocalPhoto(e.Tag, url) && Image is not null ? url // resolved with its size below
                 : rootRelative(url);
