@@ -356,6 +356,24 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Author_list_edits_move_the_article_between_each_authors_pages_like_a_full_build()
+    {
+        // authors: [a, b]: the article is on each author's page; adding, dropping or reordering an
+        // author moves it as an edit of author: does, and the byline follows.
+        using var site = new TestSite(Config + "authors:\n  jdupont:\n    name: Jeanne Dupont\n");
+        site.Write("content/posts/old.md", TestSite.Article(title: "Ancien", date: "2024-01-01T10:00:00+01:00", extra: "author: Marc\n"));
+        site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: "authors: [Marc, jdupont]\n"));
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+
+        foreach (var authors in new[] { "[jdupont, Marc]", "[jdupont, Léa, Marc]", "[Léa]", "[Marc, jdupont]" })
+        {
+            site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: $"authors: {authors}\n"));
+            UpdateLikeAFullBuild(site, session, "content/posts/mid.md");
+        }
+    }
+
+    [Fact]
     public void Moving_the_last_article_out_of_a_category_removes_its_pages_and_feed_like_a_full_build()
     {
         using var site = ThreeArticles();
