@@ -202,9 +202,10 @@ public static class Program
         }
 
         var warnings = diagnostics.ToList().Count(d => d.Severity == Severity.Warning);
-        Console.WriteLine($"Imported {summary.Articles} articles and {summary.Pages} pages ({summary.Files} files, {summary.Aliases} old URLs kept as aliases)"
-            + (summary.Skipped > 0 ? $", {summary.Skipped} kept as they were" : "")
-            + $" — {warnings} place{(warnings == 1 ? "" : "s")} to look at");
+        static string Count(int n, string thing) => $"{n} {thing}{(n == 1 ? "" : "s")}";
+        Console.WriteLine($"Imported {Count(summary.Articles, "article")} and {Count(summary.Pages, "page")} ({Count(summary.Files, "file")}, "
+            + $"{Count(summary.Aliases, "old URL")} kept as aliases){(summary.Skipped > 0 ? $", {summary.Skipped} kept as they were" : "")}"
+            + $" — {Count(warnings, "place")} to look at");
         return 0;
     }
 

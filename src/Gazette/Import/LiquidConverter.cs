@@ -14,7 +14,8 @@ namespace Gazette.Import;
 /// </summary>
 internal static partial class LiquidConverter
 {
-    [GeneratedRegex(@"\{%-?\s*(?<tag>\w+)(?<args>.*?)-?%\}|\{\{-?(?<output>.*?)-?\}\}", RegexOptions.Singleline)]
+    // Bounded: a file full of '{%' that never close must not make each attempt read to its end.
+    [GeneratedRegex(@"\{%-?\s*(?<tag>\w+)(?<args>.{0,2000}?)-?%\}|\{\{-?(?<output>.{0,2000}?)-?\}\}", RegexOptions.Singleline)]
     private static partial Regex Token();
 
     [GeneratedRegex(@"^\s*(?<quote>[""'])(?<path>[^""']*)\k<quote>\s*\|\s*(?:relative_url|absolute_url)\s*$")]

@@ -12,10 +12,10 @@ namespace Gazette.Import;
 /// </summary>
 internal static partial class MarkdownCleanup
 {
-    [GeneratedRegex(@"^\s*\{:[^}\n]*\}\s*$")]
+    [GeneratedRegex(@"^\s*\{:[^}\n]{0,500}\}\s*$")]
     private static partial Regex AttributeLine();
 
-    [GeneratedRegex(@"(?<=[\])*_`])\{:[^}\n]*\}")]
+    [GeneratedRegex(@"(?<=[\])*_`])\{:[^}\n]{0,500}\}")]
     private static partial Regex InlineAttributes();
 
     [GeneratedRegex(@"^\s*\{::options[^}]*/\}\s*$")]
@@ -30,7 +30,7 @@ internal static partial class MarkdownCleanup
     [GeneratedRegex(@"!\[(?<alt>[^\]\n]*)\]\(\s*<?(?<src>[^)\s>]+)>?(?<title>\s+(?:""[^""\n]*""|'[^'\n]*'))?\s*\)")]
     private static partial Regex MarkdownImage();
 
-    [GeneratedRegex(@"(?<=<img\b[^>]*?\ssrc\s*=\s*[""'])(?<src>[^""']+)(?=[""'])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<tag><img\b[^>]{0,2000}?\ssrc\s*=\s*[""'])(?<src>[^""'<>]{1,2000})(?=[""'])", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlImage();
 
     [GeneratedRegex(@"^\s*(```+|~~~+)")]
@@ -90,18 +90,21 @@ internal static partial class MarkdownCleanup
     }
 
     /// <summary>The photos of <c>&lt;img&gt;</c> tags, which may span lines (<c>&lt;img alt="…"⏎ src="…"&gt;</c>).</summary>
-    private static string HtmlImages(string text, List<(int Start, int End)> code, ImportedArticle article, OldSite site, DiagnosticBag diagnostics) =>
-        HtmlImage().Replace(text, match =>
+    private static string HtmlImages(string text, List<(int Start, int End)> code, ImportedArticle article, OldSite site, DiagnosticBag diagnostics)
+    {
+        var lines = new LineIndex(text);
+        return HtmlImage().Replace(text, match =>
         {
-            if (code.Any(c => match.Index >= c.Start && match.Index < c.End))
+            if (InCode(code, match.Index))
             {
                 return match.Value;
             }
 
-            var line = 1 + text.AsSpan(0, match.Index).Count('\n');
-            var column = match.Index - (text.LastIndexOf('\n', Math.Max(0, match.Index - 1)) + 1) + 1;
-            return Bring(match.Value, article, site, diagnostics, article.Source.AtBody(line, column)) ?? match.Value;
+            var (line, column) = lines.At(match.Index);
+            var src = match.Groups["src"].Value;
+            return match.Groups["tag"].Value + (Bring(src, article, site, diagnostics, article.Source.AtBody(line, column)) ?? src);
         });
+    }
 
     private static string LastLine(StringBuilder output)
     {
@@ -114,6 +117,30 @@ internal static partial class MarkdownCleanup
     {
         var text = output.ToString().TrimEnd('\n');
         output.Clear().Append(text[..(text.LastIndexOf('\n') + 1)]);
+    }
+
+    /// <summary>Whether an offset falls in fenced code (the ranges are in order and apart).</summary>
+    private static bool InCode(List<(int Start, int End)> code, int offset)
+    {
+        var (low, high) = (0, code.Count - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (offset < code[middle].Start)
+            {
+                high = middle - 1;
+            }
+            else if (offset >= code[middle].End)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The photos of a line's Markdown images; one the old site lacks leaves its alt text.</summary>

@@ -31,12 +31,13 @@ internal sealed record OldDocument(
 
     public SourceLocation AtBody(int line, int column) => new(DisplayPath, line + BodyLineOffset, column);
 
+    private LineIndex? _lines;
+
     /// <summary>The file position of a character of the body.</summary>
     public SourceLocation AtBodyOffset(int index)
     {
-        var line = 1 + Body.AsSpan(0, index).Count('\n');
-        var lineStart = index == 0 ? 0 : Body.LastIndexOf('\n', index - 1) + 1;
-        return AtBody(line, index - lineStart + 1);
+        var (line, column) = (_lines ??= new LineIndex(Body)).At(index);
+        return AtBody(line, column);
     }
 
     public string? Text(string key) => FrontMatter[key] is YamlScalar { IsNull: false } scalar ? scalar.Value : null;

@@ -13,7 +13,7 @@ namespace Gazette.Import;
 /// </summary>
 internal static partial class ShortcodeConverter
 {
-    [GeneratedRegex(@"\{\{(?<open>[<%])(?<comment>/\*)?\s*(?<close>/)?\s*(?<name>[\w.-]+)(?<args>.*?)\s*(?:\*/)?(?<end>[>%])\}\}", RegexOptions.Singleline)]
+    [GeneratedRegex(@"\{\{(?<open>[<%])(?<comment>/\*)?\s*(?<close>/)?\s*(?<name>[\w.-]{1,100})(?<args>.{0,2000}?)\s*(?:\*/)?(?<end>[>%])\}\}", RegexOptions.Singleline)]
     private static partial Regex Token();
 
     [GeneratedRegex(@"(?<key>[\w-]+)\s*=\s*(?:""(?<value>(?:[^""\\]|\\.)*)""|`(?<value>[^`]*)`|(?<value>[^\s""]+))|""(?<positional>(?:[^""\\]|\\.)*)""|`(?<positional>[^`]*)`|(?<positional>[^\s""=]+)")]

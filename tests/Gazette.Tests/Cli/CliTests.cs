@@ -37,6 +37,33 @@ public class CliTests
     }
 
     [Fact]
+    public void Import_prints_each_place_to_look_at_then_a_summary_and_refuses_a_command_line_without_its_parts()
+    {
+        using var old = new TestSite("""
+            -- _config.yml --
+            title: Old
+            -- _posts/2020-01-02-hello.md --
+            ---
+            title: Hello
+            ---
+
+            {% include box.html %}
+            """, withDefaultTheme: false);
+        using var site = new TestSite("-- site.yml --\ntitle: New\n");
+
+        var (exitCode, stdout, stderr) = Run("import", "jekyll", "--from", old.Directory, "--source", site.Directory);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("_posts/2020-01-02-hello.md:5:1: warning GZ0802: Liquid '{% include box.html %}' cannot be converted", stderr, StringComparison.Ordinal);
+        Assert.Contains("Imported 1 article and 0 pages (0 files, 1 old URL kept as aliases) — 2 places to look at", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(site.Directory, "content/posts/hello/index.md")));
+
+        Assert.Equal(2, Run("import", "--from", old.Directory).ExitCode);
+        Assert.Equal(2, Run("import", "wordpress", "--from", old.Directory).ExitCode);
+        Assert.Equal(2, Run("import", "jekyll", "--source", site.Directory).ExitCode);
+    }
+
+    [Fact]
     public void Init_replaces_the_samples_files_and_the_new_site_builds_with_the_theme_beside_the_program()
     {
         // Part of the sample, copied as a fork has it, without themes/: the program finds Gazette's own.

@@ -166,4 +166,44 @@ public class HugoImportTests
         Assert.True(site.OutputExists("2021/05/the-bundle/photo.png"));
         Assert.True(site.OutputExists("about/index.html"));
     }
+
+    [Fact]
+    public void Players_gists_tweets_and_an_own_url_are_converted()
+    {
+        using var old = new TestSite("""
+            -- config.yaml --
+            baseURL: https://old.example.com/
+            title: Old
+            -- content/post/embeds.md --
+            ---
+            title: Embeds
+            date: 2022-03-04T08:00:00Z
+            url: /special/embeds.html
+            ---
+
+            {{< vimeo 123456 >}}
+
+            {{< gist spf13 7896402 >}} and {{< tweet user="gohugoio" id="877500564405444608" >}}.
+            """, withDefaultTheme: false);
+        using var site = new TestSite(NewSite);
+
+        SiteImporter.Import(OldGenerator.Hugo, old.Directory, site.Directory, new DiagnosticBag());
+
+        Assert.Equal("""
+            ---
+            title: "Embeds"
+            date: 2022-03-04T08:00:00+00:00
+            aliases:
+              - "/special/embeds.html"
+            ---
+
+            <iframe src="https://player.vimeo.com/video/123456" title="Vimeo" width="560" height="315" loading="lazy" allowfullscreen></iframe>
+
+            [gist spf13/7896402](https://gist.github.com/spf13/7896402) and [@gohugoio on X](https://x.com/gohugoio/status/877500564405444608).
+
+            """, File.ReadAllText(Path.Combine(site.Directory, "content/posts/embeds/index.md")).ReplaceLineEndings("\n"));
+        site.BuildSuccessfully();
+        Assert.True(site.OutputExists("special/embeds.html"));
+        Assert.Contains("https://player.vimeo.com/video/123456", site.ReadOutput("2022/03/embeds/index.html"), StringComparison.Ordinal);
+    }
 }

@@ -271,4 +271,71 @@ public class JekyllImportTests
         Assert.Contains(diagnostics.ToList(), d => d.Code == DiagnosticCodes.ImportNoSite && d.Message.Contains("one holds the other", StringComparison.Ordinal));
         Assert.Equal(before, Hashes(old.Directory));
     }
+
+    [Fact]
+    public void The_cover_summary_language_and_category_keys_of_jekyll_themes_all_come_in()
+    {
+        using var old = new TestSite("""
+            -- _config.yml --
+            title: Themes
+            permalink: pretty
+            -- linux/_posts/2019-05-01-folder-category.md --
+            ---
+            title: In a category folder
+            excerpt: Its excerpt.
+            language: en
+            image:
+              feature: /img/wide.png
+            ---
+
+            A [link]({{ "/about/" | relative_url }}).
+            -- _posts/2019-05-02-thumbnail.md --
+            ---
+            title: Thumbnail
+            thumbnail: /img/wide.png
+            lang: fr
+            ---
+
+            Texte.
+            -- _drafts/unfinished.md --
+            ---
+            title: Unfinished
+            date: 2019-06-01 10:00:00 +0200
+            feature-img: img/wide.png
+            ---
+
+            Draft.
+            """, withDefaultTheme: false);
+        old.WriteBytes("img/wide.png", TestImages.Png(1200, 600));
+        using var site = new TestSite(NewSite);
+
+        var summary = SiteImporter.Import(OldGenerator.Jekyll, old.Directory, site.Directory, new DiagnosticBag());
+
+        Assert.Equal(3, summary!.Articles);
+        Assert.Equal("""
+            ---
+            title: "In a category folder"
+            date: 2019-05-01
+            category: "linux"
+            summary: "Its excerpt."
+            image:
+              src: "wide.png"
+              alt: ""
+            lang: "en"
+            aliases:
+              - "/linux/2019/05/01/folder-category/"
+            ---
+
+            A [link](/about/).
+
+            """, File.ReadAllText(Path.Combine(site.Directory, "content/posts/folder-category/index.md")).ReplaceLineEndings("\n"));
+        var thumbnail = File.ReadAllText(Path.Combine(site.Directory, "content/posts/thumbnail/index.md"));
+        Assert.Contains("image:\n  src: \"wide.png\"", thumbnail.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("lang: \"fr\"", thumbnail, StringComparison.Ordinal);
+        var draft = File.ReadAllText(Path.Combine(site.Directory, "content/posts/unfinished/index.md"));
+        Assert.Contains("date: 2019-06-01T10:00:00+02:00", draft, StringComparison.Ordinal);
+        Assert.Contains("draft: true", draft, StringComparison.Ordinal);
+        Assert.Contains("src: \"wide.png\"", draft, StringComparison.Ordinal);
+        site.BuildSuccessfully(o => o with { IncludeDrafts = true });
+    }
 }
