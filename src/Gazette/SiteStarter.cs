@@ -123,7 +123,7 @@ public static class SiteStarter
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
-    private static bool TryTimeZone(string id, out TimeZoneInfo zone)
+    internal static bool TryTimeZone(string id, out TimeZoneInfo zone)
     {
         try
         {

@@ -51,19 +51,7 @@ internal sealed partial class HugoSite : OldSite
         }
 
         var contentDirectory = Path.Combine(root, Setting(languageConfig, "contentDir") ?? Setting(config, "contentDir") ?? "content");
-        var zoneId = Setting(config, "timeZone");
-        var zone = siteZone;
-        if (zoneId is not null)
-        {
-            try
-            {
-                zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-            }
-            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                zoneId = null;
-            }
-        }
+        var (zone, zoneId) = KnownZone(Setting(config, "timeZone"), siteZone);
 
         var permalinks = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (Table(config, "permalinks") is { } table)
@@ -146,32 +134,21 @@ internal sealed partial class HugoSite : OldSite
 
     private static YamlMapping ConfigFile(string path, string display, DiagnosticBag diagnostics)
     {
-        if (ReadText(path, display, diagnostics) is not { } text)
+        if (!path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase))
         {
+            return ReadYaml(path, display, diagnostics);
+        }
+
+        var document = SyntaxParser.Parse(ReadText(path, display, diagnostics) ?? "", display, validate: true);
+        if (document.HasErrors)
+        {
+            var first = document.Diagnostics.First();
+            diagnostics.Warning(DiagnosticCodes.ImportKeyDropped, new SourceLocation(display, first.Span.Start.Line + 1, first.Span.Start.Column + 1),
+                $"TOML: {first.Message}; its settings are not imported");
             return new YamlMapping(1, 1);
         }
 
-        if (path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase))
-        {
-            var document = SyntaxParser.Parse(text, display, validate: true);
-            if (document.HasErrors)
-            {
-                var first = document.Diagnostics.First();
-                diagnostics.Warning(DiagnosticCodes.ImportKeyDropped, new SourceLocation(display, first.Span.Start.Line + 1, first.Span.Start.Column + 1),
-                    $"TOML: {first.Message}; its settings are not imported");
-                return new YamlMapping(1, 1);
-            }
-
-            return OldFrontMatter.TomlTree(document);
-        }
-
-        var (root, problems) = YamlDocumentReader.Read(text);
-        foreach (var problem in problems.Take(1))
-        {
-            diagnostics.Warning(DiagnosticCodes.ImportKeyDropped, new SourceLocation(display, problem.Line, problem.Column), $"{problem.Message}; its settings are not imported");
-        }
-
-        return problems.Count == 0 && root is YamlMapping mapping ? mapping : new YamlMapping(1, 1);
+        return OldFrontMatter.TomlTree(document);
     }
 
     private static Dictionary<string, OldAuthor> ReadAuthors(string root, DiagnosticBag diagnostics)
@@ -200,10 +177,7 @@ internal sealed partial class HugoSite : OldSite
 
         void Add(string key, YamlValue value)
         {
-            string? Field(params string[] keys) => value is YamlMapping mapping
-                ? keys.Select(k => mapping[k]).OfType<YamlScalar>().FirstOrDefault(s => !s.IsNull && s.Value.Trim().Length > 0)?.Value.Trim()
-                : null;
-            authors[key] = new OldAuthor(key, Field("name", "displayName", "fullname") ?? key, Field("bio", "description", "about"), Field("avatar", "image", "photo"));
+            authors[key] = new OldAuthor(key, Field(value, "name", "displayName", "fullname") ?? key, Field(value, "bio", "description", "about"), Field(value, "avatar", "image", "photo"));
         }
     }
 

@@ -28,21 +28,9 @@ internal sealed partial class JekyllSite : OldSite
             return null;
         }
 
-        var config = File.Exists(configPath) ? YamlFile(configPath, "_config.yml", diagnostics) : new YamlMapping(1, 1);
+        var config = File.Exists(configPath) ? ReadYaml(configPath, "_config.yml", diagnostics) : new YamlMapping(1, 1);
         string? Setting(string key) => config[key] is YamlScalar { IsNull: false } scalar && scalar.Value.Trim().Length > 0 ? scalar.Value.Trim() : null;
-        var zoneId = Setting("timezone");
-        var zone = siteZone;
-        if (zoneId is not null)
-        {
-            try
-            {
-                zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-            }
-            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                zoneId = null;
-            }
-        }
+        var (zone, zoneId) = KnownZone(Setting("timezone"), siteZone);
 
         var permalink = (config["collections"] as YamlMapping)?["posts"] is YamlMapping posts && posts["permalink"] is YamlScalar collectionPermalink
             ? collectionPermalink.Value
@@ -131,17 +119,6 @@ internal sealed partial class JekyllSite : OldSite
 
     private static bool IsMarkdown(string path) => MarkdownExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
-    private static YamlMapping YamlFile(string path, string display, DiagnosticBag diagnostics)
-    {
-        var (root, problems) = YamlDocumentReader.Read(ReadText(path, display, diagnostics) ?? "");
-        foreach (var problem in problems.Take(1))
-        {
-            diagnostics.Warning(DiagnosticCodes.ImportKeyDropped, new SourceLocation(display, problem.Line, problem.Column), $"{problem.Message}; its settings are not imported");
-        }
-
-        return problems.Count == 0 && root is YamlMapping mapping ? mapping : new YamlMapping(1, 1);
-    }
-
     private static Dictionary<string, OldAuthor> ReadAuthors(string root, DiagnosticBag diagnostics)
     {
         var authors = new Dictionary<string, OldAuthor>(StringComparer.Ordinal);
@@ -153,14 +130,11 @@ internal sealed partial class JekyllSite : OldSite
                 continue;
             }
 
-            var data = YamlFile(path, $"_data/{name}", diagnostics);
+            var data = ReadYaml(path, $"_data/{name}", diagnostics);
             foreach (var (key, value) in data.Entries)
             {
-                string? Field(params string[] keys) => value is YamlMapping mapping
-                    ? keys.Select(k => mapping[k]).OfType<YamlScalar>().FirstOrDefault(s => !s.IsNull && s.Value.Trim().Length > 0)?.Value.Trim()
-                    : null;
-                authors[key.Value] = new OldAuthor(key.Value, Field("name", "display_name", "fullname") ?? (value as YamlScalar)?.Value ?? key.Value,
-                    Field("bio", "description", "about"), Field("avatar", "picture", "image", "photo"));
+                authors[key.Value] = new OldAuthor(key.Value, Field(value, "name", "display_name", "fullname") ?? (value as YamlScalar)?.Value ?? key.Value,
+                    Field(value, "bio", "description", "about"), Field(value, "avatar", "picture", "image", "photo"));
             }
         }
 

@@ -39,6 +39,28 @@ internal abstract class OldSite
     /// <summary>Where a path written in the document points in the old site (null for another site).</summary>
     public abstract string? ResolveFile(OldDocument document, string path);
 
+    /// <summary>The old site's time zone, when it names one this machine knows (its id is then
+    /// brought into site.yml); else the new site's.</summary>
+    protected static (TimeZoneInfo Zone, string? Id) KnownZone(string? id, TimeZoneInfo fallback) =>
+        id is not null && SiteStarter.TryTimeZone(id, out var zone) ? (zone, id) : (fallback, null);
+
+    /// <summary>A YAML settings or data file; an empty mapping (reported) when it cannot be read.</summary>
+    protected static YamlMapping ReadYaml(string path, string display, DiagnosticBag diagnostics)
+    {
+        var (root, problems) = YamlDocumentReader.Read(ReadText(path, display, diagnostics) ?? "");
+        foreach (var problem in problems.Take(1))
+        {
+            diagnostics.Warning(DiagnosticCodes.ImportKeyDropped, new SourceLocation(display, problem.Line, problem.Column), $"{problem.Message}; its settings are not imported");
+        }
+
+        return problems.Count == 0 && root is YamlMapping mapping ? mapping : new YamlMapping(1, 1);
+    }
+
+    /// <summary>The first of <paramref name="keys"/> that a data entry gives a text to.</summary>
+    protected static string? Field(YamlValue entry, params string[] keys) => entry is YamlMapping mapping
+        ? keys.Select(k => mapping[k]).OfType<YamlScalar>().FirstOrDefault(s => !s.IsNull && s.Value.Trim().Length > 0)?.Value.Trim()
+        : null;
+
     /// <summary>Files under a folder, its subfolders included; links to other folders (which may loop)
     /// and hidden files (<c>.git</c>) are not followed, unreadable folders are passed over.</summary>
     public static IEnumerable<string> FilesUnder(string folder, bool recurse = true) =>
