@@ -29,6 +29,8 @@ internal sealed record FrontMatter
     public bool DateHasOffset { get; init; }
     /// <summary>False for a date-only <c>date: 2024-09-25</c>: pages show no made-up time then.</summary>
     public bool DateHasTime { get; init; } = true;
+    /// <summary>The same for <c>updated:</c>.</summary>
+    public bool UpdatedHasTime { get; init; } = true;
     public DateTimeOffset? Updated { get; init; }
     /// <summary>The author keys of <c>author:</c> (one) or <c>authors:</c> (a list), in their order.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];

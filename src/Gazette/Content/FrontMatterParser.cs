@@ -243,7 +243,8 @@ internal static class FrontMatterParser
             Date = Date(fields, "date", timeZone),
             DateLocation = fields.Node("date") is { } dateNode ? fields.LocationOf(dateNode) : default,
             DateHasOffset = fields.Node("date") is YamlScalar { Value: var dateText } && HasOffset(dateText),
-            DateHasTime = fields.Node("date") is not YamlScalar { Value: var dateOnly } || dateOnly.Trim().Length > 10,
+            DateHasTime = HasTime(fields.Node("date")),
+            UpdatedHasTime = HasTime(fields.Node("updated")),
             Updated = Date(fields, "updated", timeZone),
             Authors = Authors(fields),
             Category = fields.String("category"),
@@ -309,6 +310,9 @@ internal static class FrontMatterParser
         fields.WrongType(key, node, "a date such as 2024-09-25 or 2024-09-25T10:30:00+02:00");
         return null;
     }
+
+    /// <summary>False for a date-only value such as <c>2024-09-25</c>.</summary>
+    private static bool HasTime(YamlValue? node) => node is not YamlScalar { Value: var text } || text.Trim().Length > 10;
 
     private static bool HasOffset(string text)
     {

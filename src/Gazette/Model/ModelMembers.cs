@@ -32,6 +32,7 @@ internal static class ModelMembers
         ("date", d => d.Date),
         ("date_has_time", d => d.DateHasTime),
         ("updated", d => d.Updated),
+        ("updated_has_time", d => d.UpdatedHasTime),
         ("summary", d => d.Summary),
         ("cover", d => d.Cover),
         ("category", d => d.Category),

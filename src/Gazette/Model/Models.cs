@@ -35,6 +35,7 @@ internal sealed record DocumentContent
     public bool Toc { get; init; }
     /// <summary>False when the front matter's date has no time (<c>date: 2024-09-25</c>).</summary>
     public bool DateHasTime { get; init; } = true;
+    public bool UpdatedHasTime { get; init; } = true;
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
     /// <summary>The body as Markdown made it, with places for the theme's figures and review box.</summary>
     public ArticleBody ContentHtml { get; init; } = ArticleBody.Empty;
@@ -109,6 +110,7 @@ internal sealed class Document
     public bool Toc => Content.Toc;
     /// <summary>Whether the date was written with a time: a date-only one is shown without "0 h 00".</summary>
     public bool DateHasTime => Content.DateHasTime;
+    public bool UpdatedHasTime => Content.UpdatedHasTime;
     public IReadOnlyDictionary<string, object?> Params => Content.Params;
     public ArticleBody ContentHtml => Content.ContentHtml;
     public IReadOnlyList<Figure> Figures => Content.Figures;

@@ -243,6 +243,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             Sources = frontMatter.Sources,
             Toc = frontMatter.Toc,
             DateHasTime = frontMatter.DateHasTime,
+            UpdatedHasTime = frontMatter.UpdatedHasTime,
             Params = frontMatter.Params,
             Aliases = frontMatter.Aliases,
             AliasesLocation = frontMatter.AliasesLocation,
