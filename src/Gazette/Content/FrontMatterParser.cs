@@ -5,6 +5,10 @@ using Gazette.Yaml;
 
 namespace Gazette.Content;
 
+/// <summary>A file cut at its front matter: whether it opens one, whether it closes it, the header
+/// between, the body after, and the lines before the body.</summary>
+internal readonly record struct FrontMatterSplit(bool Opened, bool Closed, string Header, string Body, int BodyLineOffset);
+
 /// <summary>The front matter and body of a Markdown file.</summary>
 /// <param name="FrontMatter">The typed YAML header.</param>
 /// <param name="Body">The Markdown after the closing <c>---</c>.</param>
@@ -185,11 +189,10 @@ internal static class FrontMatterParser
     internal static bool TrySplit(string text, string path, DiagnosticBag diagnostics,
         out string yaml, out int yamlFirstLine, out string body, out int bodyLineOffset)
     {
-        yaml = body = "";
-        yamlFirstLine = bodyLineOffset = 0;
-        var firstLineEnd = text.IndexOf('\n');
-        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
-        if (firstLine.TrimEnd() != "---")
+        var split = Split(text, "---");
+        (yaml, body, bodyLineOffset) = (split.Header, split.Body, split.BodyLineOffset);
+        yamlFirstLine = split.Closed ? 2 : 0;
+        if (!split.Opened)
         {
             diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(path, 1, 1),
                 text.Length == 0
@@ -198,19 +201,37 @@ internal static class FrontMatterParser
             return false;
         }
 
+        if (!split.Closed)
+        {
+            diagnostics.Error(DiagnosticCodes.FrontMatterUnclosed, new SourceLocation(path, 1, 1),
+                "the front matter opened by '---' on line 1 is never closed; add a '---' line after the last key");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The header between a first line <paramref name="marker"/> (<c>---</c> for YAML, also
+    /// closed by <c>...</c>; <c>+++</c> for Hugo's TOML) and the next such line, and the body after it.
+    /// Trailing spaces on a marker line are allowed. Header and body are empty unless it closes.</summary>
+    internal static FrontMatterSplit Split(string text, string marker)
+    {
+        var firstLineEnd = text.IndexOf('\n');
+        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
+        if (firstLine.TrimEnd() != marker)
+        {
+            return new FrontMatterSplit(false, false, "", "", 0);
+        }
+
         var line = 2;
         var position = firstLineEnd + 1;
         while (position > 0 && position <= text.Length)
         {
             var end = text.IndexOf('\n', position);
-            var current = end < 0 ? text[position..] : text[position..end];
-            if (current.TrimEnd() is "---" or "...")
+            var current = (end < 0 ? text[position..] : text[position..end]).TrimEnd();
+            if (current == marker || (marker == "---" && current == "..."))
             {
-                yaml = text[(firstLineEnd + 1)..position];
-                yamlFirstLine = 2;
-                body = end < 0 ? "" : text[(end + 1)..];
-                bodyLineOffset = line;
-                return true;
+                return new FrontMatterSplit(true, true, text[(firstLineEnd + 1)..position], end < 0 ? "" : text[(end + 1)..], line);
             }
 
             if (end < 0)
@@ -222,9 +243,7 @@ internal static class FrontMatterParser
             line++;
         }
 
-        diagnostics.Error(DiagnosticCodes.FrontMatterUnclosed, new SourceLocation(path, 1, 1),
-            "the front matter opened by '---' on line 1 is never closed; add a '---' line after the last key");
-        return false;
+        return new FrontMatterSplit(true, false, "", "", 0);
     }
 
     private static FrontMatter Read(YamlFieldReader fields, TimeZoneInfo timeZone)

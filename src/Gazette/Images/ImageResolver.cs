@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gazette.Configuration;
+using Gazette.Diagnostics;
 using Gazette.Text;
 
 namespace Gazette.Images;
@@ -31,6 +32,20 @@ internal sealed class ImageResolver(string contentRoot, SiteUrls urls)
     /// <param name="Outside">The file is a link (or lies below one) leading out of the site: never read.</param>
     private sealed record LocalPhoto(ImageDimensions? Size, EmbeddedCredit Credit, long Length, bool Outside = false);
     private static readonly EmbeddedCredit NoCredit = new(null, null);
+
+    /// <summary>Resolves <paramref name="src"/> as <see cref="Resolve(string, DocumentPlace, out string?)"/>
+    /// does, reporting a photo that cannot be used as an error at <paramref name="location"/>.</summary>
+    /// <param name="what">How the message names it: "image", "cover image".</param>
+    public ResolvedImage? Resolve(string src, DocumentPlace place, SourceLocation location, DiagnosticBag diagnostics, string what = "image")
+    {
+        var resolved = Resolve(src, place, out var problem);
+        if (resolved is null)
+        {
+            diagnostics.Error(DiagnosticCodes.ImageMissing, location, problem ?? $"{what} '{src}' cannot be used");
+        }
+
+        return resolved;
+    }
 
     /// <summary>Resolves <paramref name="src"/>; returns null with a reason when the file is missing
     /// or outside the content folder.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Yaml;
 using Tomlyn.Parsing;
@@ -26,19 +27,16 @@ internal static class OldFrontMatter
             return (new YamlMapping(1, 1), text, 0);
         }
 
-        var lines = text.Split('\n');
-        var close = Array.FindIndex(lines, 1, line => line.TrimEnd() == marker || (marker == "---" && line.TrimEnd() == "..."));
-        if (lines[0].TrimEnd() != marker || close < 0)
+        var split = FrontMatterParser.Split(text, marker);
+        if (!split.Closed)
         {
             diagnostics.Warning(DiagnosticCodes.ImportSkipped, new SourceLocation(displayPath, 1, 1),
                 $"the front matter opened by '{marker}' is never closed; the file is not imported");
             return null;
         }
 
-        var header = string.Join('\n', lines[1..close]) + "\n";
-        var body = string.Join('\n', lines[(close + 1)..]);
-        var mapping = marker == "+++" ? ReadToml(header, displayPath, diagnostics) : ReadYaml(header, displayPath, diagnostics);
-        return mapping is null ? null : (mapping, body, close + 1);
+        var mapping = marker == "+++" ? ReadToml(split.Header, displayPath, diagnostics) : ReadYaml(split.Header, displayPath, diagnostics);
+        return mapping is null ? null : (mapping, split.Body, split.BodyLineOffset);
     }
 
     private static YamlMapping? ReadYaml(string yaml, string displayPath, DiagnosticBag diagnostics)
@@ -150,14 +148,13 @@ internal static class OldFrontMatter
         return TomlTree(document);
     }
 
-    /// <summary>A TOML document as the tree YAML front matter gives (a config file's lines start at 1,
-    /// a front matter's after its <c>+++</c>).</summary>
-    internal static YamlMapping TomlTree(DocumentSyntax document, int lineOffset = 1)
+    /// <summary>A TOML document as the tree YAML gives, its lines counted from 1 as YAML's are.</summary>
+    internal static YamlMapping TomlTree(DocumentSyntax document)
     {
         var root = new YamlMapping(1, 1);
         foreach (var keyValue in document.KeyValues)
         {
-            Add(root, keyValue, lineOffset);
+            Add(root, keyValue);
         }
 
         foreach (var table in document.Tables)
@@ -170,14 +167,14 @@ internal static class OldFrontMatter
                 var existing = target[names[i]];
                 if (table is TableArraySyntax && isLast)
                 {
-                    var sequence = existing as YamlSequence ?? Set(target, names[i], new YamlSequence(Line(table, lineOffset), 1));
-                    var item = new YamlMapping(Line(table, lineOffset), 1);
+                    var sequence = existing as YamlSequence ?? Set(target, names[i], new YamlSequence(Line(table), 1));
+                    var item = new YamlMapping(Line(table), 1);
                     sequence.Items.Add(item);
                     target = item;
                 }
                 else
                 {
-                    target = existing as YamlMapping ?? (existing is YamlSequence { Items: [.., YamlMapping last] } ? last : Set(target, names[i], new YamlMapping(Line(table, lineOffset), 1)));
+                    target = existing as YamlMapping ?? (existing is YamlSequence { Items: [.., YamlMapping last] } ? last : Set(target, names[i], new YamlMapping(Line(table), 1)));
                 }
             }
 
@@ -185,7 +182,7 @@ internal static class OldFrontMatter
             {
                 if (item is KeyValueSyntax keyValue)
                 {
-                    Add(target, keyValue, lineOffset);
+                    Add(target, keyValue);
                 }
             }
         }
@@ -193,7 +190,7 @@ internal static class OldFrontMatter
         return root;
     }
 
-    private static int Line(SyntaxNode node, int lineOffset) => node.Span.Start.Line + lineOffset;
+    private static int Line(SyntaxNode node) => node.Span.Start.Line + 1;
 
     private static T Set<T>(YamlMapping mapping, string key, T value)
         where T : YamlValue
@@ -226,23 +223,23 @@ internal static class OldFrontMatter
         _ => "",
     };
 
-    private static void Add(YamlMapping mapping, KeyValueSyntax keyValue, int lineOffset)
+    private static void Add(YamlMapping mapping, KeyValueSyntax keyValue)
     {
         var names = Names(keyValue.Key);
         var target = mapping;
         for (var i = 0; i < names.Count - 1; i++)
         {
-            target = target[names[i]] as YamlMapping ?? Set(target, names[i], new YamlMapping(Line(keyValue, lineOffset), 1));
+            target = target[names[i]] as YamlMapping ?? Set(target, names[i], new YamlMapping(Line(keyValue), 1));
         }
 
         if (names.Count > 0 && keyValue.Value is { } value)
         {
-            var line = Line(keyValue, lineOffset);
-            target.Entries.Add(new(new YamlScalar(line, keyValue.Span.Start.Column + 1, names[^1], isPlain: true), Value(value, line, lineOffset)));
+            var line = Line(keyValue);
+            target.Entries.Add(new(new YamlScalar(line, keyValue.Span.Start.Column + 1, names[^1], isPlain: true), Value(value, line)));
         }
     }
 
-    private static YamlValue Value(ValueSyntax value, int line, int lineOffset)
+    private static YamlValue Value(ValueSyntax value, int line)
     {
         var column = value.Span.Start.Column + 1;
         switch (value)
@@ -263,7 +260,7 @@ internal static class OldFrontMatter
                 {
                     if (item.Value is { } itemValue)
                     {
-                        sequence.Items.Add(Value(itemValue, Line(itemValue, lineOffset), lineOffset));
+                        sequence.Items.Add(Value(itemValue, Line(itemValue)));
                     }
                 }
 
@@ -274,7 +271,7 @@ internal static class OldFrontMatter
                 {
                     if (item.KeyValue is { } keyValue)
                     {
-                        Add(mapping, keyValue, lineOffset);
+                        Add(mapping, keyValue);
                     }
                 }
 

@@ -322,22 +322,11 @@ internal sealed partial class MarkdownRenderer
             }
         }
 
-        (string Url, int? Width, int? Height)? RawImage(string src, SourceLocation location)
-        {
-            if (_images.Resolve(src, context.Place, out var problem) is { } resolved)
-            {
-                return (resolved.Url, resolved.Dimensions?.Width, resolved.Dimensions?.Height);
-            }
-
-            diagnostics.Error(DiagnosticCodes.ImageMissing, location, problem ?? $"image '{src}' cannot be used");
-            return null;
-        }
-
         var removed = new List<string>();
         foreach (var block in nodes.HtmlBlocks)
         {
             removed.Clear();
-            var cleaned = _allowlist.CleanBlock(block.Lines.ToString(), removed, src => RawImage(src, At(block.Line, block.Column)));
+            var cleaned = _allowlist.CleanBlock(block.Lines.ToString(), removed, src => _images.Resolve(src, context.Place, At(block.Line, block.Column), diagnostics));
             Report(removed, block.Line, block.Column);
             if (string.IsNullOrWhiteSpace(cleaned))
             {
@@ -352,7 +341,7 @@ internal sealed partial class MarkdownRenderer
         foreach (var inline in nodes.HtmlInlines)
         {
             removed.Clear();
-            var cleaned = _allowlist.CleanTag(inline.Tag, removed, src => RawImage(src, At(inline.Line, inline.Column)));
+            var cleaned = _allowlist.CleanTag(inline.Tag, removed, src => _images.Resolve(src, context.Place, At(inline.Line, inline.Column), diagnostics));
             Report(removed, inline.Line, inline.Column);
             if (cleaned is null)
             {
@@ -521,11 +510,8 @@ internal sealed partial class MarkdownRenderer
 
     private void ResolveImage(LinkInline image, MarkdownContext context, DiagnosticBag diagnostics)
     {
-        var src = image.Url ?? "";
-        var resolved = _images.Resolve(src, context.Place, out var problem);
-        if (resolved is null)
+        if (_images.Resolve(image.Url ?? "", context.Place, ImageLocation(image, context), diagnostics) is not { } resolved)
         {
-            diagnostics.Error(DiagnosticCodes.ImageMissing, ImageLocation(image, context), problem ?? $"image '{src}' cannot be used");
             return;
         }
 

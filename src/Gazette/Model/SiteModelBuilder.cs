@@ -213,12 +213,8 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         Figure? coverFigure = null;
         if (frontMatter.Image is { } cover)
         {
-            var image = images.Resolve(cover.Src, place, out var problem);
-            if (image is null)
-            {
-                diagnostics.Error(DiagnosticCodes.ImageMissing, cover.Location, problem ?? $"cover image '{cover.Src}' cannot be used");
-            }
-            else
+            var image = images.Resolve(cover.Src, place, cover.Location, diagnostics, "cover image");
+            if (image is not null)
             {
                 coverFigure = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl,
                     isCover: true, typography, url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, cover.Location, UrlPolicy.Dropped(url)));

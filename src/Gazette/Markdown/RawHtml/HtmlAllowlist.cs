@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ganss.Xss;
+using Gazette.Images;
 using Gazette.Text;
 
 namespace Gazette.Markdown.RawHtml;
@@ -16,7 +17,7 @@ namespace Gazette.Markdown.RawHtml;
 /// </summary>
 internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
 {
-    /// <summary>Hosts whose players an article may embed (documented in docs/writing.md).</summary>
+    /// <summary>Hosts whose players an article may embed (documented in docs/site-yml.md, <c>markdown.unsafe_html</c>).</summary>
     public static readonly IReadOnlySet<string> IframeHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com", "www.dailymotion.com",
@@ -36,8 +37,8 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
     /// <summary>The HTML with what is not allowed taken out; <paramref name="removed"/> gets a short
     /// description of each removal (<c>&lt;script&gt;</c>, <c>onclick on &lt;img&gt;</c>). Each local
     /// <c>&lt;img&gt;</c> is given to <paramref name="image"/>, as a Markdown photo is: it returns the
-    /// photo's URL and size, or null when it has reported the photo missing.</summary>
-    public string Clean(string html, List<string> removed, Func<string, (string Url, int? Width, int? Height)?>? image = null)
+    /// photo resolved, or null when it has reported the photo missing.</summary>
+    public string Clean(string html, List<string> removed, Func<string, ResolvedImage?>? image = null)
     {
         var cleaner = _cleaners.Rent();
         (cleaner.Removed, cleaner.Image) = (removed, image);
@@ -53,7 +54,7 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
     /// part its own block, so a block may open an element another closes. The sanitizer would close
     /// the first at once and drop the stray end of the second; both are given back as written.
     /// </summary>
-    public string CleanBlock(string html, List<string> removed, Func<string, (string Url, int? Width, int? Height)?>? image = null)
+    public string CleanBlock(string html, List<string> removed, Func<string, ResolvedImage?>? image = null)
     {
         var cleaned = Clean(html, removed, image);
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -61,7 +62,7 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
         foreach (Match tag in TagPattern().Matches(html))
         {
             var name = tag.Groups["name"].Value.ToLowerInvariant();
-            if (!Allowed(name) || VoidElements.Contains(name))
+            if (!AllowedTags.Contains(name) || VoidElements.Contains(name))
             {
                 continue;
             }
@@ -109,7 +110,7 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
 
     /// <summary>One inline tag (<c>&lt;sup&gt;</c>, <c>&lt;/kbd&gt;</c>, <c>&lt;br&gt;</c>) as it may stay,
     /// or null when it must go (reported in <paramref name="removed"/>).</summary>
-    public string? CleanTag(string tag, List<string> removed, Func<string, (string Url, int? Width, int? Height)?>? image = null)
+    public string? CleanTag(string tag, List<string> removed, Func<string, ResolvedImage?>? image = null)
     {
         if (tag.StartsWith("<!--", StringComparison.Ordinal))
         {
@@ -119,7 +120,7 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
         if (tag.StartsWith("</", StringComparison.Ordinal))
         {
             var name = tag[2..].TrimEnd('>', ' ', '\t', '\n').ToLowerInvariant();
-            if (Allowed(name))
+            if (AllowedTags.Contains(name))
             {
                 return $"</{name}>";
             }
@@ -132,8 +133,6 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
         var end = cleaned.IndexOf('>', StringComparison.Ordinal);
         return cleaned.StartsWith('<') && end > 0 ? cleaned[..(end + 1)] : null;
     }
-
-    private static bool Allowed(string name) => AllowedTags.Contains(name);
 
     /// <summary>A sanitizer and where its removals go; one per thread at a time (its events report
     /// to whoever rented it).</summary>
@@ -163,10 +162,10 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
                     if (resolve(src) is { } photo)
                     {
                         img.SetAttribute("src", photo.Url);
-                        if (photo.Width is { } width && photo.Height is { } height && !img.HasAttribute("width") && !img.HasAttribute("height"))
+                        if (photo.Dimensions is { } size && !img.HasAttribute("width") && !img.HasAttribute("height"))
                         {
-                            img.SetAttribute("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                            img.SetAttribute("height", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            img.SetAttribute("width", size.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            img.SetAttribute("height", size.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         }
                     }
                     else
@@ -188,7 +187,7 @@ internal sealed partial class HtmlAllowlist(Func<string, string> rootRelative)
         public List<string>? Removed { get; set; }
 
         /// <summary>Resolves a local photo for whoever rented the cleaner.</summary>
-        public Func<string, (string Url, int? Width, int? Height)?>? Image { get; set; }
+        public Func<string, ResolvedImage?>? Image { get; set; }
     }
 
     /// <summary>The <c>src</c> of an <c>&lt;img&gt;</c> that names a file of the site.</summary>
