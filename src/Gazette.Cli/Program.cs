@@ -109,7 +109,7 @@ public static class Program
         var total = result.Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
         var counts = string.Join(", ", result.PagesByKind.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value} {(p.Value == 1 ? Singular(p.Key) : p.Key)}"));
         var pages = result.PagesByKind.Values.Sum();
-        var problems = $"{result.ErrorCount} error{(result.ErrorCount == 1 ? "" : "s")}, {result.WarningCount} warning{(result.WarningCount == 1 ? "" : "s")}";
+        var problems = $"{Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")}";
         var summary = command.Name == "check"
             ? $"Checked {pages} pages ({counts}) in {total.TotalSeconds:F2} s, nothing written"
             : result.Succeeded
@@ -142,6 +142,9 @@ public static class Program
 
         return null;
     }
+
+    /// <summary>"1 error", "2 warnings": a count and the thing counted, in the plural past one.</summary>
+    private static string Count(int n, string thing) => $"{n} {thing}{(n == 1 ? "" : "s")}";
 
     /// <summary>"1 article", "1 category": the kinds are named in the plural.</summary>
     private static string Singular(string kinds) =>
@@ -202,7 +205,6 @@ public static class Program
         }
 
         var warnings = diagnostics.ToList().Count(d => d.Severity == Severity.Warning);
-        static string Count(int n, string thing) => $"{n} {thing}{(n == 1 ? "" : "s")}";
         Console.WriteLine($"Imported {Count(summary.Articles, "article")} and {Count(summary.Pages, "page")} ({Count(summary.Files, "file")}, "
             + $"{Count(summary.Aliases, "old URL")} kept as aliases){(summary.Skipped > 0 ? $", {summary.Skipped} kept as they were" : "")}"
             + $" — {Count(warnings, "place")} to look at");

@@ -129,7 +129,7 @@ internal sealed partial class HugoSite : OldSite
         var hasDate = date is not null || DateKeys.Any(k => frontMatter[k] is YamlScalar { IsNull: false });
         var isArticle = inSection && hasDate;
         Documents.Add(new OldDocument(file, display, frontMatter, body, offset, isArticle, date,
-            isArticle ? slug : path, isBundle ? Path.GetDirectoryName(file) : null, []));
+            isArticle ? slug : path, isBundle ? Path.GetDirectoryName(file) : null, [], IsDraft: false));
     }
 
     private static YamlMapping ConfigFile(string path, string display, DiagnosticBag diagnostics)

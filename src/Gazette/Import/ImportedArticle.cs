@@ -20,7 +20,6 @@ internal sealed class ImportedArticle
     public string? Lang { get; init; }
     public bool Draft { get; init; }
     public bool Toc { get; set; }
-    public string? Typography { get; init; }
     public List<string> Aliases { get; } = [];
     public string Body { get; set; } = "";
     /// <summary>Old site file → its name in the new bundle.</summary>

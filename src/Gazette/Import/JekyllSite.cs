@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Gazette.Diagnostics;
 using Gazette.Yaml;
@@ -57,7 +56,10 @@ internal sealed partial class JekyllSite : OldSite
             var postsIndex = Array.FindIndex(segments, s => s is "_posts" or "_drafts");
             var isDraft = segments[postsIndex] == "_drafts";
             var categories = segments[..postsIndex].Where(s => s.Length > 0).ToList();
-            site.Add(file, relative, isArticle: true, categories, isDraft, diagnostics);
+            if (ReadText(file, relative, diagnostics) is { } text)
+            {
+                site.Add(file, relative, text, isArticle: true, categories, isDraft, diagnostics);
+            }
         }
 
         foreach (var file in FilesUnder(root, recurse: false).Where(IsMarkdown))
@@ -70,27 +72,21 @@ internal sealed partial class JekyllSite : OldSite
                 continue; // not a page: Jekyll renders only files with front matter
             }
 
-            site.Add(file, Path.GetFileName(file), isArticle: false, [], isDraft: false, diagnostics);
+            site.Add(file, Path.GetFileName(file), text, isArticle: false, [], isDraft: false, diagnostics);
         }
 
         return site;
     }
 
-    private void Add(string file, string relative, bool isArticle, IReadOnlyList<string> categories, bool isDraft, DiagnosticBag diagnostics)
+    private void Add(string file, string relative, string text, bool isArticle, IReadOnlyList<string> categories, bool isDraft, DiagnosticBag diagnostics)
     {
-        if (ReadText(file, relative, diagnostics) is not { } text || OldFrontMatter.Read(text, relative, diagnostics) is not var (frontMatter, body, offset))
+        if (OldFrontMatter.Read(text, relative, diagnostics) is not var (frontMatter, body, offset))
         {
             return;
         }
 
         var (date, slug) = OldDates.FromFileName(Path.GetFileNameWithoutExtension(file), TimeZone);
-        if (isDraft)
-        {
-            frontMatter.Entries.RemoveAll(e => e.Key.Value == "draft");
-            frontMatter.Entries.Add(new(new YamlScalar(0, 0, "draft", true), new YamlScalar(0, 0, "true", true)));
-        }
-
-        Documents.Add(new OldDocument(file, relative, frontMatter, body, offset, isArticle, date, slug, BundleDirectory: null, categories));
+        Documents.Add(new OldDocument(file, relative, frontMatter, body, offset, isArticle, date, slug, BundleDirectory: null, categories, isDraft));
     }
 
     private static IEnumerable<string> PostFiles(string root)
@@ -160,8 +156,7 @@ internal sealed partial class JekyllSite : OldSite
             _ => Permalink,
         };
         var date = article.Date!.Value.Value;
-        var categories = string.Join('/', document.Categories.Concat(document.List("categories", splitWords: true)).Concat(document.List("category"))
-            .Select(c => c.ToLowerInvariant()).Distinct(StringComparer.Ordinal));
+        var categories = string.Join('/', document.AllCategories.Select(c => c.ToLowerInvariant()).Distinct(StringComparer.Ordinal));
         var title = document.Text("slug") ?? document.FileSlug;
         var url = Placeholder().Replace(pattern, match => match.Groups[1].Value switch
         {

@@ -45,8 +45,8 @@ internal static partial class LiquidConverter
             {
                 "raw" => Set(ref raw, true),
                 "endraw" => Set(ref raw, false),
-                "highlight" => Fence(output, args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? ""),
-                "endhighlight" => Fence(output, ""),
+                "highlight" => TemplateText.Fence(output, args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? ""),
+                "endhighlight" => TemplateText.Fence(output, ""),
                 "post_url" or "link" => Link(args, links, document.AtBodyOffset(match.Index), diagnostics),
                 "comment" or "endcomment" => null,
                 null => Output(match.Groups["output"].Value, site),
@@ -55,7 +55,7 @@ internal static partial class LiquidConverter
             if (replacement is null)
             {
                 diagnostics.Warning(DiagnosticCodes.ImportTemplateLeft, document.AtBodyOffset(match.Index),
-                    $"Liquid '{Shorten(match.Value)}' cannot be converted and stays as text; rewrite it in Markdown");
+                    $"Liquid '{TemplateText.Shorten(match.Value)}' cannot be converted and stays as text; rewrite it in Markdown");
                 replacement = match.Value;
             }
 
@@ -70,13 +70,6 @@ internal static partial class LiquidConverter
     {
         flag = value;
         return "";
-    }
-
-    /// <summary>A fence on a line of its own, as Jekyll's highlight block starts and ends one.</summary>
-    private static string Fence(StringBuilder output, string language)
-    {
-        var atLineStart = output.Length == 0 || output[^1] == '\n';
-        return (atLineStart ? "" : "\n") + "```" + language;
     }
 
     private static string? Link(string args, ImportLinks links, SourceLocation location, DiagnosticBag diagnostics)
@@ -112,11 +105,5 @@ internal static partial class LiquidConverter
         }
 
         return null;
-    }
-
-    internal static string Shorten(string text)
-    {
-        var single = text.ReplaceLineEndings(" ");
-        return single.Length <= 60 ? single : single[..57] + "…";
     }
 }

@@ -76,7 +76,7 @@ internal static partial class MarkdownCleanup
                 continue;
             }
 
-            if (line.Trim().Length == 0 && (output.Length == 0 || output.ToString(output.Length - Math.Min(2, output.Length), Math.Min(2, output.Length)) == "\n\n"))
+            if (line.Trim().Length == 0 && (output.Length == 0 || (output.Length >= 2 && output[^1] == '\n' && output[^2] == '\n')))
             {
                 continue; // one blank line is enough between blocks (converted shortcodes bring their own)
             }

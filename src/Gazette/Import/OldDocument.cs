@@ -13,6 +13,7 @@ namespace Gazette.Import;
 /// <param name="BundleDirectory">A Hugo page bundle's folder: every file in it comes along.</param>
 /// <param name="Categories">Categories the old generator gives the article besides its front matter
 /// (Jekyll's folders above <c>_posts/</c>).</param>
+/// <param name="IsDraft">A draft by its place (Jekyll's <c>_drafts/</c>), whatever its front matter says.</param>
 internal sealed record OldDocument(
     string Path,
     string DisplayPath,
@@ -23,8 +24,13 @@ internal sealed record OldDocument(
     OldDate? FileDate,
     string FileSlug,
     string? BundleDirectory,
-    IReadOnlyList<string> Categories)
+    IReadOnlyList<string> Categories,
+    bool IsDraft)
 {
+    /// <summary>The generator's categories, then those of <c>categories:</c> (a list, or Jekyll's
+    /// space-separated words) and <c>category:</c>, in that order, repeats included.</summary>
+    public IEnumerable<string> AllCategories => Categories.Concat(List("categories", splitWords: true)).Concat(List("category"));
+
     /// <summary>The file position of a front matter node (its lines count from the one after <c>---</c>).</summary>
     public SourceLocation At(YamlValue? node) =>
         node is null || node.Line <= 0 ? SourceLocation.File(DisplayPath) : new SourceLocation(DisplayPath, node.Line + 1, node.Column);

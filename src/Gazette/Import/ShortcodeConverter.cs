@@ -46,8 +46,8 @@ internal static partial class ShortcodeConverter
             string? replacement = (name, closing) switch
             {
                 ("figure", false) => Figure(Arg("src"), Arg("alt"), Arg("caption") ?? Arg("title"), Arg("attr")),
-                ("highlight", false) => Fence(output, Arg("lang", 0) ?? ""),
-                ("highlight", true) => Fence(output, ""),
+                ("highlight", false) => TemplateText.Fence(output, Arg("lang", 0) ?? ""),
+                ("highlight", true) => TemplateText.Fence(output, ""),
                 ("youtube", false) when Arg("id", 0) is { } id => Player($"https://www.youtube-nocookie.com/embed/{Uri.EscapeDataString(id)}", Arg("title") ?? "YouTube"),
                 ("vimeo", false) when Arg("id", 0) is { } id => Player($"https://player.vimeo.com/video/{Uri.EscapeDataString(id)}", Arg("title") ?? "Vimeo"),
                 ("ref" or "relref", false) when Arg("path", 0) is { } path => Reference(path, links, location, diagnostics),
@@ -59,7 +59,7 @@ internal static partial class ShortcodeConverter
             if (replacement is null)
             {
                 diagnostics.Warning(DiagnosticCodes.ImportTemplateLeft, location,
-                    $"shortcode '{LiquidConverter.Shorten(match.Value)}' cannot be converted and stays as text; rewrite it in Markdown");
+                    $"shortcode '{TemplateText.Shorten(match.Value)}' cannot be converted and stays as text; rewrite it in Markdown");
                 replacement = match.Value;
             }
 
@@ -107,12 +107,6 @@ internal static partial class ShortcodeConverter
 
     private static string Player(string url, string title) =>
         $"\n\n<iframe src=\"{url}\" title=\"{title.Replace("\"", "&quot;", StringComparison.Ordinal)}\" width=\"560\" height=\"315\" loading=\"lazy\" allowfullscreen></iframe>\n\n";
-
-    private static string Fence(StringBuilder output, string language)
-    {
-        var atLineStart = output.Length == 0 || output[^1] == '\n';
-        return (atLineStart ? "" : "\n") + "```" + language;
-    }
 
     private static string Reference(string path, ImportLinks links, SourceLocation location, DiagnosticBag diagnostics)
     {

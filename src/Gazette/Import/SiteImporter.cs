@@ -281,11 +281,11 @@ public static class SiteImporter
                 $"no title; '{title}' was made from the file name: check it");
         }
 
-        var categories = document.Categories.Concat(document.List("categories", splitWords: true)).Concat(document.List("category")).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var categories = document.AllCategories.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var tags = categories.Skip(1).Concat(document.List("tags", splitWords: site is JekyllSite)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         used.UnionWith(["categories", "category", "tags", "draft", "published", "toc", "redirect_from", "aliases", "author", "authors", "image_alt"]);
         used.UnionWith(CoverKeys);
-        var draft = document.Text("draft") is "true" || document.Text("published") is "false";
+        var draft = document.IsDraft || document.Text("draft") is "true" || document.Text("published") is "false";
         var article = new ImportedArticle
         {
             Source = document,

@@ -6,20 +6,15 @@ namespace Gazette.Import;
 /// <summary>
 /// Brings the old site's settings into site.yml by adding lines, never by rewriting the file: a key
 /// site.yml already has keeps its value (a difference is reported), an author it lacks is added under
-/// <c>authors:</c>. The previous file is kept as site.yml.bak. Without a site.yml, one is written.
+/// <c>authors:</c>. The previous file is kept as site.yml.bak (an import needs a site.yml to start from).
 /// </summary>
 internal static class SiteYamlMerger
 {
     public static void Merge(string site, OldSite old, IReadOnlyDictionary<string, OldAuthor> authors, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(site, "site.yml");
-        var exists = File.Exists(path);
-        var text = exists ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
+        var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var lines = text.Length == 0 ? new List<string>() : [.. text.TrimEnd('\n').Split('\n')];
-        if (!exists)
-        {
-            lines.Add("# Written by `gazette import`; every key is documented in Gazette's docs/site-yml.md.");
-        }
 
         var settings = new (string Key, string? Value)[]
         {
@@ -103,10 +98,7 @@ internal static class SiteYamlMerger
             return;
         }
 
-        if (exists)
-        {
-            File.Copy(path, path + ".bak", overwrite: true);
-        }
+        File.Copy(path, path + ".bak", overwrite: true);
 
         File.WriteAllText(path, merged, new UTF8Encoding(false));
     }
