@@ -37,6 +37,12 @@ internal sealed class LiveSite
     /// <summary>What each page read of the model when it was last rendered, by output path.</summary>
     public required ReadIndex<string> Reads { get; init; }
 
+    /// <summary>The photos of content/ published resized, in the order of the output.</summary>
+    public required IReadOnlyList<Images.PublishedPhoto> Photos { get; init; }
+
+    /// <summary>The photo cache's folder; null when the build used a temporary one.</summary>
+    public required string? PhotoCache { get; init; }
+
     /// <summary>The sitemap's entries as last written.</summary>
     public required List<WrittenPage> Sitemap { get; set; }
 
@@ -66,6 +72,7 @@ internal sealed class LiveSite
     {
         var diagnostics = run.Diagnostics;
         var edits = new List<(Document Before, Document After)>();
+        var photosChanged = false;
         var sources = new List<SourceDocument>();
         foreach (var path in changed)
         {
@@ -96,6 +103,16 @@ internal sealed class LiveSite
             if (!before.SameIdentity(after))
             {
                 return null; // its URL moved: its photos must move too
+            }
+
+            if (!SitePhotos.Uses(before).SequenceEqual(SitePhotos.Uses(after)))
+            {
+                if (PhotoCache is null)
+                {
+                    return null; // no cache kept between builds: a build makes the photos again
+                }
+
+                photosChanged = true;
             }
 
             edits.Add((before, after));
@@ -131,12 +148,54 @@ internal sealed class LiveSite
 
         // From here on the model has changed: an update that cannot finish leaves the next change to a new build.
         Broken = true;
-        var result = Render(edits.ConvertAll(e => e.Before), aliasesBefore, change, run);
+        // A photo shown, credited or cropped differently: its files are made again, for its first
+        // use in the whole site as a full build does.
+        var remade = photosChanged
+            ? Images.PhotoPublisher.Prepare(SitePhotos.Uses(Model, Photos), new Images.PhotoCache(PhotoCache!), site, diagnostics,
+                new ParallelOptions())
+            : [];
+        if (run.Failed)
+        {
+            return run.Result(null);
+        }
+
+        var result = Render(edits.ConvertAll(e => e.Before), aliasesBefore, change, run, remade, site);
         Broken = result is null;
         return result;
     }
 
-    private BuildResult? Render(List<Document> edited, List<string> aliasesBefore, ModelChange change, BuildRun run)
+    /// <summary>Writes the files of the photos made again, and deletes those they no longer have
+    /// (the crops of a photo no longer a cover); true when the set of files changed.</summary>
+    private static bool WritePhotos(List<(Images.PublishedPhoto Photo, Images.PhotoResult? Before)> remade, OutputWriter writer, string site)
+    {
+        var moved = false;
+        foreach (var (photo, before) in remade)
+        {
+            var display = Path.GetRelativePath(site, photo.SourcePath).Replace('\\', '/');
+            var now = photo.Result?.Files ?? [];
+            foreach (var (output, cached) in now)
+            {
+                writer.CopyFile(cached, output.RelativePath, display);
+            }
+
+            var kept = now.Select(f => f.Output.RelativePath).ToHashSet(StringComparer.Ordinal);
+            foreach (var (output, _) in before?.Files ?? [])
+            {
+                if (!kept.Contains(output.RelativePath))
+                {
+                    writer.DeleteStale(output.RelativePath);
+                    moved = true;
+                }
+            }
+
+            moved |= before is null || now.Count != before.Files.Count;
+        }
+
+        return moved;
+    }
+
+    private BuildResult? Render(List<Document> edited, List<string> aliasesBefore, ModelChange change, BuildRun run,
+        List<(Images.PublishedPhoto Photo, Images.PhotoResult? Before)> remade, string site)
     {
         // The pages as they are now: the edited documents' own (their photos and dates, for the
         // sitemap), and those of the lists the edits moved articles in, listed again.
@@ -193,7 +252,8 @@ internal sealed class LiveSite
             }
         }
 
-        if (gone.Count > 0 || aliasesChanged || jobChanged.Exists(job => !Jobs.ContainsKey(job.OutputPath)))
+        var photoFilesMoved = WritePhotos(remade, writer, site);
+        if (gone.Count > 0 || aliasesChanged || photoFilesMoved || jobChanged.Exists(job => !Jobs.ContainsKey(job.OutputPath)))
         {
             writer.UpdateManifest();
         }

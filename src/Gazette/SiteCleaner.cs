@@ -5,7 +5,8 @@ using Gazette.Output;
 namespace Gazette;
 
 /// <summary>Deletes the files the last build wrote (its manifest lists them), after the same
-/// ownership checks as a build: a folder holding anything else is left alone.</summary>
+/// ownership checks as a build: a folder holding anything else is left alone. The photo cache
+/// is forgotten too (its entries only).</summary>
 public static class SiteCleaner
 {
     public static IReadOnlyList<Diagnostic> Clean(string sourceDirectory, string? outputDirectory)
@@ -36,6 +37,7 @@ public static class SiteCleaner
         try
         {
             DeleteOwnedFiles(output, display, diagnostics);
+            Images.PhotoCache.Forget(source);
             File.Delete(held.FilePath); // held, so no build waits on this file
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -95,7 +95,7 @@ public sealed class SiteSession(BuildOptions options)
         var templates = TemplateRenderer.Load(theme.LayoutFolders, localizers, config.Language, urls, siteObject, diagnostics, config.Minify);
         run.Phase("theme");
 
-        var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls);
+        var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls, PhotoSettingsFor(config, diagnostics));
         var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml,
             config.GitHubHeadingIds);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
@@ -118,6 +118,14 @@ public sealed class SiteSession(BuildOptions options)
         var model = modelBuilder.Assemble(resolved.OfType<Document>(), content.Documents, diagnostics);
         siteObject.Fill(model, urls);
         run.Phase("model");
+        using var photoCache = images.Resizes ? OpenPhotoCache(diagnostics) : null;
+        List<PublishedPhoto> photos = [];
+        if (photoCache is not null)
+        {
+            photos = PreparePhotos(content, model, images, photoCache.Cache, diagnostics);
+            run.Phase("photos");
+        }
+
         var writer = new OutputWriter(output);
         List<PageJob> jobs;
         Read[]?[] reads;
@@ -145,7 +153,7 @@ public sealed class SiteSession(BuildOptions options)
             sitemap = PageRenderer.SitemapPages(jobs);
             CrawlerFiles.WriteAll(model, urls, sitemap, writer, diagnostics);
             run.Phase("feeds");
-            AssetCopier.CopyAll(_source, theme, content, model, config.Minify, writer, diagnostics);
+            AssetCopier.CopyAll(_source, theme, content, model, config.Minify, writer, diagnostics, images.Resizes ? images.Publish : null);
             run.Phase("assets");
             links.Check(writer, diagnostics);
             writer.ReportSizes(diagnostics);
@@ -163,6 +171,7 @@ public sealed class SiteSession(BuildOptions options)
 
             writer.WriteManifest();
             writer.Commit();
+            photoCache?.Cache.Prune();
         }
         catch (Exception e) when (IsIoFault(e))
         {
@@ -187,6 +196,8 @@ public sealed class SiteSession(BuildOptions options)
             Jobs = jobs.ToDictionary(j => j.OutputPath, StringComparer.Ordinal),
             Reads = LiveSite.ReadsOf(jobs, reads),
             Sitemap = sitemap,
+            Photos = photos,
+            PhotoCache = photoCache is { Temporary: null } ? photoCache.Cache.Directory : null,
             KnownFiles = [.. content.Documents.Select(d => d.FullPath), .. content.StaticFiles,
                 .. theme.LayoutFolders.Concat(theme.I18nFolders).Select(f => f.Directory).Concat(theme.AssetFolders)
                     .Where(Directory.Exists).SelectMany(d => SafeFiles.Enumerate(d)),
@@ -198,6 +209,79 @@ public sealed class SiteSession(BuildOptions options)
             ChangedFiles = writer.Changed,
             OutputBytes = writer.TotalBytes,
         };
+    }
+
+    /// <summary>The photo settings, or null when photos are published as written: asked in site.yml,
+    /// or libvips cannot run on this machine (said once, and the build goes on).</summary>
+    private static PhotoSettings? PhotoSettingsFor(SiteConfig config, DiagnosticBag diagnostics)
+    {
+        if (!config.Photos.Resize)
+        {
+            return null;
+        }
+
+        if (PhotoProcessor.Unavailable is { } problem)
+        {
+            diagnostics.Warning(DiagnosticCodes.PhotosNotResized, SourceLocation.File(SiteConfigLoader.FileName),
+                $"photos are published as written, not resized: libvips cannot run here ({problem}); set 'images: {{resize: false}}' to say so and silence this");
+            return null;
+        }
+
+        return config.Photos;
+    }
+
+    /// <summary>The photo cache of the site (<c>.gazette/cache/images/</c>); a temporary one, dropped
+    /// after the build, when that folder cannot be written.</summary>
+    private OwnedPhotoCache OpenPhotoCache(DiagnosticBag diagnostics)
+    {
+        var folder = Path.Combine(_source, PhotoCache.Folder);
+        try
+        {
+            var cache = new PhotoCache(folder);
+            if (SafeFiles.IsSameOrInside(Path.GetFullPath(folder), _source))
+            {
+                return new OwnedPhotoCache(cache, null);
+            }
+
+            diagnostics.Warning(DiagnosticCodes.PhotoCacheUnusable, SourceLocation.File(PhotoCache.Folder),
+                "the photo cache is a link to a folder outside the site; Gazette writes nothing there, so photos are processed again at each build. Remove the link");
+        }
+        catch (Exception e) when (IsIoFault(e))
+        {
+            diagnostics.Warning(DiagnosticCodes.PhotoCacheUnusable, SourceLocation.File(PhotoCache.Folder),
+                $"cannot keep processed photos between builds ({e.Message}); they are processed again at each build");
+        }
+
+        var temporary = Path.Combine(Path.GetTempPath(), "gazette-photos-" + Guid.NewGuid().ToString("N"));
+        return new OwnedPhotoCache(new PhotoCache(temporary), temporary);
+    }
+
+    /// <summary>A photo cache, and the temporary folder to delete after the build when it is one.</summary>
+    private sealed record OwnedPhotoCache(PhotoCache Cache, string? Temporary) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Temporary is not null)
+            {
+                DeleteQuietly(Temporary);
+            }
+        }
+    }
+
+    /// <summary>Gives every published photo of content/ its files.</summary>
+    private List<PublishedPhoto> PreparePhotos(ContentSet content, SiteModel model, ImageResolver images, PhotoCache cache, DiagnosticBag diagnostics)
+    {
+        var published = new List<PublishedPhoto>();
+        foreach (var (file, target) in AssetCopier.ContentTargets(_source, content, model))
+        {
+            if (images.Publish(file, target) is { } photo)
+            {
+                published.Add(photo);
+            }
+        }
+
+        PhotoPublisher.Prepare(SitePhotos.Uses(model, published), cache, _source, diagnostics, _parallel);
+        return published;
     }
 
     /// <summary>The lock of the output this session is writing, while a build or update runs.</summary>

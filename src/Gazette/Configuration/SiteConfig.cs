@@ -49,9 +49,23 @@ public sealed record SiteConfig
     public string? Cname { get; init; }
     /// <summary><c>fr</c>, <c>en</c> or <c>none</c>; null to follow each article's language.</summary>
     public string? Typography { get; init; }
+    /// <summary>How photos are published (<c>images:</c>).</summary>
+    public PhotoSettings Photos { get; init; } = new();
     /// <summary>Values under <c>params:</c>, free for themes.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 
     /// <summary>The path part of <see cref="BaseUrl"/>, such as <c>/blog/</c>; every internal URL starts with it.</summary>
     public string BasePath => new Uri(BaseUrl).AbsolutePath;
+}
+
+/// <summary>site.yml's <c>images:</c>: photos are published as resized variants, stripped of
+/// their camera metadata, instead of the file the author dropped.</summary>
+/// <param name="Resize">False publishes every photo as written (no variants, metadata kept).</param>
+/// <param name="Widths">The widths offered to browsers, never wider than the photo itself.</param>
+/// <param name="Avif">Also write AVIF variants (smaller than WebP, slower to encode).</param>
+public sealed record PhotoSettings(bool Resize = true, IReadOnlyList<int>? Widths = null, bool Avif = false)
+{
+    public static readonly IReadOnlyList<int> DefaultWidths = [480, 800, 1200, 1600];
+
+    public IReadOnlyList<int> Widths { get; init; } = Widths ?? DefaultWidths;
 }

@@ -13,7 +13,7 @@ public static class SiteConfigLoader
     private static readonly string[] KnownKeys =
     [
         "title", "description", "base_url", "language", "timezone", "theme", "authors", "default_author",
-        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown",
+        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown", "images",
     ];
 
     public static SiteConfig? Load(string sourceDirectory, DiagnosticBag diagnostics, string? baseUrlOverride = null)
@@ -134,8 +134,18 @@ public static class SiteConfigLoader
             markdownFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "markdown", ["unsafe_html", "heading_ids"]);
         }
 
+        var photos = new PhotoSettings();
+        if (fields.Mapping("images") is { } imageSettings)
+        {
+            var imageFields = fields.Nested(imageSettings);
+            var widths = imageFields.Node("widths") is null ? PhotoSettings.DefaultWidths : ReadWidths(imageFields);
+            photos = new PhotoSettings(imageFields.Bool("resize") ?? true, widths, imageFields.Bool("avif") ?? false);
+            imageFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "images", ["resize", "widths", "avif"]);
+        }
+
         var config = new SiteConfig
         {
+            Photos = photos,
             UnsafeHtml = unsafeHtml,
             GitHubHeadingIds = githubHeadingIds,
             FeedLimit = feedLimit,
@@ -199,6 +209,27 @@ public static class SiteConfigLoader
         }
 
         return authors;
+    }
+
+    /// <summary><c>images.widths</c>: whole pixels from 16 to 8192, sorted, each once.</summary>
+    private static IReadOnlyList<int> ReadWidths(YamlFieldReader fields)
+    {
+        var widths = new SortedSet<int>();
+        foreach (var text in fields.StringList("widths"))
+        {
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width)
+                && width is >= 16 and <= 8192)
+            {
+                widths.Add(width);
+            }
+            else
+            {
+                fields.WrongType("images.widths", fields.Node("widths")!, "a list of widths in pixels from 16 to 8192, such as [480, 800, 1200]");
+                return PhotoSettings.DefaultWidths;
+            }
+        }
+
+        return widths.Count == 0 ? PhotoSettings.DefaultWidths : [.. widths];
     }
 
     private static List<MenuEntry> ReadMenu(YamlFieldReader fields)

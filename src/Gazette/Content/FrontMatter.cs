@@ -4,7 +4,13 @@ namespace Gazette.Content;
 
 /// <summary>A photo as declared in front matter (<c>image:</c>): its file, text alternative,
 /// caption and credit.</summary>
-internal sealed record ImageRef(string Src, string Alt, string? Caption, string? Credit, string? CreditUrl, SourceLocation Location);
+/// <param name="Focus">The point of the photo that crops keep (<c>focus: [0.3, 0.4]</c>, from the left and
+/// from the top); null lets the crop find the most interesting part.</param>
+internal sealed record ImageRef(string Src, string Alt, string? Caption, string? Credit, string? CreditUrl, SourceLocation Location,
+    FocusPoint? Focus = null);
+
+/// <summary>The point a crop keeps in view, as fractions of the width and height (0,0 is top left).</summary>
+internal readonly record struct FocusPoint(double X, double Y);
 
 /// <summary>The product box of a review article.</summary>
 internal sealed record ReviewInfo(

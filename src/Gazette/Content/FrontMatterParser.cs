@@ -388,13 +388,34 @@ internal static class FrontMatterParser
                     image.String("caption"),
                     image.String("credit"),
                     image.Url("credit_url"),
-                    image.LocationOf(image.Node("src") ?? mapping));
-                image.ReportUnread(DiagnosticCodes.YamlUnknownKey, "image", ["src", "alt", "caption", "credit", "credit_url"]);
+                    image.LocationOf(image.Node("src") ?? mapping),
+                    Focus(image));
+                image.ReportUnread(DiagnosticCodes.YamlUnknownKey, "image", ["src", "alt", "caption", "credit", "credit_url", "focus"]);
                 return result;
             default:
                 fields.WrongType("image", node, "a mapping with src, alt, caption and credit");
                 return null;
         }
+    }
+
+    /// <summary><c>focus: [x, y]</c>, two fractions of the width and the height.</summary>
+    private static FocusPoint? Focus(YamlFieldReader image)
+    {
+        if (image.Node("focus") is not { } node)
+        {
+            return null;
+        }
+
+        var parts = image.StringList("focus");
+        if (parts.Count == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x is >= 0 and <= 1
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var y) && y is >= 0 and <= 1)
+        {
+            return new FocusPoint(x, y);
+        }
+
+        image.WrongType("image.focus", node, "two numbers from 0 to 1, from the left and from the top: [0.3, 0.4]");
+        return null;
     }
 
     private static ReviewInfo? Review(YamlFieldReader fields)

@@ -109,6 +109,8 @@ public static class DiagnosticCodes
     public const string MarkdownTooSlow = "GZ0205";
     public const string UnsafeMarkup = "GZ0206";
     public const string TemplateSyntaxInText = "GZ0207";
+    public const string PhotosNotResized = "GZ0208";
+    public const string PhotoCacheUnusable = "GZ0209";
     public const string FileTooLarge = "GZ0109";
     public const string ControlCharacter = "GZ0110";
     public const string TemplateSyntax = "GZ0301";

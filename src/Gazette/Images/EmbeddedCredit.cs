@@ -15,8 +15,13 @@ internal sealed record EmbeddedCredit(string? Credit, string? CopyrightNotice)
     public bool IsEmpty => Credit is null && CopyrightNotice is null;
 
     /// <summary>Reads IPTC and XMP from a JPEG, PNG or WebP file; an unreadable file has no credit.</summary>
-    public static EmbeddedCredit Read(string path)
+    public static EmbeddedCredit Read(string path) => Read(path, out _);
+
+    /// <summary>Reads the credit, and whether the EXIF orientation turns the photo a quarter (its
+    /// width and height swap when shown).</summary>
+    public static EmbeddedCredit Read(string path, out bool quarterTurn)
     {
+        quarterTurn = false;
         if (!path.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
             && !path.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".webp", StringComparison.OrdinalIgnoreCase))
         {
@@ -31,6 +36,12 @@ internal sealed record EmbeddedCredit(string? Credit, string? CopyrightNotice)
         catch (Exception e) when (e is ImageProcessingException or IOException or MetadataException)
         {
             return new EmbeddedCredit(null, null);
+        }
+
+        foreach (var exif in directories.OfType<MetadataExtractor.Formats.Exif.ExifIfd0Directory>())
+        {
+            quarterTurn |= exif.TryGetInt32(MetadataExtractor.Formats.Exif.ExifDirectoryBase.TagOrientation, out var orientation)
+                && orientation is >= 5 and <= 8;
         }
 
         string? credit = null, copyright = null, creator = null;

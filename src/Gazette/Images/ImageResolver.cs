@@ -9,8 +9,10 @@ namespace Gazette.Images;
 /// <param name="FullPath">The file on disk; null for external images.</param>
 /// <param name="Embedded">The credit written in the file's IPTC/XMP metadata.</param>
 /// <param name="FileSize">Bytes of the local file, null for an external photo.</param>
+/// <param name="Photo">The resized files it is published as; null when it is published as written
+/// (external, SVG, GIF, unreadable size, or <c>images.resize: false</c>).</param>
 internal sealed record ResolvedImage(string Url, string AbsoluteUrl, string? FullPath, ImageDimensions? Dimensions, EmbeddedCredit Embedded,
-    long? FileSize = null);
+    long? FileSize = null, PublishedPhoto? Photo = null);
 
 /// <summary>Where a document lives, to resolve the relative paths written in it.</summary>
 /// <param name="Directory">Full path of the folder holding the Markdown file.</param>
@@ -23,10 +25,39 @@ internal sealed record DocumentPlace(string Directory, string? BundleDirectory, 
 /// <c>/absolute</c> within <c>content/</c>. Dimensions are read once per file and shared by every
 /// article using the photo.
 /// </summary>
-internal sealed class ImageResolver(string contentRoot, SiteUrls urls)
+/// <param name="photos">How photos are resized; null publishes them as written.</param>
+internal sealed class ImageResolver(string contentRoot, SiteUrls urls, Configuration.PhotoSettings? photos = null)
 {
     private readonly string _contentRoot = Path.GetFullPath(contentRoot);
     private readonly ConcurrentDictionary<string, LocalPhoto> _files = new(StringComparer.Ordinal);
+    // One per photo and place in the output, so every page showing it shares its files.
+    private readonly ConcurrentDictionary<string, PublishedPhoto> _published = new(StringComparer.Ordinal);
+
+    /// <summary>Whether photos are published resized.</summary>
+    public bool Resizes => photos is not null;
+
+    /// <summary>The photo published at <paramref name="relativePath"/> from <paramref name="fullPath"/>;
+    /// null when it is published as written.</summary>
+    public PublishedPhoto? Publish(string fullPath, string relativePath)
+    {
+        if (photos is null || PhotoPlan.FormatOf(fullPath) is not { } format)
+        {
+            return null;
+        }
+
+        var local = _files.GetOrAdd(fullPath, ReadFile);
+        if (local.Size is not { } size || local.Outside)
+        {
+            return null;
+        }
+
+        return _published.GetOrAdd(relativePath, path => new PublishedPhoto(fullPath, path, format, size, photos,
+            PhotoPlan.Variants(path, size, format, photos, urls.ForOutput),
+            PhotoPlan.Crops(path, size, format, urls.ForOutput)));
+    }
+
+    /// <summary>Every photo resolved so far, in no particular order.</summary>
+    public IEnumerable<PublishedPhoto> Published => _published.Values;
 
     /// <summary>What is read from a photo file, once per build whatever the number of articles showing it.</summary>
     /// <param name="Outside">The file is a link (or lies below one) leading out of the site: never read.</param>
@@ -74,17 +105,12 @@ internal sealed class ImageResolver(string contentRoot, SiteUrls urls)
             return null;
         }
 
-        string url;
-        if (place.BundleDirectory is { } bundle
+        var target = place.BundleDirectory is { } bundle
             && Path.GetRelativePath(bundle, fullPath) is var inBundle
-            && !inBundle.StartsWith("..", StringComparison.Ordinal))
-        {
-            url = urls.ForOutput(place.OutputFolder + inBundle.Replace('\\', '/'));
-        }
-        else
-        {
-            url = urls.ForOutput(relativeToContent.Replace('\\', '/'));
-        }
+            && !inBundle.StartsWith("..", StringComparison.Ordinal)
+                ? place.OutputFolder + inBundle.Replace('\\', '/')
+                : relativeToContent.Replace('\\', '/');
+        var url = urls.ForOutput(target);
 
         var photo = _files.GetOrAdd(fullPath, ReadFile);
         if (photo.Outside)
@@ -93,7 +119,10 @@ internal sealed class ImageResolver(string contentRoot, SiteUrls urls)
             return null;
         }
 
-        return new ResolvedImage(url, urls.Absolute(url), fullPath, photo.Size, photo.Credit, photo.Length);
+        return Publish(fullPath, target) is { } published
+            ? new ResolvedImage(url, urls.Absolute(url), fullPath, new ImageDimensions(published.Main.Width, published.Main.Height),
+                photo.Credit, null, published)
+            : new ResolvedImage(url, urls.Absolute(url), fullPath, photo.Size, photo.Credit, photo.Length);
     }
 
     private LocalPhoto ReadFile(string fullPath)
@@ -105,7 +134,16 @@ internal sealed class ImageResolver(string contentRoot, SiteUrls urls)
 
         try
         {
-            return new LocalPhoto(ImageSize.Read(fullPath), EmbeddedCredit.Read(fullPath), new FileInfo(fullPath).Length);
+            var credit = EmbeddedCredit.Read(fullPath, out var quarterTurn);
+            var size = ImageSize.Read(fullPath);
+            // A phone photo taken upright is stored sideways with an EXIF orientation: shown (and
+            // resized) the way it was taken.
+            if (quarterTurn && size is { } stored && PhotoPlan.FormatOf(fullPath) == PhotoFormat.Jpeg)
+            {
+                size = new ImageDimensions(stored.Height, stored.Width);
+            }
+
+            return new LocalPhoto(size, credit, new FileInfo(fullPath).Length);
         }
         catch (IOException)
         {

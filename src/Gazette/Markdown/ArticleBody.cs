@@ -10,16 +10,16 @@ namespace Gazette.Markdown;
 /// <c>site</c> (Markdown never calls the theme).
 /// </summary>
 /// <param name="pieces">The HTML around the places: one more than <paramref name="places"/>.</param>
-/// <param name="places">What goes between two pieces: a figure, or null for the review box.</param>
+/// <param name="places">What goes between two pieces: a <see cref="Figure"/>, a <see cref="Videos.Video"/>, or null for the review box.</param>
 /// <param name="review">The review box's content, when the body places it.</param>
 /// <param name="language">The article's language, which its figures are rendered in.</param>
-internal sealed class ArticleBody(IReadOnlyList<HtmlString> pieces, IReadOnlyList<Figure?> places, ReviewInfo? review, string language)
+internal sealed class ArticleBody(IReadOnlyList<HtmlString> pieces, IReadOnlyList<object?> places, ReviewInfo? review, string language)
     : IEquatable<ArticleBody>
 {
     public static ArticleBody Empty { get; } = new([HtmlString.Empty], [], null, "");
 
     public IReadOnlyList<HtmlString> Pieces { get; } = pieces;
-    public IReadOnlyList<Figure?> Places { get; } = places;
+    public IReadOnlyList<object?> Places { get; } = places;
     public ReviewInfo? Review { get; } = review;
     public string Language { get; } = language;
 

@@ -27,10 +27,46 @@ internal sealed record Figure(
     bool IsCover)
 {
     /// <summary>Size of the file in bytes, for feed enclosures; null for external images.</summary>
-    public long? FileSize { get; init; }
+    public long? FileSize
+    {
+        get => Photo?.Result?.MainBytes ?? field;
+        init;
+    }
+
+    /// <summary>Where a cover's crops centre (<c>image.focus</c>); null lets the crop find it.</summary>
+    internal Content.FocusPoint? Focus { get; init; }
+
+    /// <summary>The resized files the photo is published as; null when it is published as written.</summary>
+    internal Images.PublishedPhoto? Photo { get; init; }
+
+    /// <summary>The <c>srcset</c> in the photo's own format (<c>a-480w.jpg 480w, a.jpg 1200w</c>); empty
+    /// when the photo is published as written.</summary>
+    public string Srcset => Photo is null ? "" : Images.PhotoPlan.Srcset(Photo.Variants, Photo.Format);
+
+    /// <summary>The more compact formats (AVIF, WebP), each a <c>&lt;source&gt;</c> of a <c>&lt;picture&gt;</c>.</summary>
+    public IReadOnlyList<PictureSource> Sources => Photo is null ? []
+        : [.. Images.PhotoPlan.Formats(Photo.Format, Photo.Settings).Where(f => f != Photo.Format)
+            .Select(f => new PictureSource(Images.PhotoPlan.MediaType(f), Images.PhotoPlan.Srcset(Photo.Variants, f)))];
+
+    /// <summary>The photo's average colour (<c>#6a7b8c</c>), painted where it will appear while it loads.</summary>
+    public string? Placeholder => Photo?.Result?.Placeholder;
+
+    /// <summary>A cover's 16:9, 4:3 and 1:1 crops, for structured data and sharing; empty otherwise.</summary>
+    public IReadOnlyList<FigureCrop> Crops => Photo is null || !IsCover ? []
+        : [.. Photo.Crops.Select(c => new FigureCrop(c.Url, AbsoluteOf(c.Url), c.Width, c.Height, c.Crop!.Name.Replace('x', ':')))];
+
+    private string AbsoluteOf(string url) => AbsoluteUrl.EndsWith(Url, StringComparison.Ordinal)
+        ? AbsoluteUrl[..^Url.Length] + url
+        : url;
 
     /// <summary><c>image/jpeg</c>, <c>image/png</c>…; null when unknown.</summary>
     public string? MediaType { get; init; }
 
     public bool HasCredit => CreditText.Length > 0;
 }
+
+/// <summary>One <c>&lt;source&gt;</c> of a photo: its media type and its <c>srcset</c>.</summary>
+internal sealed record PictureSource(string Type, string Srcset);
+
+/// <summary>A cover cropped to an aspect ratio (<c>16:9</c>, <c>4:3</c>, <c>1:1</c>).</summary>
+internal sealed record FigureCrop(string Url, string AbsoluteUrl, int Width, int Height, string Ratio);

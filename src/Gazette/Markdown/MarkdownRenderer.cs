@@ -7,6 +7,7 @@ using Gazette.Markdown.Figures;
 using Gazette.Markdown.Headings;
 using Gazette.Markdown.Highlighting;
 using Gazette.Markdown.Typography;
+using Gazette.Markdown.Videos;
 using Gazette.Text;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -25,7 +26,11 @@ internal sealed record TocEntry(int Level, string Text, string Id);
 /// <param name="ReviewPlaced">True when the body holds the review marker (the box has its place in <paramref name="Body"/>).</param>
 /// <param name="Findings">Problems worth a warning in <c>gazette check</c> (images without alt text, malformed links).</param>
 internal sealed record RenderedMarkdown(ArticleBody Body, IReadOnlyList<Figure> Figures, IReadOnlyList<TocEntry> Headings, int WordCount, bool ReviewPlaced,
-    IReadOnlyList<Diagnostic> Findings);
+    IReadOnlyList<Diagnostic> Findings)
+{
+    /// <summary>The videos of the body, in order.</summary>
+    public IReadOnlyList<Video> Videos { get; init; } = [];
+}
 
 /// <summary>What the renderer needs to know about the document it renders.</summary>
 /// <param name="SourcePath">Path shown in diagnostics.</param>
@@ -144,6 +149,11 @@ internal sealed partial class MarkdownRenderer
         var findings = new List<Diagnostic>();
         foreach (var link in nodes.Links)
         {
+            if (link.IsImage && VideoLinks.Parse(link.Url) is not null)
+            {
+                continue; // ![Title](https://youtu.be/…): a video, not a photo
+            }
+
             if (link.IsImage)
             {
                 ResolveImage(link, context, diagnostics);
@@ -179,20 +189,18 @@ internal sealed partial class MarkdownRenderer
         }
 
         var figures = new List<Figure>();
+        var videos = new List<Video>();
         var reviewPlaced = false;
         foreach (var paragraph in nodes.Paragraphs)
         {
-            if (ThemePlaceExtension.LoneImage(paragraph) is { } image && image.GetData(typeof(ResolvedImage)) is ResolvedImage resolved)
+            if (LoneVideo(paragraph, context, diagnostics) is { } video)
             {
-                var (caption, credit) = FigureTitle.Split(image.Title);
-                var figure = FigureFactory.Create(resolved, AltText(image), caption, credit, null, isCover: false, context.Typography,
-                    url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, ImageLocation(image, context), UrlPolicy.Dropped(url)));
-                if (!figure.HasCredit)
-                {
-                    diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, ImageLocation(image, context),
-                        $"photo '{image.Url}' has no credit; add it to the title (\"Légende © Agence\") or to the file's IPTC/XMP metadata");
-                }
-
+                paragraph.SetData(typeof(Video), video);
+                videos.Add(video);
+            }
+            else if (ThemePlaceExtension.LoneImage(paragraph) is { } image && image.GetData(typeof(ResolvedImage)) is ResolvedImage resolved)
+            {
+                var figure = CreateFigure(image, resolved, context, diagnostics);
                 paragraph.SetData(typeof(Figure), figure);
                 figures.Add(figure);
             }
@@ -232,11 +240,11 @@ internal sealed partial class MarkdownRenderer
 
         var body = Split(html, article.Places.Places, context);
         _renderers[context.Typography].Return(article);
-        return new RenderedMarkdown(body, figures, headings, words, reviewPlaced, findings);
+        return new RenderedMarkdown(body, figures, headings, words, reviewPlaced, findings) { Videos = videos };
     }
 
     /// <summary>The article's HTML cut at the places the theme fills.</summary>
-    private static ArticleBody Split(System.Text.StringBuilder html, List<(int At, Figure? Figure)> places, MarkdownContext context)
+    private static ArticleBody Split(System.Text.StringBuilder html, List<(int At, object? Place)> places, MarkdownContext context)
     {
         var pieces = new List<HtmlString>(places.Count + 1);
         var from = 0;
@@ -247,7 +255,7 @@ internal sealed partial class MarkdownRenderer
         }
 
         pieces.Add(HtmlString.Compact(html, from, html.Length - from));
-        return new ArticleBody(pieces, [.. places.Select(place => place.Figure)], context.Review, context.Language);
+        return new ArticleBody(pieces, [.. places.Select(place => place.Place)], context.Review, context.Language);
     }
 
     /// <summary>Markdig's nesting limit says nothing of where: the shape scan finds a nest of lists
@@ -532,6 +540,50 @@ internal sealed partial class MarkdownRenderer
         paragraph.Inline is { } inline && InlineText(inline).Trim() == ReviewMarker;
 
     private static string AltText(LinkInline image) => InlineText(image);
+
+    private static Figure CreateFigure(LinkInline image, ResolvedImage resolved, MarkdownContext context, DiagnosticBag diagnostics)
+    {
+        var (caption, credit) = FigureTitle.Split(image.Title);
+        var figure = FigureFactory.Create(resolved, AltText(image), caption, credit, null, isCover: false, context.Typography,
+            url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, ImageLocation(image, context), UrlPolicy.Dropped(url)));
+        if (!figure.HasCredit)
+        {
+            diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, ImageLocation(image, context),
+                $"photo '{image.Url}' has no credit; add it to the title (\"Légende © Agence\") or to the file's IPTC/XMP metadata");
+        }
+
+        return figure;
+    }
+
+    /// <summary>
+    /// A video link alone in its paragraph: a bare URL (<c>https://youtu.be/…</c> or <c>&lt;…&gt;</c>),
+    /// a link (<c>[Title](https://youtu.be/…)</c>), an image-syntax link (<c>![Title](https://youtu.be/…)</c>,
+    /// as Markdig's media links), or a photo linking to the video (<c>[![Poster](poster.jpg "© Credit")](https://youtu.be/…)</c>),
+    /// whose photo is the poster.
+    /// </summary>
+    private static Video? LoneVideo(ParagraphBlock paragraph, MarkdownContext context, DiagnosticBag diagnostics)
+    {
+        switch (ThemePlaceExtension.LoneInline(paragraph))
+        {
+            case AutolinkInline { IsEmail: false } autolink when VideoLinks.Parse(autolink.Url) is { } video:
+                return video;
+            case LinkInline { IsImage: true } image when VideoLinks.Parse(image.Url) is { } video:
+                return video with { Title = AltText(image).Trim() };
+            case LinkInline link when VideoLinks.Parse(link.Url) is { } video:
+                if (link.FirstChild is LinkInline { IsImage: true } poster && poster.NextSibling is null)
+                {
+                    return video with
+                    {
+                        Title = AltText(poster).Trim(),
+                        Poster = poster.GetData(typeof(ResolvedImage)) is ResolvedImage resolved ? CreateFigure(poster, resolved, context, diagnostics) : null,
+                    };
+                }
+
+                return link.IsAutoLink ? video : video with { Title = InlineText(link).Trim() };
+            default:
+                return null;
+        }
+    }
 
     /// <summary>The text of inlines, without markup.</summary>
     internal static string InlineText(ContainerInline? container)

@@ -48,6 +48,7 @@ internal static class ModelMembers
         ("output_path", d => d.OutputPath),
         ("content_html", d => d.ContentHtml),
         ("figures", d => d.Figures),
+        ("videos", d => d.Videos),
         ("headings", d => d.Headings),
         ("toc", d => d.Toc),
         ("review", d => d.Review),
@@ -92,7 +93,11 @@ internal static class ModelMembers
         ("is_cover", f => f.IsCover),
         ("has_credit", f => f.HasCredit),
         ("file_size", f => f.FileSize),
-        ("media_type", f => f.MediaType));
+        ("media_type", f => f.MediaType),
+        ("srcset", f => f.Srcset),
+        ("sources", f => f.Sources),
+        ("placeholder", f => f.Placeholder),
+        ("crops", f => f.Crops));
 
     public static readonly Table<TermLink> TermLinks = new(
         ("name", t => t.Name),

@@ -40,6 +40,7 @@ internal sealed record DocumentContent
     /// <summary>The body as Markdown made it, with places for the theme's figures and review box.</summary>
     public ArticleBody ContentHtml { get; init; } = ArticleBody.Empty;
     public IReadOnlyList<Figure> Figures { get; init; } = [];
+    public IReadOnlyList<Markdown.Videos.Video> Videos { get; init; } = [];
     public IReadOnlyList<Markdown.TocEntry> Headings { get; init; } = [];
     public bool ReviewInBody { get; init; }
     public int WordCount { get; init; }
@@ -114,6 +115,8 @@ internal sealed class Document
     public IReadOnlyDictionary<string, object?> Params => Content.Params;
     public ArticleBody ContentHtml => Content.ContentHtml;
     public IReadOnlyList<Figure> Figures => Content.Figures;
+    /// <summary>The videos of the body (their facades), in order.</summary>
+    public IReadOnlyList<Markdown.Videos.Video> Videos => Content.Videos;
     /// <summary>Headings with their ids, for the table of contents.</summary>
     public IReadOnlyList<Markdown.TocEntry> Headings => Content.Headings;
     /// <summary>True when the author placed the review box in the text with the review marker.</summary>

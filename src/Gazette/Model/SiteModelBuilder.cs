@@ -217,7 +217,9 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             if (image is not null)
             {
                 coverFigure = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl,
-                    isCover: true, typography, url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, cover.Location, UrlPolicy.Dropped(url)));
+                    isCover: true, typography, url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, cover.Location, UrlPolicy.Dropped(url)))
+                    with
+                { Focus = cover.Focus };
                 if (!coverFigure.HasCredit)
                 {
                     diagnostics.Warning(DiagnosticCodes.PhotoWithoutCredit, cover.Location,
@@ -250,6 +252,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             {
                 ContentHtml = rendered.Body,
                 Figures = rendered.Figures,
+                Videos = rendered.Videos,
                 Headings = rendered.Headings,
                 WordCount = rendered.WordCount,
                 ReviewInBody = rendered.ReviewPlaced,

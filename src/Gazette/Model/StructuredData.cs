@@ -74,7 +74,17 @@ internal static class StructuredData
             json.WriteStartArray("image");
             foreach (var photo in photos)
             {
-                ImageObject(json, photo);
+                if (photo.Crops.Count == 0)
+                {
+                    ImageObject(json, photo, photo.AbsoluteUrl, photo.Width, photo.Height);
+                    continue;
+                }
+
+                // The 16:9, 4:3 and 1:1 crops Google asks of a news article's image.
+                foreach (var crop in photo.Crops)
+                {
+                    ImageObject(json, photo, crop.AbsoluteUrl, crop.Width, crop.Height);
+                }
             }
 
             json.WriteEndArray();
@@ -181,13 +191,13 @@ internal static class StructuredData
         json.WriteEndObject();
     }
 
-    private static void ImageObject(Utf8JsonWriter json, Figure photo)
+    private static void ImageObject(Utf8JsonWriter json, Figure photo, string url, int? shownWidth, int? shownHeight)
     {
         json.WriteStartObject();
         json.WriteString("@type", "ImageObject");
-        json.WriteString("contentUrl", photo.AbsoluteUrl);
-        json.WriteString("url", photo.AbsoluteUrl);
-        if (photo.Width is { } width && photo.Height is { } height)
+        json.WriteString("contentUrl", url);
+        json.WriteString("url", url);
+        if (shownWidth is { } width && shownHeight is { } height)
         {
             json.WriteNumber("width", width);
             json.WriteNumber("height", height);

@@ -1,5 +1,6 @@
 using Gazette.Content;
 using Gazette.Diagnostics;
+using Gazette.Images;
 using Gazette.Model;
 using Gazette.Templates;
 using Gazette.Text;
@@ -10,11 +11,12 @@ namespace Gazette.Output;
 /// article in page bundles, anything else at its path under content/.</summary>
 internal static class AssetCopier
 {
+    /// <param name="photos">Publishes a photo of content/ as its resized files (null: as written).</param>
     public static void CopyAll(string siteDirectory, Theme theme, ContentSet content, SiteModel model, bool minify,
-        OutputWriter writer, DiagnosticBag diagnostics)
+        OutputWriter writer, DiagnosticBag diagnostics, Func<string, string, PublishedPhoto?>? photos = null)
     {
         CopyThemeAssets(siteDirectory, theme, minify, writer, diagnostics);
-        CopyContentFiles(siteDirectory, content, model, writer, diagnostics);
+        CopyContentFiles(siteDirectory, content, model, writer, diagnostics, photos);
     }
 
     /// <summary>Copies assets to <c>/assets/</c>, the site's files first (they override the theme's).
@@ -101,35 +103,61 @@ internal static class AssetCopier
         return minified ?? text;
     }
 
-    private static void CopyContentFiles(string siteDirectory, ContentSet content, SiteModel model, OutputWriter writer, DiagnosticBag diagnostics)
+    /// <summary>Where each file of content/ is published: beside its article in a page bundle,
+    /// anything else at its path under content/; the files of a draft or failed article are not.</summary>
+    public static List<(string File, string Target)> ContentTargets(string siteDirectory, ContentSet content, SiteModel model)
     {
         var contentRoot = Path.Combine(siteDirectory, ContentLoader.ContentFolder);
         var bundleOutput = model.Articles.Concat(model.Pages)
             .Where(d => d.BundleDirectory is not null)
             .ToDictionary(d => d.BundleDirectory!, d => d.OutputPath[..^"index.html".Length], StringComparer.Ordinal);
+        var targets = new List<(string, string)>(content.StaticFiles.Count);
         foreach (var file in content.StaticFiles)
         {
-            var display = Path.GetRelativePath(siteDirectory, file).Replace('\\', '/');
-            string target;
             if (FindBundle(file, content.BundleDirectories, contentRoot) is { } bundle)
             {
-                if (!bundleOutput.TryGetValue(bundle, out var folder))
+                if (bundleOutput.TryGetValue(bundle, out var folder))
                 {
-                    continue; // a draft or failed article: its photos are not published either
+                    targets.Add((file, folder + Path.GetRelativePath(bundle, file).Replace('\\', '/')));
                 }
-
-                target = folder + Path.GetRelativePath(bundle, file).Replace('\\', '/');
             }
             else
             {
-                target = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
+                targets.Add((file, Path.GetRelativePath(contentRoot, file).Replace('\\', '/')));
+            }
+        }
+
+        return targets;
+    }
+
+    private static void CopyContentFiles(string siteDirectory, ContentSet content, SiteModel model, OutputWriter writer, DiagnosticBag diagnostics,
+        Func<string, string, PublishedPhoto?>? photos)
+    {
+        foreach (var (file, target) in ContentTargets(siteDirectory, content, model))
+        {
+            var display = Path.GetRelativePath(siteDirectory, file).Replace('\\', '/');
+            if (photos?.Invoke(file, target) is { } photo)
+            {
+                // Its resized files, never the file itself (its camera metadata stays home). A photo
+                // that could not be processed is an error already.
+                foreach (var (output, cached) in photo.Result?.Files ?? [])
+                {
+                    Claim(writer.CopyFile(cached, output.RelativePath, display), output.RelativePath, display, diagnostics);
+                }
+
+                continue;
             }
 
-            if (writer.CopyFile(file, target, display) is { } earlier)
-            {
-                diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(display),
-                    $"'{target}' is also written by '{earlier}'; rename one of them");
-            }
+            Claim(writer.CopyFile(file, target, display), target, display, diagnostics);
+        }
+    }
+
+    private static void Claim(string? earlier, string target, string display, DiagnosticBag diagnostics)
+    {
+        if (earlier is not null)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(display),
+                $"'{target}' is also written by '{earlier}'; rename one of them");
         }
     }
 

@@ -119,4 +119,14 @@ internal sealed class Localizer
     [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     ];
+
+    /// <summary>The strings used when the theme and the site have no i18n file at all (a theme
+    /// written for itself): dates in English, every other key printed as itself.</summary>
+    public static Localizer Builtin { get; } = new("en", new(StringComparer.Ordinal)
+    {
+        ["date_format"] = "{month} {day}, {year}",
+        ["month_format"] = "{month} {year}",
+        ["date_time_format"] = "{date} {time}",
+        ["time_format"] = "{hour2}:{minute}",
+    }, EnglishMonths);
 }

@@ -205,8 +205,23 @@ internal sealed class TemplateRenderer
         for (var i = 0; i < body.Places.Count; i++)
         {
             body.Pieces[i].WriteTo(output);
-            var (name, model) = body.Places[i] is { } figure ? ("figure", (object?)figure) : ("review-box", body.Review);
-            Partial(context, default, name, model, printedWhereCalled: true);
+            switch (body.Places[i])
+            {
+                case Figure figure:
+                    Partial(context, default, "figure", figure, printedWhereCalled: true);
+                    break;
+                case Markdown.Videos.Video video when !_templates.ContainsKey("partials/video.html"):
+                    // A theme without a video partial shows the link the author wrote.
+                    output.Append($"<p><a href=\"{Html.Escape(video.Url)}\">{Html.Escape(video.HasTitle ? video.Title : video.Url)}</a></p>");
+                    break;
+                case Markdown.Videos.Video video:
+                    Partial(context, default, "video", video, printedWhereCalled: true);
+                    break;
+                default:
+                    Partial(context, default, "review-box", body.Review, printedWhereCalled: true);
+                    break;
+            }
+
             output.Append("\n"); // the line Markdown ends each block with
         }
 
@@ -237,7 +252,7 @@ internal sealed class TemplateRenderer
         context.PageLanguage = language;
         context.Theme = this;
         context.PushGlobal(FunctionsFor(language));
-        var globals = new ScriptObject { ["site"] = Site, ["lang"] = language };
+        var globals = new ScriptObject { ["site"] = Site, ["lang"] = language, ["kind"] = "feed" };
         context.PushGlobal(globals);
         try
         {
@@ -460,7 +475,7 @@ internal sealed class TemplateRenderer
         ?? _localizers.GetValueOrDefault(_defaultLanguage)
         ?? _localizers.GetValueOrDefault("en")
         ?? _localizers.Values.FirstOrDefault()
-        ?? throw new InvalidOperationException("the theme has no i18n file");
+        ?? Templates.Localizer.Builtin;
 
     private static void Report(ScriptRuntimeException e, string errorContext, DiagnosticBag diagnostics)
     {

@@ -85,16 +85,21 @@ public class ArticleAnatomyTests
         Assert.Equal("https://example.org/news/2024/10/a/", json.GetProperty("mainEntityOfPage").GetString());
 
         var images = json.GetProperty("image").EnumerateArray().ToList();
-        Assert.Equal(3, images.Count);
+        // The cover (1200 × 675) as the three crops Google asks of a news article, then the two inline photos.
+        Assert.Equal(5, images.Count);
         Assert.All(images, i => Assert.Equal("ImageObject", i.GetProperty("@type").GetString()));
-        Assert.Equal("https://example.org/news/2024/10/a/cover.jpg", images[0].GetProperty("contentUrl").GetString());
-        Assert.Equal("Le Pixel, coloris gris.", images[0].GetProperty("caption").GetString());
-        Assert.Equal("Karim Benali / Le Fil", images[0].GetProperty("creditText").GetString());
-        Assert.Equal("© Karim Benali / Le Fil", images[0].GetProperty("copyrightNotice").GetString());
-        Assert.Equal(1200, images[0].GetProperty("width").GetInt32());
-        Assert.Equal("Agence Test / Fixture", images[1].GetProperty("creditText").GetString());
-        Assert.Equal("© Agence Test 2024", images[1].GetProperty("copyrightNotice").GetString());
-        Assert.Equal("Studio XMP", images[2].GetProperty("creditText").GetString());
+        string[] crops = ["cover-16x9.jpg 1200x675", "cover-4x3.jpg 900x675", "cover-1x1.jpg 675x675"];
+        Assert.Equal(crops.Select(c => "https://example.org/news/2024/10/a/" + c),
+            images.Take(3).Select(i => $"{i.GetProperty("contentUrl").GetString()} {i.GetProperty("width").GetInt32()}x{i.GetProperty("height").GetInt32()}"));
+        Assert.All(images.Take(3), i =>
+        {
+            Assert.Equal("Le Pixel, coloris gris.", i.GetProperty("caption").GetString());
+            Assert.Equal("Karim Benali / Le Fil", i.GetProperty("creditText").GetString());
+            Assert.Equal("© Karim Benali / Le Fil", i.GetProperty("copyrightNotice").GetString());
+        });
+        Assert.Equal("Agence Test / Fixture", images[3].GetProperty("creditText").GetString());
+        Assert.Equal("© Agence Test 2024", images[3].GetProperty("copyrightNotice").GetString());
+        Assert.Equal("Studio XMP", images[4].GetProperty("creditText").GetString());
 
         var citations = json.GetProperty("citation").EnumerateArray().ToList();
         Assert.Equal("Le Figaro", citations[0].GetProperty("name").GetString());

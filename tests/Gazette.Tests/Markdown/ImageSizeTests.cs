@@ -12,7 +12,7 @@ public class ImageSizeTests
     public void Gif_size_comes_from_its_screen_descriptor() => Assert.Equal(new ImageDimensions(320, 200), ImageSize.Read(TestImages.Gif(320, 200)));
 
     [Fact]
-    public void Jpeg_size_comes_from_its_frame_header() => Assert.Equal(new ImageDimensions(1200, 800), ImageSize.Read(TestImages.Jpeg(1200, 800)));
+    public void Jpeg_size_comes_from_its_frame_header() => Assert.Equal(new ImageDimensions(1200, 800), ImageSize.Read(TestImages.JpegHeader(1200, 800)));
 
     [Fact]
     public void WebP_size_comes_from_its_lossless_header() => Assert.Equal(new ImageDimensions(640, 480), ImageSize.Read(TestImages.WebPLossless(640, 480)));

@@ -59,6 +59,7 @@ internal static class FigureFactory
         {
             FileSize = image.FileSize,
             MediaType = MediaTypeOf(image.Url),
+            Photo = image.Photo,
         };
     }
 

@@ -1,0 +1,132 @@
+using Gazette.Diagnostics;
+using Gazette.Tests.Support;
+
+namespace Gazette.Tests.Photos;
+
+/// <summary>Processed photos are kept in <c>.gazette/cache/images/</c>, named by what made them.</summary>
+public class PhotoCacheTests
+{
+    private const string Site = """
+        -- site.yml --
+        title: Test
+        base_url: https://example.com/
+        -- content/posts/a/index.md --
+        ---
+        title: A
+        date: 2024-09-25T10:30:00+02:00
+        image:
+          src: cover.jpg
+          alt: Couverture
+          credit: Agence
+        ---
+
+        ![Une autre](other.jpg "© Studio")
+        """;
+
+    private static TestSite NewSite()
+    {
+        var site = new TestSite(Site);
+        site.WriteBytes("content/posts/a/cover.jpg", TestImages.Jpeg(1000, 600));
+        site.WriteBytes("content/posts/a/other.jpg", TestImages.Halves(900, 600));
+        return site;
+    }
+
+    private static string CacheFolder(TestSite site) => Path.Combine(site.Directory, ".gazette", "cache", "images");
+
+    /// <summary>Each cache entry with the moment it was last written.</summary>
+    private static Dictionary<string, DateTime> Entries(TestSite site) =>
+        Directory.EnumerateFiles(CacheFolder(site)).ToDictionary(Path.GetFileName, File.GetLastWriteTimeUtc)!;
+
+    private static Dictionary<string, byte[]> Output(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
+
+    [Fact]
+    public void A_warm_build_makes_no_photo_and_a_changed_photo_remakes_only_its_own_files()
+    {
+        using var site = NewSite();
+        site.BuildSuccessfully();
+        var cold = Entries(site);
+        // cover: 480, 800, 1000 × JPEG, WebP + 3 crops; other: 480, 800, 900 × 2; a placeholder each.
+        Assert.Equal(9 + 6 + 2, cold.Count);
+        var coldOutput = Output(site.OutputDirectory);
+
+        Thread.Sleep(20);
+        site.BuildSuccessfully();
+        Assert.Equal(cold, Entries(site)); // the same entries, none written again
+        Assert.Equal(coldOutput, Output(site.OutputDirectory));
+
+        site.WriteBytes("content/posts/a/other.jpg", TestImages.Halves(900, 601));
+        site.BuildSuccessfully();
+        var after = Entries(site);
+        var kept = cold.Keys.Intersect(after.Keys).ToList();
+        Assert.Equal(9 + 1, kept.Count); // the cover's files and placeholder, untouched
+        Assert.All(kept, name => Assert.Equal(cold[name], after[name]));
+        Assert.Equal(7, after.Count - kept.Count); // the changed photo's 6 files and placeholder, made again
+        Assert.Equal(17, after.Count); // its old entries are pruned
+    }
+
+    [Fact]
+    public void Two_cold_builds_write_the_same_bytes_variants_included()
+    {
+        using var site = NewSite();
+        site.BuildSuccessfully();
+        var first = Output(site.OutputDirectory);
+        Directory.Delete(Path.Combine(site.Directory, ".gazette"), recursive: true);
+
+        site.BuildSuccessfully();
+
+        var second = Output(site.OutputDirectory);
+        Assert.Equal(first.Keys.Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
+        Assert.All(first, pair => Assert.True(pair.Value.AsSpan().SequenceEqual(second[pair.Key]), pair.Key + " differs"));
+        Assert.Contains(first.Keys, k => k.EndsWith("other-480w.webp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pruning_deletes_only_entries_named_as_the_cache_names_them()
+    {
+        using var site = NewSite();
+        site.BuildSuccessfully();
+        var mine = Path.Combine(CacheFolder(site), "notes.txt");
+        File.WriteAllText(mine, "not Gazette's");
+        var stale = Path.Combine(CacheFolder(site), new string('a', 64) + ".webp");
+        File.WriteAllText(stale, "an entry no build uses any more");
+
+        site.BuildSuccessfully();
+
+        Assert.True(File.Exists(mine));
+        Assert.False(File.Exists(stale));
+    }
+
+    [Fact]
+    public void Clean_forgets_the_cache_entries_and_nothing_else()
+    {
+        using var site = NewSite();
+        site.BuildSuccessfully();
+        var mine = Path.Combine(CacheFolder(site), "notes.txt");
+        File.WriteAllText(mine, "not Gazette's");
+
+        Assert.Empty(SiteCleaner.Clean(site.Directory, null));
+
+        Assert.Equal(["notes.txt"], Directory.EnumerateFiles(CacheFolder(site)).Select(Path.GetFileName));
+        File.Delete(mine);
+        site.BuildSuccessfully();
+        Assert.Empty(SiteCleaner.Clean(site.Directory, null));
+        Assert.False(Directory.Exists(Path.Combine(site.Directory, ".gazette")));
+    }
+
+    [Fact]
+    public void A_cache_folder_that_cannot_be_made_is_a_warning_and_the_build_goes_on()
+    {
+        using var site = NewSite();
+        site.Write(".gazette/cache", "a file where the folder should be");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.PhotoCacheUnusable);
+        Assert.Equal(".gazette/cache/images", warning.Location.Path);
+        Assert.True(site.OutputExists("2024/09/a/other-480w.webp"));
+        Assert.Equal("a file where the folder should be", File.ReadAllText(Path.Combine(site.Directory, ".gazette/cache")));
+    }
+}
