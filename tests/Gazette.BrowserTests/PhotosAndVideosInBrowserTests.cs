@@ -37,12 +37,14 @@ public sealed class PhotosAndVideosInBrowserTests(SampleSiteFixture site) : ICla
     }
 
     // The inline night photo (1200 px wide, so 480, 800 and 1200 px variants) spans the column:
-    // 375 − 2 × 16 = 343 CSS px on a phone, 1024 px on a desktop.
+    // 375 − 2 × 16 = 343 CSS px on a phone, 1024 px on a desktop. Phones past 2x take about the 2x file.
     [Theory]
-    [InlineData(375, 1f, "photo-nuit-480w.webp")]
-    [InlineData(375, 2f, "photo-nuit-800w.webp")]
-    [InlineData(375, 3f, "photo-nuit-1200w.webp")]
-    [InlineData(1366, 1f, "photo-nuit-1200w.webp")]
+    [InlineData(375, 1f, "photo-nuit-480w.avif")]
+    [InlineData(375, 2f, "photo-nuit-800w.avif")]
+    [InlineData(375, 2.625f, "photo-nuit-800w.avif")]
+    [InlineData(375, 3f, "photo-nuit-800w.avif")]
+    [InlineData(1366, 1f, "photo-nuit-1200w.avif")]
+    [InlineData(1366, 2f, "photo-nuit-1200w.avif")]
     public async Task The_browser_downloads_the_one_variant_its_screen_needs(int width, float density, string expected)
     {
         SkipWithoutChromium();

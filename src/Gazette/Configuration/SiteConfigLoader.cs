@@ -139,7 +139,7 @@ public static class SiteConfigLoader
         {
             var imageFields = fields.Nested(imageSettings);
             var widths = imageFields.Node("widths") is null ? PhotoSettings.DefaultWidths : ReadWidths(imageFields);
-            photos = new PhotoSettings(imageFields.Bool("resize") ?? true, widths, imageFields.Bool("avif") ?? false);
+            photos = new PhotoSettings(imageFields.Bool("resize") ?? true, widths, imageFields.Bool("avif") ?? true);
             imageFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "images", ["resize", "widths", "avif"]);
         }
 

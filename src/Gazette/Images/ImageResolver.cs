@@ -53,7 +53,7 @@ internal sealed class ImageResolver(string contentRoot, SiteUrls urls, Configura
 
         return _published.GetOrAdd(relativePath, path => new PublishedPhoto(fullPath, path, format, size, photos,
             PhotoPlan.Variants(path, size, format, photos, urls.ForOutput),
-            PhotoPlan.Crops(path, size, format, urls.ForOutput)));
+            PhotoPlan.Crops(path, size, format, urls.ForOutput), urls.Absolute));
     }
 
     /// <summary>Every photo resolved so far, in no particular order.</summary>

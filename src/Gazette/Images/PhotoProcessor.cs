@@ -15,12 +15,16 @@ internal static class PhotoProcessor
 {
     /// <summary>Changes whenever an output's bytes would change for the same inputs (encoder
     /// settings, metadata written): every cache entry gets a new name.</summary>
-    public const string Recipe = "gazette-photo-1";
+    public const string Recipe = "gazette-photo-2";
 
     public const int JpegQuality = 80;
     public const int WebPQuality = 75;
-    public const int AvifQuality = 55;
-    /// <summary>libvips' AVIF effort 0 to 9: the default 4 took 19–32 s for three sizes of one photo here, 0 took 0.6 s.</summary>
+    /// <summary>libvips' WebP effort 0 to 6: 2 instead of the default 4 encodes a quarter faster for 3 % more
+    /// bytes; WebP is the fallback of browsers without AVIF.</summary>
+    public const int WebPEffort = 2;
+    public const int AvifQuality = 50;
+    /// <summary>libvips' AVIF effort 0 to 9: the default 4 took 19–32 s for three sizes of one photo here; 0 encodes
+    /// five 800 px camera photos in 0.6 s, faster than WebP, for 40 % fewer bytes.</summary>
     public const int AvifEffort = 0;
 
     private static readonly Lazy<string?> LoadProblem = new(() =>
@@ -116,7 +120,7 @@ internal static class PhotoProcessor
         {
             PhotoFormat.Jpeg => image.JpegsaveBuffer(q: JpegQuality, optimizeCoding: true, interlace: true, keep: keep),
             PhotoFormat.Png => image.PngsaveBuffer(keep: keep),
-            PhotoFormat.WebP => image.WebpsaveBuffer(q: WebPQuality, smartSubsample: true, keep: keep),
+            PhotoFormat.WebP => image.WebpsaveBuffer(q: WebPQuality, smartSubsample: true, effort: WebPEffort, keep: keep),
             _ => image.HeifsaveBuffer(q: AvifQuality, compression: Enums.ForeignHeifCompression.Av1, effort: AvifEffort, keep: keep),
         };
     }

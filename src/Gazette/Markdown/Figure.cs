@@ -41,23 +41,16 @@ internal sealed record Figure(
 
     /// <summary>The <c>srcset</c> in the photo's own format (<c>a-480w.jpg 480w, a.jpg 1200w</c>); empty
     /// when the photo is published as written.</summary>
-    public string Srcset => Photo is null ? "" : Images.PhotoPlan.Srcset(Photo.Variants, Photo.Format);
+    public string Srcset => Photo?.Srcset ?? "";
 
     /// <summary>The more compact formats (AVIF, WebP), each a <c>&lt;source&gt;</c> of a <c>&lt;picture&gt;</c>.</summary>
-    public IReadOnlyList<PictureSource> Sources => Photo is null ? []
-        : [.. Images.PhotoPlan.Formats(Photo.Format, Photo.Settings).Where(f => f != Photo.Format)
-            .Select(f => new PictureSource(Images.PhotoPlan.MediaType(f), Images.PhotoPlan.Srcset(Photo.Variants, f)))];
+    public IReadOnlyList<Images.PictureSource> Sources => Photo?.Sources ?? [];
 
     /// <summary>The photo's average colour (<c>#6a7b8c</c>), painted where it will appear while it loads.</summary>
     public string? Placeholder => Photo?.Result?.Placeholder;
 
     /// <summary>A cover's 16:9, 4:3 and 1:1 crops, for structured data and sharing; empty otherwise.</summary>
-    public IReadOnlyList<FigureCrop> Crops => Photo is null || !IsCover ? []
-        : [.. Photo.Crops.Select(c => new FigureCrop(c.Url, AbsoluteOf(c.Url), c.Width, c.Height, c.Crop!.Name.Replace('x', ':')))];
-
-    private string AbsoluteOf(string url) => AbsoluteUrl.EndsWith(Url, StringComparison.Ordinal)
-        ? AbsoluteUrl[..^Url.Length] + url
-        : url;
+    public IReadOnlyList<Images.FigureCrop> Crops => Photo is null || !IsCover ? [] : Photo.CropLinks;
 
     /// <summary><c>image/jpeg</c>, <c>image/png</c>…; null when unknown.</summary>
     public string? MediaType { get; init; }
@@ -65,8 +58,3 @@ internal sealed record Figure(
     public bool HasCredit => CreditText.Length > 0;
 }
 
-/// <summary>One <c>&lt;source&gt;</c> of a photo: its media type and its <c>srcset</c>.</summary>
-internal sealed record PictureSource(string Type, string Srcset);
-
-/// <summary>A cover cropped to an aspect ratio (<c>16:9</c>, <c>4:3</c>, <c>1:1</c>).</summary>
-internal sealed record FigureCrop(string Url, string AbsoluteUrl, int Width, int Height, string Ratio);

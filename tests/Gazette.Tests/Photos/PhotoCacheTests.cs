@@ -47,8 +47,8 @@ public class PhotoCacheTests
         using var site = NewSite();
         site.BuildSuccessfully();
         var cold = Entries(site);
-        // cover: 480, 800, 1000 × JPEG, WebP + 3 crops; other: 480, 800, 900 × 2; a placeholder each.
-        Assert.Equal(9 + 6 + 2, cold.Count);
+        // cover: 480, 800, 1000 × AVIF, WebP, JPEG + 3 crops; other: 480, 800, 900 × 3; a placeholder each.
+        Assert.Equal(12 + 9 + 2, cold.Count);
         var coldOutput = Output(site.OutputDirectory);
 
         Thread.Sleep(20);
@@ -60,10 +60,10 @@ public class PhotoCacheTests
         site.BuildSuccessfully();
         var after = Entries(site);
         var kept = cold.Keys.Intersect(after.Keys).ToList();
-        Assert.Equal(9 + 1, kept.Count); // the cover's files and placeholder, untouched
+        Assert.Equal(12 + 1, kept.Count); // the cover's files and placeholder, untouched
         Assert.All(kept, name => Assert.Equal(cold[name], after[name]));
-        Assert.Equal(7, after.Count - kept.Count); // the changed photo's 6 files and placeholder, made again
-        Assert.Equal(17, after.Count); // its old entries are pruned
+        Assert.Equal(10, after.Count - kept.Count); // the changed photo's 9 files and placeholder, made again
+        Assert.Equal(23, after.Count); // its old entries are pruned
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class PhotoPublishingTests
 
     private static TestSite SiteWithCover(byte[] photo, string name = "cover.jpg", string extraImage = "", string config = "")
     {
-        var site = new TestSite(Site + config);
+        var site = new TestSite(Site + "\n" + config);
         site.Write("content/posts/a/index.md", TestSite.Article(
             extra: $"image:\n  src: {name}\n  alt: Une photo\n  credit: Agence Lumière / Test\n{extraImage}"));
         site.WriteBytes("content/posts/a/" + name, photo);
@@ -38,7 +38,7 @@ public class PhotoPublishingTests
         ImageSize.Read(Path.Combine(site.OutputDirectory, output)) ?? throw new InvalidOperationException(output + " has no size");
 
     [Fact]
-    public void A_photo_becomes_its_widths_in_its_own_format_and_in_webp_never_wider_than_itself()
+    public void A_photo_becomes_its_widths_in_avif_webp_and_its_own_format_never_wider_than_itself()
     {
         using var site = SiteWithCover(TestImages.Jpeg(1000, 500));
         site.BuildSuccessfully();
@@ -46,26 +46,28 @@ public class PhotoPublishingTests
         var lines = site.ReadOutput("2024/09/a/index.html").Split('\n');
         Assert.Equal("src=/2024/09/a/cover.jpg 1000x500", lines[0]);
         Assert.Equal("srcset=/2024/09/a/cover-480w.jpg 480w, /2024/09/a/cover-800w.jpg 800w, /2024/09/a/cover.jpg 1000w", lines[1]);
-        Assert.Equal("image/webp=/2024/09/a/cover-480w.webp 480w, /2024/09/a/cover-800w.webp 800w, /2024/09/a/cover-1000w.webp 1000w", lines[2]);
+        Assert.Equal("image/avif=/2024/09/a/cover-480w.avif 480w, /2024/09/a/cover-800w.avif 800w, /2024/09/a/cover-1000w.avif 1000w", lines[2]);
+        Assert.Equal("image/webp=/2024/09/a/cover-480w.webp 480w, /2024/09/a/cover-800w.webp 800w, /2024/09/a/cover-1000w.webp 1000w", lines[3]);
         Assert.Equal(new ImageDimensions(480, 240), SizeOf(site, "2024/09/a/cover-480w.jpg"));
         Assert.Equal(new ImageDimensions(800, 400), SizeOf(site, "2024/09/a/cover-800w.webp"));
         Assert.Equal(new ImageDimensions(1000, 500), SizeOf(site, "2024/09/a/cover.jpg"));
+        using var avif = NetVips.Image.NewFromFile(Path.Combine(site.OutputDirectory, "2024/09/a/cover-800w.avif"));
+        Assert.Equal((800, 400), (avif.Width, avif.Height));
         Assert.False(site.OutputExists("2024/09/a/cover-1200w.jpg"));
     }
 
     [Fact]
-    public void A_large_photo_is_published_at_the_largest_width_only_and_avif_comes_when_asked()
+    public void The_widths_come_from_site_yml_and_avif_can_be_turned_off()
     {
-        using var site = SiteWithCover(TestImages.Jpeg(2400, 1600), config: "\nimages:\n  widths: [320, 640]\n  avif: true\n");
+        using var site = SiteWithCover(TestImages.Jpeg(2400, 1600), config: "images:\n  widths: [320, 640]\n  avif: false\n");
         site.BuildSuccessfully();
 
         var lines = site.ReadOutput("2024/09/a/index.html").Split('\n');
         Assert.Equal("src=/2024/09/a/cover.jpg 640x427", lines[0]);
-        Assert.Equal("image/avif=/2024/09/a/cover-320w.avif 320w, /2024/09/a/cover-640w.avif 640w", lines[2]);
-        Assert.Equal("image/webp=/2024/09/a/cover-320w.webp 320w, /2024/09/a/cover-640w.webp 640w", lines[3]);
+        Assert.Equal("image/webp=/2024/09/a/cover-320w.webp 320w, /2024/09/a/cover-640w.webp 640w", lines[2]);
+        Assert.StartsWith("placeholder=", lines[3], StringComparison.Ordinal);
         Assert.Equal(new ImageDimensions(640, 427), SizeOf(site, "2024/09/a/cover.jpg"));
-        using var avif = NetVips.Image.NewFromFile(Path.Combine(site.OutputDirectory, "2024/09/a/cover-640w.avif"));
-        Assert.Equal(640, avif.Width);
+        Assert.Empty(site.OutputFiles("*.avif"));
     }
 
     [Fact]
@@ -82,7 +84,7 @@ public class PhotoPublishingTests
 
         var published = site.OutputFiles().Where(f => f.StartsWith("2024/09/a/cover", StringComparison.Ordinal))
             .Select(f => Path.Combine(site.OutputDirectory, f)).ToList();
-        Assert.Equal(9, published.Count); // 480, 800 and 900 px in JPEG and WebP, and the 3 crops of a cover
+        Assert.Equal(12, published.Count); // 480, 800 and 900 px in AVIF, WebP and JPEG, and the 3 crops of a cover
         foreach (var file in published)
         {
             var bytes = File.ReadAllBytes(file);
@@ -92,9 +94,19 @@ public class PhotoPublishingTests
             Assert.True(bytes.AsSpan().IndexOf("SN-0320116738"u8) < 0, file);
             Assert.True(bytes.AsSpan().IndexOf("MAKERNOTE-SECRET"u8) < 0, file);
             Assert.True(bytes.AsSpan().IndexOf("Gazette Camera Co"u8) < 0, file);
-            var credit = EmbeddedCredit.Read(file);
-            Assert.Equal("Agence Lumière / Test", credit.Credit);
-            Assert.Equal("© Agence Lumière / Test", credit.CopyrightNotice);
+            // The XMP packet, read as XML wherever the format keeps it (JPEG APP1, WebP and AVIF metadata).
+            var xmp = System.Text.Encoding.UTF8.GetString(bytes);
+            var start = xmp.IndexOf("<x:xmpmeta", StringComparison.Ordinal);
+            var end = xmp.IndexOf("</x:xmpmeta>", StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, file + " has no XMP");
+            var packet = System.Xml.Linq.XDocument.Parse(xmp[start..(end + "</x:xmpmeta>".Length)]);
+            System.Xml.Linq.XNamespace photoshop = "http://ns.adobe.com/photoshop/1.0/", dc = "http://purl.org/dc/elements/1.1/";
+            Assert.Equal("Agence Lumière / Test", packet.Descendants(photoshop + "Credit").Single().Value);
+            Assert.Equal("© Agence Lumière / Test", packet.Descendants(dc + "rights").Single().Value);
+            if (!file.EndsWith(".avif", StringComparison.Ordinal))
+            {
+                Assert.Equal("Agence Lumière / Test", EmbeddedCredit.Read(file).Credit); // as Gazette itself reads photos
+            }
         }
     }
 
@@ -108,6 +120,8 @@ public class PhotoPublishingTests
         Assert.StartsWith("src=/2024/09/a/cover.jpg 600x900", site.ReadOutput("2024/09/a/index.html"), StringComparison.Ordinal);
         Assert.Equal(new ImageDimensions(600, 900), SizeOf(site, "2024/09/a/cover.jpg"));
         Assert.Equal(new ImageDimensions(480, 720), SizeOf(site, "2024/09/a/cover-480w.webp"));
+        using var avif = NetVips.Image.NewFromFile(Path.Combine(site.OutputDirectory, "2024/09/a/cover-480w.avif"));
+        Assert.Equal((480, 720), (avif.Width, avif.Height));
     }
 
     [Fact]
@@ -177,7 +191,7 @@ public class PhotoPublishingTests
     public void With_resize_off_the_photo_is_published_as_written()
     {
         var camera = TestImages.CameraJpeg(900, 600);
-        using var site = SiteWithCover(camera, config: "\nimages:\n  resize: false\n");
+        using var site = SiteWithCover(camera, config: "images:\n  resize: false\n");
         site.BuildSuccessfully();
 
         Assert.Equal(camera, File.ReadAllBytes(Path.Combine(site.OutputDirectory, "2024/09/a/cover.jpg")));
