@@ -15,7 +15,7 @@ internal static class PhotoProcessor
 {
     /// <summary>Changes whenever an output's bytes would change for the same inputs (encoder
     /// settings, metadata written): every cache entry gets a new name.</summary>
-    public const string Recipe = "gazette-photo-2";
+    public const string Recipe = "gazette-photo-3";
 
     public const int JpegQuality = 80;
     public const int WebPQuality = 75;
@@ -58,21 +58,16 @@ internal static class PhotoProcessor
     /// <summary>Why photos cannot be processed on this machine; null when libvips is there.</summary>
     public static string? Unavailable => LoadProblem.Value;
 
-    /// <summary>Makes the outputs of one photo.</summary>
+    /// <summary>Makes some of the outputs of one photo. The photo is decoded at the same width whichever
+    /// are asked (<see cref="PublishedPhoto.DecodeWidth"/>), so a file made alone has the bytes it has
+    /// when made with the others.</summary>
     /// <param name="xmp">The XMP packet written into every output; null writes none.</param>
     /// <param name="focus">Where crops centre; null lets libvips find the most interesting part.</param>
     /// <returns>The bytes of each output, and the photo's average colour.</returns>
     public static (byte[][] Files, string Placeholder) Process(PublishedPhoto photo, IReadOnlyList<PhotoOutput> outputs, byte[]? xmp,
         FocusPoint? focus)
     {
-        var baseWidth = photo.Main.Width;
-        foreach (var crop in outputs.Where(o => o.Crop is not null))
-        {
-            var box = PhotoPlan.CropBox(photo.Size, crop.Crop!);
-            baseWidth = Math.Max(baseWidth, (int)Math.Ceiling((double)photo.Size.Width * crop.Width / box.Width));
-        }
-
-        baseWidth = Math.Min(baseWidth, photo.Size.Width);
+        var baseWidth = photo.DecodeWidth;
         // Thumbnail decodes at the smallest scale the format allows (JPEG shrinks while decoding),
         // applies the EXIF orientation and converts an embedded colour profile to sRGB.
         // It is read from the file in one pass: kept in memory, since every output reads it again.

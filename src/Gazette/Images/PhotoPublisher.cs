@@ -65,12 +65,14 @@ internal static class PhotoPublisher
         var placeholderKey = PhotoCache.Key(PhotoProcessor.Recipe, source, "placeholder");
         var files = outputs.Select((o, i) => cache.Find(keys[i], ExtensionOf(o))).ToArray();
         var placeholder = cache.Find(placeholderKey, ".txt") is { } known ? ReadPlaceholder(known) : null;
-        if (placeholder is null || files.Any(f => f is null))
+        var missing = Enumerable.Range(0, outputs.Count).Where(i => files[i] is null).ToList();
+        if (placeholder is null || missing.Count > 0)
         {
-            var (bytes, colour) = PhotoProcessor.Process(photo, outputs, xmp, use.Focus);
-            for (var i = 0; i < outputs.Count; i++)
+            // Only what the cache lacks (the crops of a photo that just became a cover, say).
+            var (bytes, colour) = PhotoProcessor.Process(photo, [.. missing.Select(i => outputs[i])], xmp, use.Focus);
+            for (var k = 0; k < missing.Count; k++)
             {
-                files[i] ??= cache.Store(keys[i], ExtensionOf(outputs[i]), bytes[i]);
+                files[missing[k]] = cache.Store(keys[missing[k]], ExtensionOf(outputs[missing[k]]), bytes[k]);
             }
 
             placeholder = colour;

@@ -36,6 +36,12 @@ internal sealed class PublishedPhoto(string sourcePath, string relativePath, Pho
     /// <summary>The file at the photo's own URL: its largest width in its own format.</summary>
     public PhotoOutput Main { get; } = variants.Single(v => v.RelativePath == relativePath);
 
+    /// <summary>The width the photo is decoded at, enough for every file it may become (its crops
+    /// included, whether or not a page shows it as a cover): the bytes of each file never depend on
+    /// which others are made with it.</summary>
+    public int DecodeWidth => Math.Min(Size.Width, Crops.Aggregate(Main.Width, (width, crop) =>
+        Math.Max(width, (int)Math.Ceiling((double)Size.Width * crop.Width / PhotoPlan.CropBox(Size, crop.Crop!).Width))));
+
     private PhotoResult? _result;
 
     /// <summary>What processing made; null until <see cref="PhotoPublisher"/> has run.</summary>

@@ -83,6 +83,30 @@ public class PhotoCacheTests
     }
 
     [Fact]
+    public void Files_made_later_from_the_cache_have_the_bytes_of_a_cold_build()
+    {
+        // A panorama is first an inline photo (no crops); then it becomes the cover too, and only its
+        // crops are made, the rest coming from the cache. Its square crop needs it decoded at full
+        // width (800 px of its 3200 become the 800 px square), wider than its largest file (1600 px).
+        using var site = NewSite();
+        site.WriteBytes("content/posts/a/other.jpg", TestImages.Grain(3200, 800));
+        site.BuildSuccessfully();
+        site.Write("content/posts/a/index.md", Site[Site.IndexOf("---", StringComparison.Ordinal)..]
+            .Replace("src: cover.jpg", "src: other.jpg", StringComparison.Ordinal)
+            .Replace("credit: Agence", "credit: Studio", StringComparison.Ordinal)); // the same credit: its other files stay as they are
+        site.BuildSuccessfully();
+        var warm = Output(site.OutputDirectory);
+        Assert.Contains(warm.Keys, k => k.EndsWith("other-1x1.jpg", StringComparison.Ordinal));
+
+        Directory.Delete(Path.Combine(site.Directory, ".gazette"), recursive: true);
+        site.BuildSuccessfully();
+
+        var cold = Output(site.OutputDirectory);
+        Assert.Equal(cold.Keys.Order(StringComparer.Ordinal), warm.Keys.Order(StringComparer.Ordinal));
+        Assert.All(cold, pair => Assert.True(pair.Value.AsSpan().SequenceEqual(warm[pair.Key]), pair.Key + " differs"));
+    }
+
+    [Fact]
     public void Pruning_deletes_only_entries_named_as_the_cache_names_them()
     {
         using var site = NewSite();

@@ -169,6 +169,16 @@ public static class TestImages
         public void Pointer(ushort tag, Ifd directory) => Entries.Add((tag, 4, 1, [], directory));
     }
 
+    /// <summary>A real JPEG of grain, as detailed as a camera's photo (every resize changes its bytes).</summary>
+    public static byte[] Grain(int width, int height)
+    {
+        using var noise = NetVips.Image.Gaussnoise(width, height, mean: 128, sigma: 40, seed: 42);
+        using var bands = noise.Bandjoin(noise.Rot180().Resize((double)width / width), noise.Flip(NetVips.Enums.Direction.Horizontal));
+        using var bytes = bands.Cast(NetVips.Enums.BandFormat.Uchar);
+        using var srgb = bytes.Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
+        return srgb.JpegsaveBuffer(q: 90);
+    }
+
     /// <summary>A real JPEG whose left half is pure red and right half pure blue.</summary>
     public static byte[] Halves(int width, int height)
     {
