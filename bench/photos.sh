@@ -6,13 +6,16 @@
 #   bench/photos.sh PHOTOS_DIR [ARTICLES] [RUNS]     e.g. bench/photos.sh ~/camera-jpegs 10000 5
 # PHOTOS_DIR holds five or more camera JPEGs (the five largest are used); docs/development.md
 # says where the ones quoted in the docs come from. Needs python3, /usr/bin/time, Node.js and
-# Debian's chromium (apt-get install -y chromium time).
+# Debian's chromium (apt-get install -y chromium time). BENCH_OUT=/dev/shm writes the corpus
+# builds' output to memory, as bench/run.sh does (this VM's disk adds seconds that grow with the
+# bytes and files written, and vary from run to run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 photos=$(cd "${1:?usage: bench/photos.sh PHOTOS_DIR [ARTICLES] [RUNS]}" && pwd)
 articles=${2:-10000}
 runs=${3:-5}
 work=${BENCH_DIR:-/tmp/gazette-bench}/photos
+out=${BENCH_OUT:-$work}
 shared=$(cd .. && pwd)/shared/bench
 rm -rf "$work" && mkdir -p "$work"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -99,17 +102,18 @@ for program in native dotnet; do
   declare -n cli=$program
   : > "$work/c-$program.txt"; : > "$work/w-$program.txt"; : > "$work/o-$program.txt"
   for r in $(seq "$runs"); do
-    rm -rf "$work/corpus-resized/.gazette" "$work/cout"
-    seconds "$work/c-$program.txt" "${cli[@]}" build --quiet --source "$work/corpus-resized" --output "$work/cout" --timings
+    rm -rf "$work/corpus-resized/.gazette" "$out/cout"
+    seconds "$work/c-$program.txt" "${cli[@]}" build --quiet --source "$work/corpus-resized" --output "$out/cout"
   done
-  "${cli[@]}" build --source "$work/corpus-resized" --output "$work/cout" --timings | grep -E "photos" || true
+  rm -rf "$work/corpus-resized/.gazette" "$out/cout"
+  echo "$program the corpus's photos, cold: $("${cli[@]}" build --source "$work/corpus-resized" --output "$out/cout" --timings | grep -E '^ *photos' | awk '{print $2 " ms"}')"
   for r in $(seq "$runs"); do
-    rm -rf "$work/cout" "$work/oout"
-    seconds "$work/w-$program.txt" "${cli[@]}" build --quiet --source "$work/corpus-resized" --output "$work/cout"
-    seconds "$work/o-$program.txt" "${cli[@]}" build --quiet --source "$work/corpus-off" --output "$work/oout"
+    rm -rf "$out/cout" "$out/oout"
+    seconds "$work/w-$program.txt" "${cli[@]}" build --quiet --source "$work/corpus-resized" --output "$out/cout"
+    seconds "$work/o-$program.txt" "${cli[@]}" build --quiet --source "$work/corpus-off" --output "$out/oout"
   done
   awk -v p="$program" -v n="$articles" -v c="$(median < "$work/c-$program.txt")" -v w="$(median < "$work/w-$program.txt")" \
     -v o="$(median < "$work/o-$program.txt")" 'BEGIN {
     printf "%-6s %d articles, 40 photos: cold %.2f s, warm cache %.2f s, resizing off %.2f s: warm/off %.3f (target 1.05)\n", p, n, c, w, o, w / o }'
 done
-rm -rf "$work/out" "$work/cout" "$work/oout"
+rm -rf "$work/out" "$out/cout" "$out/oout"
