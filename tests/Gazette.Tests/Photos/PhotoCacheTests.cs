@@ -35,7 +35,7 @@ public class PhotoCacheTests
 
     /// <summary>Each cache entry with the moment it was last written.</summary>
     private static Dictionary<string, DateTime> Entries(TestSite site) =>
-        Directory.EnumerateFiles(CacheFolder(site)).ToDictionary(Path.GetFileName, File.GetLastWriteTimeUtc)!;
+        Directory.EnumerateFiles(CacheFolder(site)).ToDictionary(f => Path.GetFileName(f), File.GetLastWriteTimeUtc);
 
     private static Dictionary<string, byte[]> Output(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
