@@ -239,10 +239,14 @@ internal sealed class LiveSite
         run.Phase("feeds");
         var (sitemap, sitemapChanged) = WithEntries(Sitemap, jobs, gone);
         var aliasesChanged = !aliasesBefore.SequenceEqual(edited.SelectMany(d => d.Aliases));
-        if (sitemapChanged || aliasesBefore.Count > 0 || aliasesChanged)
+        if (!sitemapChanged && aliasesBefore.Count == 0 && !aliasesChanged)
+        {
+            CrawlerFiles.WriteNewsSitemap(Model, Urls, ModelBuilder.Now, writer); // a recent article's title (unchanged bytes are not written)
+        }
+        else
         {
             // The sitemap lists the photos and the pages; redirect pages show the title.
-            CrawlerFiles.WriteAll(Model, Urls, sitemapChanged ? sitemap : null, writer, run.Diagnostics);
+            CrawlerFiles.WriteAll(Model, Urls, sitemapChanged ? sitemap : null, ModelBuilder.Now, writer, run.Diagnostics);
             foreach (var path in aliasesBefore.Select(a => CrawlerFiles.AliasPath(a, Urls.BasePath)).OfType<string>())
             {
                 if (!writer.HasWritten(path) && IsRedirectPage(path))

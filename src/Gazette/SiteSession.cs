@@ -151,7 +151,7 @@ public sealed class SiteSession(BuildOptions options)
             run.Phase("pages");
             FeedWriter.WriteAll(model, urls, templates, writer);
             sitemap = PageRenderer.SitemapPages(jobs);
-            CrawlerFiles.WriteAll(model, urls, sitemap, writer, diagnostics);
+            CrawlerFiles.WriteAll(model, urls, sitemap, publishing.Now, writer, diagnostics);
             run.Phase("feeds");
             AssetCopier.CopyAll(_source, theme, content, model, config.Minify, writer, diagnostics, images.Resizes ? images.Publish : null);
             run.Phase("assets");

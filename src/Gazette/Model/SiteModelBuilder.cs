@@ -24,6 +24,9 @@ internal sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 /// </summary>
 internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing)
 {
+    /// <summary>The moment of the build.</summary>
+    public DateTimeOffset Now => publishing.Now;
+
     private readonly ScratchPool<StructuredData.Writer> _jsonWriters = new(() => new StructuredData.Writer());
 
     /// <summary>Resolves a document (front matter to URLs, Markdown to HTML) unless it is not to be published (draft, future, expired).</summary>

@@ -11,25 +11,34 @@ using Gazette.Text;
 namespace Gazette.Output;
 
 /// <summary>The files crawlers and GitHub Pages read: sitemap (split into an index past 50 000
-/// URLs), robots.txt, redirect pages for aliases, CNAME and .nojekyll.</summary>
+/// URLs), the Google News sitemap, robots.txt, redirect pages for aliases, CNAME and .nojekyll.</summary>
 internal static class CrawlerFiles
 {
     public const int MaxUrlsPerSitemap = 50_000;
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string ImageNamespace = "http://www.google.com/schemas/sitemap-image/1.1";
+    private const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
+
+    /// <summary>Google News reads the articles of the last two days, at most 1 000 of them.</summary>
+    public static readonly TimeSpan NewsWindow = TimeSpan.FromDays(2);
+    public const int MaxNewsArticles = 1000;
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
 
     /// <param name="pages">The pages for the sitemap; null leaves the sitemap as the last build wrote it
     /// (the dev server, when no entry changed).</param>
-    public static void WriteAll(SiteModel model, SiteUrls urls, IReadOnlyList<WrittenPage>? pages, OutputWriter writer, DiagnosticBag diagnostics)
+    /// <param name="now">The moment of the build: the news sitemap lists the two days before it.</param>
+    public static void WriteAll(SiteModel model, SiteUrls urls, IReadOnlyList<WrittenPage>? pages, DateTimeOffset now, OutputWriter writer,
+        DiagnosticBag diagnostics)
     {
         if (pages is not null)
         {
             WriteSitemaps(pages, urls, writer, MaxUrlsPerSitemap);
         }
 
-        writer.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute(urls.ForOutput("sitemap.xml"))}\n", "robots.txt");
+        WriteNewsSitemap(model, urls, now, writer);
+        writer.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute(urls.ForOutput("sitemap.xml"))}\n"
+            + $"Sitemap: {urls.Absolute(urls.ForOutput(NewsSitemapName))}\n", "robots.txt");
         // GitHub Pages runs Jekyll on branch deployments unless told not to; Gazette's output is final.
         writer.WriteText(".nojekyll", "", ".nojekyll");
         if (model.Config.Cname is { Length: > 0 } cname)
@@ -44,6 +53,45 @@ internal static class CrawlerFiles
                 WriteAlias(document, alias, urls, writer, diagnostics);
             }
         }
+    }
+
+    public const string NewsSitemapName = "news-sitemap.xml";
+
+    /// <summary>
+    /// <c>news-sitemap.xml</c>, as Google News reads it: the articles published in the two days before
+    /// the build, newest first, at most <paramref name="limit"/>, each with the publication's name and
+    /// the article's language, title and publication date. With none, an empty <c>urlset</c> (valid).
+    /// Which articles it lists depends on the moment of the build, as scheduled articles do.
+    /// </summary>
+    internal static void WriteNewsSitemap(SiteModel model, SiteUrls urls, DateTimeOffset now, OutputWriter writer, int limit = MaxNewsArticles)
+    {
+        var publication = model.Config.Publisher?.Name ?? model.Config.Title;
+        var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, Settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("urlset", SitemapNamespace);
+            xml.WriteAttributeString("xmlns", "news", null, NewsNamespace);
+            // Articles are newest first: the window is their head.
+            foreach (var article in model.Articles.TakeWhile(a => a.Date >= now - NewsWindow).Where(a => a.Date <= now).Take(limit))
+            {
+                xml.WriteStartElement("url");
+                xml.WriteElementString("loc", article.AbsoluteUrl);
+                xml.WriteStartElement("news", "news", NewsNamespace);
+                xml.WriteStartElement("news", "publication", NewsNamespace);
+                xml.WriteElementString("news", "name", NewsNamespace, publication);
+                xml.WriteElementString("news", "language", NewsNamespace, article.Lang);
+                xml.WriteEndElement();
+                xml.WriteElementString("news", "publication_date", NewsNamespace, Text.Dates.Iso(article.Date!.Value));
+                xml.WriteElementString("news", "title", NewsNamespace, article.Title);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        writer.WriteUtf8(NewsSitemapName, stream, NewsSitemapName);
     }
 
     /// <summary>One sitemap, or numbered sitemaps and an index when there are more URLs than one may hold.</summary>

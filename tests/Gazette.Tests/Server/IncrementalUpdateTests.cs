@@ -40,6 +40,22 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
+    public void A_recent_articles_new_title_reaches_the_news_sitemap_as_in_a_full_build()
+    {
+        using var site = new TestSite(Config);
+        site.Write("content/posts/new.md", TestSite.Article(title: "Dépêche", date: "2024-12-31T20:00:00+01:00"));
+        var session = Session(site);
+        Assert.True(session.Build().Succeeded);
+        Assert.Contains("<news:title>Dépêche</news:title>", site.ReadOutput("news-sitemap.xml"), StringComparison.Ordinal);
+
+        site.Write("content/posts/new.md", TestSite.Article(title: "Dépêche corrigée", date: "2024-12-31T20:00:00+01:00"));
+        var result = UpdateLikeAFullBuild(site, session, "content/posts/new.md");
+
+        Assert.Contains("news-sitemap.xml", result.ChangedFiles);
+        Assert.Contains("<news:title>Dépêche corrigée</news:title>", site.ReadOutput("news-sitemap.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Body_edit_rewrites_the_page_and_its_feeds_only_and_matches_a_full_build()
     {
         using var site = ThreeArticles();
