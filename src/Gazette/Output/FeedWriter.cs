@@ -292,12 +292,20 @@ internal static partial class FeedWriter
         }
     }
 
+    /// <summary>The article as a feed carries it: cover and body, every URL absolute (a reader resolves
+    /// nothing against the site), without the headings' "#" anchors, which a reader shows as stray signs.</summary>
     private static string MakeFullContent(Document article, SiteUrls urls, TemplateRenderer theme)
     {
         var html = (article.Cover is null ? "" : theme.RenderFigure(article.Cover, article.Lang)) + theme.RenderBody(article.ContentHtml);
+        html = HeadingAnchor().Replace(html, "");
         var siteRoot = urls.Absolute("/")[..^1];
-        return RootRelativeUrl().Replace(html, match => $"{match.Groups[1].Value}=\"{siteRoot}/");
+        html = RootRelativeUrl().Replace(html, match => $"{match.Groups[1].Value}=\"{siteRoot}/");
+        return html.Replace("href=\"#", $"href=\"{article.AbsoluteUrl}#", StringComparison.Ordinal); // footnotes, tables of contents
     }
+
+    /// <summary>The anchor <see cref="Markdown.Headings.HeadingAnchorRenderer"/> writes after a heading's text.</summary>
+    [GeneratedRegex("""\x20<a class="heading-anchor" href="#[^"]*" aria-label="[^"]*">#</a>""")]
+    private static partial Regex HeadingAnchor();
 
     /// <summary>RSS dates: <c>Wed, 25 Sep 2024 10:30:00 +0200</c>.</summary>
     private static string Rfc822(DateTimeOffset date)

@@ -149,6 +149,23 @@ public class SiteForReadersAndCrawlersTests
     }
 
     [Fact]
+    public void Full_content_in_feeds_has_no_heading_anchors_and_only_absolute_links()
+    {
+        using var site = new TestSite("-- site.yml --\n" + SiteYml);
+        site.Write("content/posts/a.md", TestSite.Article(title: "Avec intertitres", date: "2024-05-01",
+            body: "## Première partie\n\nTexte[^1] et [la suite](#seconde-partie).\n\n## Seconde partie\n\nFin.\n\n[^1]: Une note."));
+        site.BuildSuccessfully();
+
+        var content = ReadFeed(site, "feed.xml").Items.Single()
+            .ElementExtensions.ReadElementExtensions<string>("encoded", "http://purl.org/rss/1.0/modules/content/").Single();
+        Assert.Contains("<h2 id=\"premiere-partie\">Première partie</h2>", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("heading-anchor", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"#", content, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://example.github.io/blog/2024/05/a/#seconde-partie\"", content, StringComparison.Ordinal);
+        Assert.Contains("heading-anchor", site.ReadOutput("2024/05/a/index.html"), StringComparison.Ordinal); // the page keeps them
+    }
+
+    [Fact]
     public void Summary_feeds_carry_no_full_content()
     {
         using var site = SiteWith(1, SiteYml + "feeds:\n  content: summary\n");
