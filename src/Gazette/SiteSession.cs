@@ -118,11 +118,12 @@ public sealed class SiteSession(BuildOptions options)
         var model = modelBuilder.Assemble(resolved.OfType<Document>(), content.Documents, diagnostics);
         siteObject.Fill(model, urls);
         run.Phase("model");
+        var contentFiles = AssetCopier.ContentTargets(_source, content, model);
         using var photoCache = images.Resizes ? OpenPhotoCache(diagnostics) : null;
         List<PublishedPhoto> photos = [];
         if (photoCache is not null)
         {
-            photos = PreparePhotos(content, model, images, photoCache.Cache, diagnostics);
+            photos = PreparePhotos(contentFiles, model, images, photoCache.Cache, diagnostics);
             run.Phase("photos");
         }
 
@@ -153,7 +154,7 @@ public sealed class SiteSession(BuildOptions options)
             sitemap = PageRenderer.SitemapPages(jobs);
             CrawlerFiles.WriteAll(model, urls, sitemap, publishing.Now, writer, diagnostics);
             run.Phase("feeds");
-            AssetCopier.CopyAll(_source, theme, content, model, config.Minify, writer, diagnostics, images.Resizes ? images.Publish : null);
+            AssetCopier.CopyAll(_source, theme, contentFiles, config.Minify, writer, diagnostics, images.Resizes ? images.Publish : null);
             run.Phase("assets");
             links.Check(writer, diagnostics);
             writer.ReportSizes(diagnostics);
@@ -269,10 +270,11 @@ public sealed class SiteSession(BuildOptions options)
     }
 
     /// <summary>Gives every published photo of content/ its files.</summary>
-    private List<PublishedPhoto> PreparePhotos(ContentSet content, SiteModel model, ImageResolver images, PhotoCache cache, DiagnosticBag diagnostics)
+    private List<PublishedPhoto> PreparePhotos(List<(string File, string Target)> contentFiles, SiteModel model, ImageResolver images, PhotoCache cache,
+        DiagnosticBag diagnostics)
     {
         var published = new List<PublishedPhoto>();
-        foreach (var (file, target) in AssetCopier.ContentTargets(_source, content, model))
+        foreach (var (file, target) in contentFiles)
         {
             if (images.Publish(file, target) is { } photo)
             {

@@ -56,9 +56,6 @@ internal sealed class ImageResolver(string contentRoot, SiteUrls urls, Configura
             PhotoPlan.Crops(path, size, format, urls.ForOutput), urls.Absolute));
     }
 
-    /// <summary>Every photo resolved so far, in no particular order.</summary>
-    public IEnumerable<PublishedPhoto> Published => _published.Values;
-
     /// <summary>What is read from a photo file, once per build whatever the number of articles showing it.</summary>
     /// <param name="Outside">The file is a link (or lies below one) leading out of the site: never read.</param>
     private sealed record LocalPhoto(ImageDimensions? Size, EmbeddedCredit Credit, long Length, bool Outside = false);

@@ -71,21 +71,7 @@ internal sealed partial class PhotoCache
 
     /// <summary>Deletes the entries this build did not use (and temporary files left by a killed
     /// build): only files named as this cache names them, nothing else in the folder.</summary>
-    public int Prune()
-    {
-        var removed = 0;
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory))
-        {
-            var name = Path.GetFileName(file);
-            if ((EntryName().IsMatch(name) && !_used.ContainsKey(name)) || LeftOver().IsMatch(name))
-            {
-                File.Delete(file);
-                removed++;
-            }
-        }
-
-        return removed;
-    }
+    public void Prune() => DeleteEntries(Directory, name => !_used.ContainsKey(name));
 
     /// <summary><c>clean</c>: deletes the cache's entries of a site, then the cache folders if nothing
     /// else is in them. A cache that is a link out of the site is left alone.</summary>
@@ -97,15 +83,7 @@ internal sealed partial class PhotoCache
             return;
         }
 
-        foreach (var file in System.IO.Directory.EnumerateFiles(folder))
-        {
-            var name = Path.GetFileName(file);
-            if (EntryName().IsMatch(name) || LeftOver().IsMatch(name))
-            {
-                File.Delete(file);
-            }
-        }
-
+        DeleteEntries(folder, _ => true);
         // .gazette/cache/images, .gazette/cache, .gazette: each only when empty.
         for (var directory = folder; directory.Length > siteDirectory.Length; directory = Path.GetDirectoryName(directory)!)
         {
@@ -115,6 +93,20 @@ internal sealed partial class PhotoCache
             }
 
             System.IO.Directory.Delete(directory);
+        }
+    }
+
+    /// <summary>Deletes the temporary files left in <paramref name="folder"/> by a killed build, and the
+    /// entries <paramref name="unwanted"/> picks; any file not named as this cache names them stays.</summary>
+    private static void DeleteEntries(string folder, Func<string, bool> unwanted)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(folder))
+        {
+            var name = Path.GetFileName(file);
+            if ((EntryName().IsMatch(name) && unwanted(name)) || LeftOver().IsMatch(name))
+            {
+                File.Delete(file);
+            }
         }
     }
 

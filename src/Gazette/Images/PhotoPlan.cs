@@ -104,6 +104,8 @@ internal static class PhotoPlan
     /// the photo allows.</summary>
     public static IReadOnlyList<PhotoOutput> Crops(string relativePath, ImageDimensions size, PhotoFormat own, Func<string, string> url)
     {
+        // Crops are shared as they are: a screenshot stays lossless, a photo is a JPEG.
+        var format = own == PhotoFormat.Png ? PhotoFormat.Png : PhotoFormat.Jpeg;
         var outputs = new List<PhotoOutput>();
         foreach (var shape in CropShape.NewsShapes)
         {
@@ -114,8 +116,8 @@ internal static class PhotoPlan
                 width = CropShape.TargetWidth;
             }
 
-            var path = Suffixed(relativePath, "-" + shape.Name, own == PhotoFormat.Png ? PhotoFormat.Png : PhotoFormat.Jpeg);
-            outputs.Add(new PhotoOutput(path, url(path), width, height, own == PhotoFormat.Png ? PhotoFormat.Png : PhotoFormat.Jpeg, shape));
+            var path = Suffixed(relativePath, "-" + shape.Name, format);
+            outputs.Add(new PhotoOutput(path, url(path), width, height, format, shape));
         }
 
         return outputs;

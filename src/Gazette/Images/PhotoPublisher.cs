@@ -55,7 +55,7 @@ internal static class PhotoPublisher
 
     private static PhotoResult Make(PublishedPhoto photo, PhotoRequest use, PhotoCache cache)
     {
-        var outputs = use.Cover ? [.. photo.Variants, .. photo.Crops] : photo.Variants;
+        List<PhotoOutput> outputs = use.Cover ? [.. photo.Variants, .. photo.Crops] : [.. photo.Variants];
         var xmp = PhotoProcessor.Xmp(use.Credit, use.CopyrightNotice);
         var source = PhotoCache.HashFile(photo.SourcePath);
         var metadata = xmp is null ? "" : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(xmp));
@@ -79,9 +79,8 @@ internal static class PhotoPublisher
             cache.Store(placeholderKey, ".txt", System.Text.Encoding.ASCII.GetBytes(colour));
         }
 
-        var pairs = outputs.Select((o, i) => (o, files[i]!)).ToList();
-        var main = pairs.Single(p => p.o.RelativePath == photo.RelativePath).Item2;
-        return new PhotoResult(use, placeholder, pairs, new FileInfo(main).Length);
+        var main = files[outputs.IndexOf(photo.Main)]!;
+        return new PhotoResult(use, placeholder, [.. outputs.Select((o, i) => (o, files[i]!))], new FileInfo(main).Length);
     }
 
     private static string? ReadPlaceholder(string path)

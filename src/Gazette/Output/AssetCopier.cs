@@ -11,12 +11,13 @@ namespace Gazette.Output;
 /// article in page bundles, anything else at its path under content/.</summary>
 internal static class AssetCopier
 {
+    /// <param name="contentFiles">The files of content/ and where each is published (<see cref="ContentTargets"/>).</param>
     /// <param name="photos">Publishes a photo of content/ as its resized files (null: as written).</param>
-    public static void CopyAll(string siteDirectory, Theme theme, ContentSet content, SiteModel model, bool minify,
+    public static void CopyAll(string siteDirectory, Theme theme, IReadOnlyList<(string File, string Target)> contentFiles, bool minify,
         OutputWriter writer, DiagnosticBag diagnostics, Func<string, string, PublishedPhoto?>? photos = null)
     {
         CopyThemeAssets(siteDirectory, theme, minify, writer, diagnostics);
-        CopyContentFiles(siteDirectory, content, model, writer, diagnostics, photos);
+        CopyContentFiles(siteDirectory, contentFiles, writer, diagnostics, photos);
     }
 
     /// <summary>Copies assets to <c>/assets/</c>, the site's files first (they override the theme's).
@@ -130,10 +131,10 @@ internal static class AssetCopier
         return targets;
     }
 
-    private static void CopyContentFiles(string siteDirectory, ContentSet content, SiteModel model, OutputWriter writer, DiagnosticBag diagnostics,
-        Func<string, string, PublishedPhoto?>? photos)
+    private static void CopyContentFiles(string siteDirectory, IReadOnlyList<(string File, string Target)> contentFiles, OutputWriter writer,
+        DiagnosticBag diagnostics, Func<string, string, PublishedPhoto?>? photos)
     {
-        foreach (var (file, target) in ContentTargets(siteDirectory, content, model))
+        foreach (var (file, target) in contentFiles)
         {
             var display = Path.GetRelativePath(siteDirectory, file).Replace('\\', '/');
             if (photos?.Invoke(file, target) is { } photo)
