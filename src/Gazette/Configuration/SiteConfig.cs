@@ -1,7 +1,9 @@
 namespace Gazette.Configuration;
 
 /// <summary>An author as declared under <c>authors:</c> in site.yml.</summary>
-public sealed record AuthorProfile(string Key, string Name, string? Bio, string? Avatar);
+/// <param name="IsOrganization">Declared <c>type: organization</c> ("La Rédaction", an agency): an
+/// Organization in structured data, not a Person.</param>
+public sealed record AuthorProfile(string Key, string Name, string? Bio, string? Avatar, bool IsOrganization = false);
 
 /// <summary>The publisher shown in structured data and the footer.</summary>
 public sealed record Publisher(string Name, string? Logo);

@@ -199,12 +199,12 @@ public static class SiteConfigLoader
             {
                 var author = fields.Nested(profile);
                 authors[key.Value] = new AuthorProfile(key.Value, author.String("name") ?? key.Value,
-                    author.String("bio"), author.String("avatar"));
-                author.ReportUnread(DiagnosticCodes.ConfigUnknownKey, $"author '{key.Value}'", ["name", "bio", "avatar"]);
+                    author.String("bio"), author.String("avatar"), author.Choice("type", "person", "organization") == "organization");
+                author.ReportUnread(DiagnosticCodes.ConfigUnknownKey, $"author '{key.Value}'", ["name", "bio", "avatar", "type"]);
             }
             else
             {
-                fields.WrongType($"authors.{key.Value}", value, "a mapping with name, bio and avatar");
+                fields.WrongType($"authors.{key.Value}", value, "a mapping with name, bio, avatar and type");
             }
         }
 

@@ -60,6 +60,7 @@ internal static class ModelMembers
         ("aliases", d => d.Aliases),
         ("draft", d => d.Draft),
         ("json_ld", d => d.JsonLd),
+        ("breadcrumbs", d => d.Breadcrumbs),
         ("word_count", d => d.WordCount),
         ("reading_minutes", d => d.ReadingMinutes),
         ("params", d => d.Params));

@@ -141,12 +141,16 @@ internal sealed class Document
     /// <summary>The next newer article.</summary>
     public Document? Next { get; internal set; }
 
-    /// <summary>The page's schema.org JSON-LD (NewsArticle with its photos, review and citations),
-    /// made when a template asks for it and not kept: only the document's own page shows it, and
-    /// an incremental update pays only for the pages it renders.</summary>
-    public HtmlString JsonLd => JsonLdFactory?.Invoke(this) ?? HtmlString.Empty;
+    /// <summary>The page's schema.org JSON-LD (NewsArticle with its photos, review and citations,
+    /// and its breadcrumbs), made when a template asks for it and not kept: only the document's own
+    /// page shows it, and an incremental update pays only for the pages it renders.</summary>
+    public HtmlString JsonLd => StructuredData?.For(this) ?? HtmlString.Empty;
 
-    internal Func<Document, HtmlString>? JsonLdFactory { get; set; }
+    /// <summary>The trail from the site to this page (the site, the category, the page), as the
+    /// page shows it and its BreadcrumbList says it.</summary>
+    public IReadOnlyList<Crumb> Breadcrumbs => StructuredData?.Breadcrumbs(this) ?? [];
+
+    internal StructuredData? StructuredData { get; set; }
 }
 
 /// <summary>The order of the site's articles, and of every list of them: newest first, then by path.</summary>
@@ -244,4 +248,6 @@ internal sealed class SiteModel
     public IReadOnlyList<ArchivePeriod> Archives => ArchiveList;
     /// <summary>The soonest article held back because its date is in the future.</summary>
     public ScheduledArticle? NextScheduled { get; internal set; }
+    /// <summary>Writes the pages' JSON-LD and breadcrumbs.</summary>
+    internal required StructuredData StructuredData { get; init; }
 }

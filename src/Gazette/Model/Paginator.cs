@@ -1,4 +1,5 @@
 using Gazette.Configuration;
+using Gazette.Text;
 namespace Gazette.Model;
 
 /// <summary>A link to one page of a paginated list.</summary>
@@ -61,7 +62,7 @@ internal sealed class Paginator
 /// <summary>A generated page that is not an article: the home page, a term page, the 404 page.</summary>
 internal sealed record ListPage
 {
-    /// <summary><c>home</c>, <c>tag</c>, <c>category</c>, <c>author</c>, <c>terms</c> or <c>404</c>.</summary>
+    /// <summary><c>home</c>, <c>tag</c>, <c>category</c>, <c>author</c>, <c>year</c>, <c>month</c>, <c>terms</c> or <c>404</c>.</summary>
     public required string Kind { get; init; }
     public required string Title { get; init; }
     public required string Url { get; init; }
@@ -70,4 +71,23 @@ internal sealed record ListPage
     public string? Summary { get; init; }
     public Term? Term { get; init; }
     public Taxonomy? Taxonomy { get; init; }
+    /// <summary>The trail from the site to this page; empty on the home page and the 404 page.</summary>
+    public IReadOnlyList<Crumb> Breadcrumbs { get; init; } = [];
+    /// <summary>The articles this page lists (its page of the list).</summary>
+    internal IReadOnlyList<Document> Items { get; init; } = [];
+    internal StructuredData? StructuredData { get; init; }
+    /// <summary>The search page's URL when the site has one (for the home page's SearchAction).</summary>
+    internal string? SearchUrl { get; init; }
+
+    /// <summary>The page's schema.org JSON-LD: a CollectionPage of its articles (a ProfilePage on an
+    /// author's page), with the WebSite and its publisher on the home page.</summary>
+    public HtmlString JsonLd => StructuredData?.For(this, SearchUrl) ?? HtmlString.Empty;
+
+    // Compared by what it shows (a page listed again by an update renders the same when this is equal).
+    public bool Equals(ListPage? other) =>
+        other is not null && Kind == other.Kind && Title == other.Title && Url == other.Url && AbsoluteUrl == other.AbsoluteUrl
+        && Lang == other.Lang && Summary == other.Summary && ReferenceEquals(Term, other.Term) && ReferenceEquals(Taxonomy, other.Taxonomy)
+        && Breadcrumbs.SequenceEqual(other.Breadcrumbs) && Items.SequenceEqual(other.Items) && SearchUrl == other.SearchUrl;
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Url);
 }

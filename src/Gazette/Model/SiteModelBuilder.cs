@@ -27,7 +27,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
     /// <summary>The moment of the build.</summary>
     public DateTimeOffset Now => publishing.Now;
 
-    private readonly ScratchPool<StructuredData.Writer> _jsonWriters = new(() => new StructuredData.Writer());
+    private readonly StructuredData _structuredData = new(config, urls);
 
     /// <summary>Resolves a document (front matter to URLs, Markdown to HTML) unless it is not to be published (draft, future, expired).</summary>
     public Document? ResolveIfPublished(SourceDocument source, DiagnosticBag diagnostics) =>
@@ -50,6 +50,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             ArchiveList = BuildArchives(articles),
             NextScheduled = NextScheduled(allSources),
             Config = config,
+            StructuredData = _structuredData,
             ArticleList = articles,
             Pages = pages,
             Tags = BuildTaxonomy("tags", articles, a => a.TagNames, (a, terms) => a.Tags = terms, diagnostics),
@@ -60,7 +61,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         RelatedArticles.AssignTo(model, articles);
         foreach (var document in articles.Concat(pages))
         {
-            document.JsonLdFactory = d => StructuredData.For(d, config, urls, _jsonWriters);
+            document.StructuredData = _structuredData;
         }
 
         return model;

@@ -12,12 +12,14 @@ using Gazette.Text;
 namespace Gazette.Model;
 
 /// <summary>
-/// The schema.org JSON-LD of an article: a NewsArticle with every photo as an ImageObject
-/// carrying its caption and credit (Google's image licence fields), the review and the
-/// sources. Written with a JSON writer, never by string concatenation, so quotes and
-/// <c>&lt;/script&gt;</c> in a title cannot break out of the block.
+/// The schema.org JSON-LD of every page, and the breadcrumbs it shares with the visible trail.
+/// An article is a NewsArticle with every photo as an ImageObject carrying its caption and credit
+/// (Google's image licence fields), its review and its sources; a list is a CollectionPage of its
+/// articles' URLs, an author's page a ProfilePage; the home page also describes the WebSite and
+/// the Organization that publishes it. Written with a JSON writer, never by string
+/// concatenation, so quotes and <c>&lt;/script&gt;</c> in a title cannot break out of the block.
 /// </summary>
-internal static class StructuredData
+internal sealed class StructuredData(SiteConfig config, SiteUrls urls)
 {
     private static readonly JsonWriterOptions Options = new()
     {
@@ -29,7 +31,7 @@ internal static class StructuredData
 
     /// <summary>A buffer and its JSON writer, reset for each page: the JSON-LD of 10 000 articles
     /// is written without 10 000 growing streams.</summary>
-    internal sealed class Writer
+    private sealed class Writer
     {
         public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
         public Utf8JsonWriter Json { get; }
@@ -37,16 +39,26 @@ internal static class StructuredData
         public Writer() => Json = new Utf8JsonWriter(Buffer, Options);
     }
 
-    /// <param name="writers">The build's reusable writers.</param>
-    public static HtmlString For(Document document, SiteConfig config, SiteUrls urls, ScratchPool<Writer> writers)
+    private readonly ScratchPool<Writer> _writers = new(() => new Writer());
+
+    private string SiteUrl => config.BaseUrl;
+    private string WebSiteId => config.BaseUrl + "#website";
+    private string OrganizationId => config.BaseUrl + "#organization";
+
+    /// <summary>The visible trail of an article or page, and its BreadcrumbList: the site, the
+    /// article's category, the article.</summary>
+    public IReadOnlyList<Crumb> Breadcrumbs(Document document) =>
+        document.Category is { } category
+            ? [Home, new Crumb(category.Name, category.Url), new Crumb(document.Title, document.Url)]
+            : [Home, new Crumb(document.Title, document.Url)];
+
+    /// <summary>The first step of every trail: the site, by its name.</summary>
+    public Crumb Home => new(config.Title, urls.BasePath);
+
+    /// <summary>An article's or a page's JSON-LD.</summary>
+    public HtmlString For(Document document) => Write(json =>
     {
-        var writer = writers.Rent();
-        var buffer = writer.Buffer;
-        buffer.ResetWrittenCount();
-        var json = writer.Json;
-        json.Reset(buffer);
         json.WriteStartObject();
-        json.WriteString("@context", "https://schema.org");
         json.WriteString("@type", document.Kind == DocumentKind.Article ? "NewsArticle" : "WebPage");
         json.WriteString("headline", document.Title);
         json.WriteString("name", document.Title);
@@ -58,15 +70,17 @@ internal static class StructuredData
         json.WriteString("url", document.AbsoluteUrl);
         json.WriteString("mainEntityOfPage", document.AbsoluteUrl);
         json.WriteString("inLanguage", document.Lang);
+        IsPartOfWebSite(json);
         if (document.Date is { } date)
         {
             json.WriteString("datePublished", Text.Dates.Iso(date));
             json.WriteString("dateModified", Text.Dates.Iso(document.Updated ?? date));
         }
 
-        Authors(json, document, urls);
+        Authors(json, document);
 
-        Publisher(json, config, urls);
+        json.WritePropertyName("publisher");
+        Organization(json);
         var photos = (document.Cover is null ? document.Figures : [document.Cover, .. document.Figures])
             .Where(f => f.Url.Length > 0).ToList();
         if (photos.Count > 0)
@@ -127,18 +141,153 @@ internal static class StructuredData
         if (document.Review is { } review)
         {
             json.WritePropertyName("review");
-            Review(json, review, document, urls);
+            Review(json, review, document);
         }
 
         json.WriteEndObject();
+        BreadcrumbList(json, Breadcrumbs(document));
+    });
+
+    /// <summary>A list's JSON-LD: the home page, a term's page, a month of the archive, a
+    /// taxonomy's index. <paramref name="searchUrl"/> is the search page's, when the site has one.</summary>
+    public HtmlString For(ListPage page, string? searchUrl) => Write(json =>
+    {
+        if (page.Kind == "home")
+        {
+            WebSite(json, searchUrl);
+            Organization(json);
+        }
+
+        json.WriteStartObject();
+        var profile = page.Kind == "author" ? page.Term?.Profile : null;
+        json.WriteString("@type", profile is null ? "CollectionPage" : "ProfilePage");
+        json.WriteString("name", page.Title);
+        if (page.Summary is { Length: > 0 } summary)
+        {
+            json.WriteString("description", summary);
+        }
+
+        json.WriteString("url", page.AbsoluteUrl);
+        json.WriteString("inLanguage", page.Lang);
+        IsPartOfWebSite(json);
+        json.WritePropertyName("mainEntity");
+        if (profile is not null)
+        {
+            Author(json, profile.Name, urls.Absolute(page.Term!.Url), profile);
+        }
+        else
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", "ItemList");
+            json.WriteStartArray("itemListElement");
+            var position = 1;
+            foreach (var url in page.Items.Select(d => d.AbsoluteUrl).Concat(page.Taxonomy is { } t && page.Term is null
+                ? t.Terms.Select(term => urls.Absolute(term.Url)) : []))
+            {
+                json.WriteStartObject();
+                json.WriteString("@type", "ListItem");
+                json.WriteNumber("position", position++);
+                json.WriteString("url", url);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        BreadcrumbList(json, page.Breadcrumbs);
+    });
+
+    /// <summary>One JSON-LD block: a <c>@graph</c> of the objects <paramref name="write"/> writes.</summary>
+    private HtmlString Write(Action<Utf8JsonWriter> write)
+    {
+        var writer = _writers.Rent();
+        var buffer = writer.Buffer;
+        buffer.ResetWrittenCount();
+        var json = writer.Json;
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("@context", "https://schema.org");
+        json.WriteStartArray("@graph");
+        write(json);
+        json.WriteEndArray();
+        json.WriteEndObject();
         json.Flush();
         var html = HtmlString.FromUtf8(buffer.WrittenSpan);
-        writers.Return(writer);
+        _writers.Return(writer);
         return html;
     }
 
-    /// <summary>One Person, or an array of them for an article written by several.</summary>
-    private static void Authors(Utf8JsonWriter json, Document document, SiteUrls urls)
+    private void WebSite(Utf8JsonWriter json, string? searchUrl)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "WebSite");
+        json.WriteString("@id", WebSiteId);
+        json.WriteString("url", SiteUrl);
+        json.WriteString("name", config.Title);
+        if (config.Description.Length > 0)
+        {
+            json.WriteString("description", config.Description);
+        }
+
+        json.WriteString("inLanguage", config.Language);
+        json.WriteStartObject("publisher");
+        json.WriteString("@id", OrganizationId);
+        json.WriteEndObject();
+        if (searchUrl is not null)
+        {
+            // The search box Google may show under the site's result.
+            json.WriteStartObject("potentialAction");
+            json.WriteString("@type", "SearchAction");
+            json.WriteStartObject("target");
+            json.WriteString("@type", "EntryPoint");
+            json.WriteString("urlTemplate", urls.Absolute(searchUrl) + "?q={search_term_string}");
+            json.WriteEndObject();
+            json.WriteString("query-input", "required name=search_term_string");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private void IsPartOfWebSite(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("isPartOf");
+        json.WriteString("@type", "WebSite");
+        json.WriteString("@id", WebSiteId);
+        json.WriteString("name", config.Title);
+        json.WriteString("url", SiteUrl);
+        json.WriteEndObject();
+    }
+
+    private void BreadcrumbList(Utf8JsonWriter json, IReadOnlyList<Crumb> crumbs)
+    {
+        if (crumbs.Count < 2)
+        {
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteString("@type", "BreadcrumbList");
+        json.WriteStartArray("itemListElement");
+        for (var i = 0; i < crumbs.Count; i++)
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", "ListItem");
+            json.WriteNumber("position", i + 1);
+            json.WriteString("name", crumbs[i].Name);
+            json.WriteString("item", urls.Absolute(crumbs[i].Url));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>One author, or an array of them for an article written by several: a Person, or an
+    /// Organization for an author site.yml declares <c>type: organization</c>.</summary>
+    private void Authors(Utf8JsonWriter json, Document document)
     {
         if (document.Authors.Count == 0)
         {
@@ -146,40 +295,49 @@ internal static class StructuredData
         }
 
         json.WritePropertyName("author");
-        if (document.Authors.Count == 1)
+        if (document.Authors.Count > 1)
         {
-            Person(json, document.Authors[0].Name, urls.Absolute(document.Authors[0].Url));
-            return;
+            json.WriteStartArray();
         }
 
-        json.WriteStartArray();
         foreach (var author in document.Authors)
         {
-            Person(json, author.Name, urls.Absolute(author.Url));
+            Author(json, author.Name, urls.Absolute(author.Url), document.AuthorProfiles.FirstOrDefault(p => p.Name == author.Name));
         }
 
-        json.WriteEndArray();
+        if (document.Authors.Count > 1)
+        {
+            json.WriteEndArray();
+        }
     }
 
-    private static void Person(Utf8JsonWriter json, string name, string? url)
+    private void Author(Utf8JsonWriter json, string name, string url, AuthorProfile? profile)
     {
         json.WriteStartObject();
-        json.WriteString("@type", "Person");
+        json.WriteString("@type", profile?.IsOrganization == true ? "Organization" : "Person");
         json.WriteString("name", name);
-        if (url is not null)
+        json.WriteString("url", url);
+        if (profile?.Bio is { } bio)
         {
-            json.WriteString("url", url);
+            json.WriteString("description", bio);
+        }
+
+        if (profile?.Avatar is { } avatar)
+        {
+            json.WriteString("image", urls.Absolute(urls.RootRelative(avatar)));
         }
 
         json.WriteEndObject();
     }
 
-    private static void Publisher(Utf8JsonWriter json, SiteConfig config, SiteUrls urls)
+    /// <summary>The publisher: <c>publisher:</c> of site.yml, else the site.</summary>
+    private void Organization(Utf8JsonWriter json)
     {
-        json.WriteStartObject("publisher");
+        json.WriteStartObject();
         json.WriteString("@type", "Organization");
+        json.WriteString("@id", OrganizationId);
         json.WriteString("name", config.Publisher?.Name ?? config.Title);
-        json.WriteString("url", config.BaseUrl);
+        json.WriteString("url", SiteUrl);
         if (config.Publisher?.Logo is { } logo)
         {
             json.WriteStartObject("logo");
@@ -222,7 +380,7 @@ internal static class StructuredData
         json.WriteEndObject();
     }
 
-    private static void Review(Utf8JsonWriter json, Content.ReviewInfo review, Document document, SiteUrls urls)
+    private void Review(Utf8JsonWriter json, Content.ReviewInfo review, Document document)
     {
         json.WriteStartObject();
         json.WriteString("@type", "Review");
@@ -240,7 +398,7 @@ internal static class StructuredData
             json.WriteEndObject();
         }
 
-        Authors(json, document, urls);
+        Authors(json, document);
 
         Notes(json, "positiveNotes", review.Pros);
         Notes(json, "negativeNotes", review.Cons);
@@ -275,3 +433,6 @@ internal static class StructuredData
         json.WriteEndObject();
     }
 }
+
+/// <summary>One step of a page's breadcrumbs: what the visible trail shows and the BreadcrumbList says.</summary>
+internal sealed record Crumb(string Name, string Url);

@@ -292,11 +292,33 @@ internal static partial class FeedWriter
         }
     }
 
-    /// <summary>The article as a feed carries it: cover and body, every URL absolute (a reader resolves
-    /// nothing against the site), without the headings' "#" anchors, which a reader shows as stray signs.</summary>
+    /// <summary>The article as a feed carries it: cover, body, review box and sources line, as its
+    /// page shows them; every URL absolute (a reader resolves nothing against the site), without the
+    /// headings' "#" anchors, which a reader shows as stray signs.</summary>
     private static string MakeFullContent(Document article, SiteUrls urls, TemplateRenderer theme)
     {
-        var html = (article.Cover is null ? "" : theme.RenderFigure(article.Cover, article.Lang)) + theme.RenderBody(article.ContentHtml);
+        var html = new StringBuilder();
+        if (article.Cover is not null)
+        {
+            html.Append(theme.RenderPartial("figure", article.Cover, article.Lang));
+        }
+
+        html.Append(theme.RenderBody(article.ContentHtml));
+        if (article.Review is not null && !article.ReviewInBody)
+        {
+            html.Append(theme.RenderPartial("review-box", article.Review, article.Lang));
+        }
+
+        if (article.Sources.Count > 0)
+        {
+            html.Append(theme.RenderPartial("sources", article.Sources, article.Lang));
+        }
+
+        return AbsoluteLinks(html.ToString(), article, urls);
+    }
+
+    private static string AbsoluteLinks(string html, Document article, SiteUrls urls)
+    {
         html = HeadingAnchor().Replace(html, "");
         var siteRoot = urls.Absolute("/")[..^1];
         html = RootRelativeUrl().Replace(html, match => $"{match.Groups[1].Value}=\"{siteRoot}/");

@@ -146,18 +146,32 @@ internal static class PageRenderer
         switch (list)
         {
             case SiteModel:
-                AddList(jobs, "lists", "home", config.Title, config.Description, null, null, model.Articles, "", config, urls);
+                AddList(jobs, "lists", "home", config.Title, config.Description, null, null, model.Articles, "", [], model, urls);
                 break;
             case Term term when TaxonomyOf(model, term) is { } taxonomy:
                 // The page's kind for templates.
                 var kind = taxonomy == model.Tags ? "tag" : taxonomy == model.Categories ? "category" : "author";
-                AddList(jobs, taxonomy.Segment, kind, term.Name, term.Profile?.Bio, term, taxonomy, term.Articles, term.Folder, config, urls);
+                List<Crumb> trail = [model.StructuredData.Home];
+                if (templates.HasLayout("terms.html"))
+                {
+                    trail.Add(new Crumb(templates.Localizer(config.Language).Translate(taxonomy.Segment), taxonomy.Url));
+                }
+
+                trail.Add(new Crumb(term.Name, term.Url));
+                AddList(jobs, taxonomy.Segment, kind, term.Name, term.Profile?.Bio, term, taxonomy, term.Articles, term.Folder, trail, model, urls);
                 break;
             case ArchivePeriod period when model.ArchiveList.Contains(period):
                 var title = period.Month == 0
                     ? period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : templates.Localizer(config.Language).FormatMonth(period.Year, period.Month);
-                AddList(jobs, "archives", period.Month == 0 ? "year" : "month", title, null, null, null, period.Articles, period.Folder, config, urls);
+                var year = model.ArchiveList.First(p => p.Year == period.Year && p.Month == 0);
+                List<Crumb> periods = [model.StructuredData.Home, new Crumb(year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), year.Url)];
+                if (period.Month != 0)
+                {
+                    periods.Add(new Crumb(title, period.Url));
+                }
+
+                AddList(jobs, "archives", period.Month == 0 ? "year" : "month", title, null, null, null, period.Articles, period.Folder, periods, model, urls);
                 break;
             case Taxonomy taxonomy when templates.HasLayout("terms.html"):
                 var page = new ListPage
@@ -168,6 +182,8 @@ internal static class PageRenderer
                     AbsoluteUrl = urls.Absolute(taxonomy.Url),
                     Lang = config.Language,
                     Taxonomy = taxonomy,
+                    Breadcrumbs = [model.StructuredData.Home, new Crumb(templates.Localizer(config.Language).Translate(taxonomy.Segment), taxonomy.Url)],
+                    StructuredData = model.StructuredData,
                 };
                 jobs.Add(new PageJob("lists", "terms.html", FolderOf(taxonomy) + "index.html", config.Language,
                     $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
@@ -198,8 +214,9 @@ internal static class PageRenderer
         [.. (document.Cover is null ? document.Figures : [document.Cover, .. document.Figures]).Select(f => f.AbsoluteUrl).Distinct()];
 
     private static void AddList(List<PageJob> jobs, string group, string kind, string title, string? description, Term? term,
-        Taxonomy? taxonomy, IReadOnlyList<Document> articles, string folder, SiteConfig config, SiteUrls urls)
+        Taxonomy? taxonomy, IReadOnlyList<Document> articles, string folder, IReadOnlyList<Crumb> breadcrumbs, SiteModel model, SiteUrls urls)
     {
+        var config = model.Config;
         var lastModified = LastModified(articles);
         foreach (var (paginator, pageFolder) in Paginator.Paginate(articles, config.Pagination, folder, urls))
         {
@@ -214,6 +231,9 @@ internal static class PageRenderer
                 Summary = description,
                 Term = term,
                 Taxonomy = taxonomy,
+                Breadcrumbs = breadcrumbs,
+                Items = paginator.Items,
+                StructuredData = model.StructuredData,
             };
             jobs.Add(new PageJob(group, "list.html", pageFolder + "index.html", config.Language,
                 $"{(folder.Length == 0 ? "home" : folder)} page {paginator.PageNumber}",

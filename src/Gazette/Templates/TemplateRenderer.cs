@@ -180,9 +180,11 @@ internal sealed class TemplateRenderer
         }
     }
 
-    /// <summary>Renders <c>partials/figure.html</c> for a figure outside of a page (a cover at the top of a feed's full content).</summary>
-    public string RenderFigure(Figure figure, string language) =>
-        RenderOutsidePage(language, "a figure in a feed", context => Partial(context, default, "figure", figure)!.Value);
+    /// <summary>Renders <c>partials/{name}.html</c> outside of a page (the cover, review box and
+    /// sources line of a feed's full content); empty when the theme has no such partial.</summary>
+    public string RenderPartial(string name, object model, string language) =>
+        !_templates.ContainsKey($"partials/{name}.html") ? ""
+            : RenderOutsidePage(language, $"the {name} partial in a feed", context => Partial(context, default, name, model)!.Value);
 
     /// <summary>An article's body outside of a page (a feed's full content), its places filled as on its page.</summary>
     public string RenderBody(ArticleBody body) =>

@@ -106,7 +106,7 @@ public class SiteForReadersAndCrawlersTests
         Assert.Equal("/2024/01/old/", middle.QuerySelector(".prev-next a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal("/2024/03/new/", middle.QuerySelector(".prev-next a[rel=next]")!.GetAttribute("href"));
         var crumbs = middle.QuerySelectorAll(".breadcrumbs a").Select(a => a.TextContent).ToList();
-        Assert.Equal(["Accueil", "Cloud", "Milieu"], crumbs);
+        Assert.Equal(["T", "Cloud", "Milieu"], crumbs);
         Assert.Null(site.ParseOutput("2024/01/old/index.html").QuerySelector(".prev-next a[rel=prev]"));
     }
 
@@ -163,6 +163,26 @@ public class SiteForReadersAndCrawlersTests
         Assert.DoesNotContain("href=\"#", content, StringComparison.Ordinal);
         Assert.Contains("href=\"https://example.github.io/blog/2024/05/a/#seconde-partie\"", content, StringComparison.Ordinal);
         Assert.Contains("heading-anchor", site.ReadOutput("2024/05/a/index.html"), StringComparison.Ordinal); // the page keeps them
+    }
+
+    [Fact]
+    public void Full_content_in_feeds_ends_with_the_review_box_and_the_sources_line_as_the_theme_writes_them()
+    {
+        using var site = new TestSite("-- site.yml --\n" + SiteYml + """
+            -- layouts/partials/review-box.html --
+            <aside class="review">{{ model.name }}: {{ model.score }} / {{ model.scale }}</aside>
+            -- layouts/partials/sources.html --
+            <p class="sources">{{ for source in model }}{{ if source.url }}<a href="{{ source.url }}">{{ source.name }}</a>{{ else }}{{ source.name }}{{ end }};{{ end }}</p>
+            """);
+        site.Write("content/posts/a.md", TestSite.Article(title: "Le test", date: "2024-05-01",
+            extra: "review:\n  name: Pixel\n  score: 8\nsources:\n  - { name: Le Figaro, url: \"https://www.lefigaro.fr/\" }\n  - BFM TV\n",
+            body: "Texte du test."));
+        site.BuildSuccessfully();
+
+        var content = ReadFeed(site, "feed.xml").Items.Single()
+            .ElementExtensions.ReadElementExtensions<string>("encoded", "http://purl.org/rss/1.0/modules/content/").Single();
+        Assert.EndsWith("""<p>Texte du test.</p><aside class="review">Pixel: 8 / 10</aside><p class="sources"><a href="https://www.lefigaro.fr/">Le Figaro</a>;BFM TV;</p>""",
+            content.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -358,8 +358,8 @@ public class IncrementalUpdateTests
         using var site = new TestSite(Config + "authors:\n  jdupont:\n    name: Jeanne Dupont\n    bio: Journaliste.\n");
         site.Write("content/posts/old.md", TestSite.Article(title: "Ancien", date: "2024-01-01T10:00:00+01:00", extra: "author: Marc\ntags: [rust]\n"));
         site.Write("content/posts/mid.md", TestSite.Article(title: "Milieu", date: "2024-02-01T10:00:00+01:00", extra: "author: Marc\ntags: [rust]\n"));
-        // The default theme does not show an article's author profile: this site's breadcrumbs do.
-        site.Write("layouts/partials/breadcrumbs.html", "<p class=\"bio\">{{ if model.author_profile }}{{ model.author_profile.bio }}{{ end }}</p>\n");
+        // The default theme does not show an article's author profile: this site's article layout does.
+        site.Write("layouts/article.html", "<p class=\"bio\">{{ if page.author_profile }}{{ page.author_profile.bio }}{{ end }}</p>\n");
         var session = Session(site);
         Assert.True(session.Build().Succeeded);
 

@@ -14,6 +14,8 @@ public class ModelAccessorTests
         new HtmlString("AFP"), "AFP", "https://afp.com", "© AFP", IsCover: true)
     { FileSize = 1234, MediaType = "image/jpeg" };
 
+    private static readonly Gazette.Configuration.SiteConfig Config = new() { Title = "Le Fil", BaseUrl = "https://x.org/" };
+
     private static readonly TermLink Tag = new("IA", "ia", "/tags/ia/");
 
     private static Document Article() => new(
@@ -29,7 +31,7 @@ public class ModelAccessorTests
         OutputPath = "2024/09/a/index.html",
         Tags = [Tag],
         Category = Tag,
-        JsonLdFactory = _ => new HtmlString("{}"),
+        StructuredData = new StructuredData(Config, new Gazette.Configuration.SiteUrls(Config)),
     };
 
     public static TheoryData<string> Types => ["Document", "Figure", "TermLink", "Term", "Taxonomy"];
