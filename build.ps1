@@ -114,6 +114,25 @@ function Get-Cli {
     return , @('dotnet', $jitCli)
 }
 
+# Search: Pagefind indexes the built site. npm installs its binary for this platform from the
+# pinned package-lock.json, once, when Node.js is here; builds then run the binary alone. Without
+# Node.js the build says search is off and why, and succeeds.
+function Install-Pagefind {
+    $installed = [System.IO.Path]::Combine($repo, 'node_modules', '@pagefind')
+    if ([System.IO.Directory]::Exists($installed)) { return }
+    foreach ($folder in $env:PATH.Split([System.IO.Path]::PathSeparator)) {
+        foreach ($name in 'npm', 'npm.cmd') {
+            $npm = [System.IO.Path]::Combine($folder, $name)
+            if ([System.IO.File]::Exists($npm)) {
+                Write-Host 'Installing Pagefind for search (npm ci, once)...'
+                & $npm ci --prefix $repo --no-audit --no-fund --loglevel=error | Out-Host
+                if ($LASTEXITCODE -ne 0) { Write-Warning 'npm ci failed: the site is built without search' }
+                return
+            }
+        }
+    }
+}
+
 switch ($Command) {
     'test' {
         & dotnet test ([System.IO.Path]::Combine($repo, 'Gazette.slnx'))
@@ -124,6 +143,7 @@ switch ($Command) {
         Write-Output ($cli -join ' ')
     }
     default {
+        if ($Command -in 'build', 'serve') { Install-Pagefind }
         $cli = Get-Cli
         $arguments = @($Command)
         if ($Command -in 'new', 'import') { $arguments += @($Title) }

@@ -77,6 +77,8 @@ public static class Program
     {
         SourceDirectory = command.Source,
         GazetteThemes = GazetteThemes(),
+        Pagefind = PagefindProgram.Program,
+        SearchUnavailable = PagefindProgram.Why,
         OutputDirectory = command.Output,
         BaseUrl = command.BaseUrl,
         IncludeDrafts = command.Drafts,
@@ -120,6 +122,11 @@ public static class Program
             (result.Succeeded ? Console.Out : Console.Error).WriteLine($"{summary} — {problems}");
         }
 
+        if (!command.Quiet && result.Search is { } search)
+        {
+            Console.WriteLine($"Note: {search}");
+        }
+
         if (!command.Quiet && result.NextScheduled is { } next)
         {
             Console.WriteLine($"Next scheduled: '{next.Title}' ({next.SourcePath}) goes live on {next.Date:yyyy-MM-dd HH:mm zzz}; rebuild then to publish it");
@@ -128,20 +135,27 @@ public static class Program
         return result.Succeeded ? 0 : 1;
     }
 
-    /// <summary>The <c>themes/</c> folder of the Gazette this program was built from: the folder
-    /// beside <c>build.ps1</c>, found from the program's own place (src/Gazette.Cli/bin/…).</summary>
-    private static string? GazetteThemes()
+    /// <summary>The folder of the Gazette this program was built from: the one holding
+    /// <c>build.ps1</c> and <c>themes/</c>, found from the program's own place (src/Gazette.Cli/bin/…).</summary>
+    private static readonly string? GazetteFolder = FindGazetteFolder();
+
+    private static string? FindGazetteFolder()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "build.ps1")) && Directory.Exists(Path.Combine(folder.FullName, "themes")))
             {
-                return Path.Combine(folder.FullName, "themes");
+                return folder.FullName;
             }
         }
 
         return null;
     }
+
+    /// <summary>Gazette's own themes, used when the site has none of that name.</summary>
+    private static string? GazetteThemes() => GazetteFolder is null ? null : Path.Combine(GazetteFolder, "themes");
+
+    private static readonly (string? Program, string? Why) PagefindProgram = Pagefind.Find(GazetteFolder);
 
     /// <summary>"1 error", "2 warnings": a count and the thing counted, in the plural past one.</summary>
     private static string Count(int n, string thing) => $"{n} {thing}{(n == 1 ? "" : "s")}";

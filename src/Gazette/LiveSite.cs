@@ -1,5 +1,6 @@
 using Gazette.Configuration;
 using Gazette.Content;
+using Gazette.Diagnostics;
 using Gazette.Model;
 using Gazette.Output;
 using Gazette.Templates;
@@ -48,6 +49,10 @@ internal sealed class LiveSite
 
     /// <summary>Every input file the build read, to tell a deleted input from an editor's temporary file.</summary>
     public required HashSet<string> KnownFiles { get; init; }
+
+    /// <summary>Pagefind's program when the site has search: the index is made again after an update
+    /// that changed a page.</summary>
+    public string? Pagefind { get; init; }
 
     /// <summary>Set when an update changed the model and then could not finish: the next change is a new build.</summary>
     public bool Broken { get; private set; }
@@ -271,6 +276,17 @@ internal sealed class LiveSite
 
         writer.Commit();
         run.Phase("write");
+        if (Pagefind is not null && writer.Changed.Any(path => path.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            if (SearchIndex.Write(Pagefind, Output) is { } problem)
+            {
+                run.Diagnostics.Warning(DiagnosticCodes.SearchIndexFailed, SourceLocation.File(Config.Search.FolderFor(Config.Language) + "index.html"), problem);
+            }
+
+            OutputWriter.RelistInManifest(Output, SearchIndex.Folder);
+            run.Phase("search");
+        }
+
         // Only a written update becomes the state the next one starts from.
         foreach (var path in gone)
         {

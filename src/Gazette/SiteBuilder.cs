@@ -38,6 +38,12 @@ public sealed record BuildOptions
     public Action<string>? Waiting { get; init; }
     /// <summary>Told the name of each phase as it ends, for a progress display.</summary>
     public IProgress<string>? Progress { get; init; }
+    /// <summary>Pagefind's program, which indexes the built site for its search page; null: the
+    /// site has no search (<see cref="SearchUnavailable"/> says why, when it is not the caller's choice).</summary>
+    public string? Pagefind { get; init; }
+    /// <summary>Why Pagefind cannot run here (not installed, no Node.js to install it): the build
+    /// says once that search is off and why.</summary>
+    public string? SearchUnavailable { get; init; }
 }
 
 /// <summary>How long one phase took, how many bytes it allocated (all threads) and how large the
@@ -62,6 +68,10 @@ public sealed record BuildResult(
 
     /// <summary>Bytes the build wrote into the output (pages, feeds, assets, copied photos).</summary>
     public long OutputBytes { get; init; }
+
+    /// <summary>What became of the search index, for the command line to say once: where it is, or
+    /// why the site has no search (null: the site has none by its own choice).</summary>
+    public string? Search { get; init; }
 
     /// <summary>True when the dev server updated only what the change affected.</summary>
     public bool Incremental { get; init; }

@@ -99,7 +99,8 @@ public sealed class SiteSession(BuildOptions options)
         var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml,
             config.GitHubHeadingIds);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
-        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, publishing);
+        var (searchFolder, searchNote) = SearchFor(config, templates);
+        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, publishing, searchFolder is null ? null : urls.ForOutput(searchFolder));
         // Each file is read, parsed and rendered in one go: its text is then dropped young instead of
         // being kept through a second pass over the whole site (memory and collections on a large archive).
         var files = ContentLoader.Find(_source);
@@ -170,6 +171,17 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null, PageRenderer.CountByGroup(jobs));
             }
 
+            if (searchFolder is not null)
+            {
+                IndexForSearch(writer, searchFolder, diagnostics);
+                run.Phase("search");
+                if (run.Failed)
+                {
+                    writer.Abort();
+                    return run.Result(null, PageRenderer.CountByGroup(jobs));
+                }
+            }
+
             writer.WriteManifest();
             writer.Commit();
             photoCache?.Cache.Prune();
@@ -199,6 +211,7 @@ public sealed class SiteSession(BuildOptions options)
             Sitemap = sitemap,
             Photos = photos,
             PhotoCache = photoCache is { Temporary: null } ? photoCache.Cache.Directory : null,
+            Pagefind = searchFolder is null ? null : options.Pagefind,
             KnownFiles = [.. content.Documents.Select(d => d.FullPath), .. content.StaticFiles,
                 .. theme.LayoutFolders.Concat(theme.I18nFolders).Select(f => f.Directory).Concat(theme.AssetFolders)
                     .Where(Directory.Exists).SelectMany(d => SafeFiles.Enumerate(d)),
@@ -209,7 +222,42 @@ public sealed class SiteSession(BuildOptions options)
             NextScheduled = model.NextScheduled,
             ChangedFiles = writer.Changed,
             OutputBytes = writer.TotalBytes,
+            Search = searchNote,
         };
+    }
+
+    /// <summary>Whether the site has search: site.yml leaves it on, the theme has a search page and
+    /// Pagefind can run. Returns the search page's folder (null: no search), and what to say of it.</summary>
+    private (string? Folder, string? Note) SearchFor(SiteConfig config, TemplateRenderer templates)
+    {
+        if (!config.Search.Enabled || !templates.HasLayout(PageRenderer.SearchLayout))
+        {
+            return (null, null);
+        }
+
+        return options.Pagefind is null
+            ? (null, options.SearchUnavailable is { } why ? $"search is off: {why}" : null)
+            : (config.Search.FolderFor(config.Language), null);
+    }
+
+    /// <summary>Runs Pagefind over the staged site and takes its index as the build's files. A
+    /// failure is a warning: the site is whole, its search page says the index is missing.</summary>
+    private void IndexForSearch(OutputWriter writer, string searchFolder, DiagnosticBag diagnostics)
+    {
+        if (writer.WrittenUnder(SearchIndex.Folder + "/") is { } taken)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(taken),
+                $"'{taken}' is in the folder the search index is written to ({SearchIndex.Folder}/); rename that folder of content/");
+            return;
+        }
+
+        if (SearchIndex.Write(options.Pagefind!, writer.StagingDirectory) is { } problem)
+        {
+            diagnostics.Warning(DiagnosticCodes.SearchIndexFailed, SourceLocation.File(searchFolder + "index.html"), problem);
+            return;
+        }
+
+        writer.Adopt(SearchIndex.Folder, "search index");
     }
 
     /// <summary>The photo settings, or null when photos are published as written: asked in site.yml,

@@ -31,11 +31,22 @@ public sealed class SampleSiteFixture : IAsyncLifetime
         ? null
         : $"Chromium is not installed at {ChromiumPath} (apt-get install chromium); .ci/run installs it so these tests run there";
 
+    /// <summary>Why the site has no search here: Pagefind is installed by npm ci at the repository's root.</summary>
+    public static string? SearchSkipReason => Pagefind.Find(RepositoryRoot).Why is { } why
+        ? $"{why}; .ci/run installs it so the search tests run there"
+        : null;
+
     public async ValueTask InitializeAsync()
     {
         _server = await DevServer.StartAsync(new DevServerOptions
         {
-            Build = new BuildOptions { SourceDirectory = RepositoryRoot, OutputDirectory = _output, BaseUrl = "http://localhost/gazette/" },
+            Build = new BuildOptions
+            {
+                SourceDirectory = RepositoryRoot,
+                OutputDirectory = _output,
+                BaseUrl = "http://localhost/gazette/",
+                Pagefind = Pagefind.Find(RepositoryRoot).Program,
+            },
             Port = 0,
             LiveReload = false,
         }, TextWriter.Null);

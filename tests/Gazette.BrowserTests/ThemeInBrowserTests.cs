@@ -14,6 +14,7 @@ public sealed class ThemeInBrowserTests(SampleSiteFixture site) : IClassFixture<
         { "article", "2024/11/guide-ia-locale/" },
         { "tag", "tags/open-source/" },
         { "404", "404.html" },
+        { "search", "recherche/?q=LocalMind" },
     };
 
     private static void SkipWithoutChromium()
@@ -26,6 +27,11 @@ public sealed class ThemeInBrowserTests(SampleSiteFixture site) : IClassFixture<
 
     private async Task<(IPage Page, List<string> Problems)> Open(string path, int width, ColorScheme scheme = ColorScheme.Light)
     {
+        if (path.StartsWith("recherche/", StringComparison.Ordinal) && SampleSiteFixture.SearchSkipReason is { } noSearch)
+        {
+            Assert.Skip(noSearch);
+        }
+
         var context = await site.Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = 900 },

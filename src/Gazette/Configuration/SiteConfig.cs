@@ -53,6 +53,8 @@ public sealed record SiteConfig
     public string? Typography { get; init; }
     /// <summary>How photos are published (<c>images:</c>).</summary>
     public PhotoSettings Photos { get; init; } = new();
+    /// <summary>The search page (<c>search:</c>).</summary>
+    public SearchSettings Search { get; init; } = new();
     /// <summary>Values under <c>params:</c>, free for themes.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 
@@ -71,4 +73,13 @@ public sealed record PhotoSettings(bool Resize = true, IReadOnlyList<int>? Width
     public static readonly IReadOnlyList<int> DefaultWidths = [480, 800, 1200, 1600];
 
     public IReadOnlyList<int> Widths { get; init; } = Widths ?? DefaultWidths;
+}
+
+/// <summary>site.yml's <c>search:</c>: the search page, whose index Pagefind makes after the build.</summary>
+/// <param name="Enabled">False: no search page, no search field, no index.</param>
+/// <param name="Folder">The search page's folder (<c>recherche/</c>); null for the default of the
+/// site's language: <c>recherche/</c> in French, <c>search/</c> otherwise.</param>
+public sealed record SearchSettings(bool Enabled = true, string? Folder = null)
+{
+    public string FolderFor(string language) => Folder ?? (language == "fr" ? "recherche/" : "search/");
 }

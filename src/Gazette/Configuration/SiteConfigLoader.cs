@@ -13,7 +13,7 @@ public static class SiteConfigLoader
     private static readonly string[] KnownKeys =
     [
         "title", "description", "base_url", "language", "timezone", "theme", "authors", "default_author",
-        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown", "images",
+        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown", "images", "search",
     ];
 
     public static SiteConfig? Load(string sourceDirectory, DiagnosticBag diagnostics, string? baseUrlOverride = null)
@@ -143,9 +143,25 @@ public static class SiteConfigLoader
             imageFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "images", ["resize", "widths", "avif"]);
         }
 
+        var search = new SearchSettings();
+        if (fields.Mapping("search") is { } searchSettings)
+        {
+            var searchFields = fields.Nested(searchSettings);
+            var path = searchFields.String("path")?.Trim('/');
+            if (path is not null && (path.Length == 0 || !path.Split('/').All(segment => segment.Length > 0 && segment.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))))
+            {
+                searchFields.WrongType("search.path", searchFields.Node("path")!, "a path of lowercase letters, digits and dashes, such as /recherche/");
+                path = null;
+            }
+
+            search = new SearchSettings(searchFields.Bool("enabled") ?? true, path is null ? null : path + "/");
+            searchFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "search", ["enabled", "path"]);
+        }
+
         var config = new SiteConfig
         {
             Photos = photos,
+            Search = search,
             UnsafeHtml = unsafeHtml,
             GitHubHeadingIds = githubHeadingIds,
             FeedLimit = feedLimit,

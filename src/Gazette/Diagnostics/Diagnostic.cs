@@ -144,4 +144,5 @@ public static class DiagnosticCodes
     public const string OutputNotOwned = "GZ0408";
     public const string OutputLocked = "GZ0409";
     public const string OutputFailed = "GZ0410";
+    public const string SearchIndexFailed = "GZ0411";
 }

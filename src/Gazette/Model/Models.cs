@@ -250,4 +250,6 @@ internal sealed class SiteModel
     public ScheduledArticle? NextScheduled { get; internal set; }
     /// <summary>Writes the pages' JSON-LD and breadcrumbs.</summary>
     internal required StructuredData StructuredData { get; init; }
+    /// <summary>The search page's URL, when the site has search.</summary>
+    public string? SearchUrl { get; init; }
 }

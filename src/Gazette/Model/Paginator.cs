@@ -62,7 +62,7 @@ internal sealed class Paginator
 /// <summary>A generated page that is not an article: the home page, a term page, the 404 page.</summary>
 internal sealed record ListPage
 {
-    /// <summary><c>home</c>, <c>tag</c>, <c>category</c>, <c>author</c>, <c>year</c>, <c>month</c>, <c>terms</c> or <c>404</c>.</summary>
+    /// <summary><c>home</c>, <c>tag</c>, <c>category</c>, <c>author</c>, <c>year</c>, <c>month</c>, <c>terms</c>, <c>search</c> or <c>404</c>.</summary>
     public required string Kind { get; init; }
     public required string Title { get; init; }
     public required string Url { get; init; }
@@ -76,18 +76,16 @@ internal sealed record ListPage
     /// <summary>The articles this page lists (its page of the list).</summary>
     internal IReadOnlyList<Document> Items { get; init; } = [];
     internal StructuredData? StructuredData { get; init; }
-    /// <summary>The search page's URL when the site has one (for the home page's SearchAction).</summary>
-    internal string? SearchUrl { get; init; }
 
     /// <summary>The page's schema.org JSON-LD: a CollectionPage of its articles (a ProfilePage on an
     /// author's page), with the WebSite and its publisher on the home page.</summary>
-    public HtmlString JsonLd => StructuredData?.For(this, SearchUrl) ?? HtmlString.Empty;
+    public HtmlString JsonLd => StructuredData?.For(this) ?? HtmlString.Empty;
 
     // Compared by what it shows (a page listed again by an update renders the same when this is equal).
     public bool Equals(ListPage? other) =>
         other is not null && Kind == other.Kind && Title == other.Title && Url == other.Url && AbsoluteUrl == other.AbsoluteUrl
         && Lang == other.Lang && Summary == other.Summary && ReferenceEquals(Term, other.Term) && ReferenceEquals(Taxonomy, other.Taxonomy)
-        && Breadcrumbs.SequenceEqual(other.Breadcrumbs) && Items.SequenceEqual(other.Items) && SearchUrl == other.SearchUrl;
+        && Breadcrumbs.SequenceEqual(other.Breadcrumbs) && Items.SequenceEqual(other.Items);
 
     public override int GetHashCode() => HashCode.Combine(Kind, Url);
 }

@@ -22,12 +22,14 @@ internal sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 /// server re-resolves only the documents that changed and applies them to the assembled site
 /// (<see cref="Apply"/>).
 /// </summary>
-internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing)
+/// <param name="searchUrl">The search page's URL, when the site has one.</param>
+internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing,
+    string? searchUrl = null)
 {
     /// <summary>The moment of the build.</summary>
     public DateTimeOffset Now => publishing.Now;
 
-    private readonly StructuredData _structuredData = new(config, urls);
+    private readonly StructuredData _structuredData = new(config, urls, searchUrl);
 
     /// <summary>Resolves a document (front matter to URLs, Markdown to HTML) unless it is not to be published (draft, future, expired).</summary>
     public Document? ResolveIfPublished(SourceDocument source, DiagnosticBag diagnostics) =>
@@ -51,6 +53,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             NextScheduled = NextScheduled(allSources),
             Config = config,
             StructuredData = _structuredData,
+            SearchUrl = searchUrl,
             ArticleList = articles,
             Pages = pages,
             Tags = BuildTaxonomy("tags", articles, a => a.TagNames, (a, terms) => a.Tags = terms, diagnostics),

@@ -19,7 +19,7 @@ namespace Gazette.Model;
 /// the Organization that publishes it. Written with a JSON writer, never by string
 /// concatenation, so quotes and <c>&lt;/script&gt;</c> in a title cannot break out of the block.
 /// </summary>
-internal sealed class StructuredData(SiteConfig config, SiteUrls urls)
+internal sealed class StructuredData(SiteConfig config, SiteUrls urls, string? searchUrl = null)
 {
     private static readonly JsonWriterOptions Options = new()
     {
@@ -149,8 +149,8 @@ internal sealed class StructuredData(SiteConfig config, SiteUrls urls)
     });
 
     /// <summary>A list's JSON-LD: the home page, a term's page, a month of the archive, a
-    /// taxonomy's index. <paramref name="searchUrl"/> is the search page's, when the site has one.</summary>
-    public HtmlString For(ListPage page, string? searchUrl) => Write(json =>
+    /// taxonomy's index, the search page.</summary>
+    public HtmlString For(ListPage page) => Write(json =>
     {
         if (page.Kind == "home")
         {
@@ -160,7 +160,7 @@ internal sealed class StructuredData(SiteConfig config, SiteUrls urls)
 
         json.WriteStartObject();
         var profile = page.Kind == "author" ? page.Term?.Profile : null;
-        json.WriteString("@type", profile is null ? "CollectionPage" : "ProfilePage");
+        json.WriteString("@type", profile is not null ? "ProfilePage" : page.Kind == "search" ? "SearchResultsPage" : "CollectionPage");
         json.WriteString("name", page.Title);
         if (page.Summary is { Length: > 0 } summary)
         {
@@ -170,14 +170,14 @@ internal sealed class StructuredData(SiteConfig config, SiteUrls urls)
         json.WriteString("url", page.AbsoluteUrl);
         json.WriteString("inLanguage", page.Lang);
         IsPartOfWebSite(json);
-        json.WritePropertyName("mainEntity");
         if (profile is not null)
         {
+            json.WritePropertyName("mainEntity");
             Author(json, profile.Name, urls.Absolute(page.Term!.Url), profile);
         }
-        else
+        else if (page.Kind != "search")
         {
-            json.WriteStartObject();
+            json.WriteStartObject("mainEntity");
             json.WriteString("@type", "ItemList");
             json.WriteStartArray("itemListElement");
             var position = 1;

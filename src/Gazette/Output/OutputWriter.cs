@@ -220,6 +220,47 @@ internal sealed partial class OutputWriter
         return target;
     }
 
+    /// <summary>The first file written under <paramref name="folder"/> (<c>pagefind/</c>), if any.</summary>
+    public string? WrittenUnder(string folder) =>
+        _written.Values.Select(v => v.Path).Where(p => p.StartsWith(folder, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault();
+
+    /// <summary>Takes as this build's the files another program wrote into the staging folder's
+    /// <paramref name="folder"/> (Pagefind's index), so the manifest lists them and <c>clean</c> deletes them.</summary>
+    public void Adopt(string folder, string writer)
+    {
+        var root = Path.Combine(StagingDirectory, folder);
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        foreach (var file in SafeFiles.Enumerate(root))
+        {
+            var path = Path.GetRelativePath(StagingDirectory, file).Replace('\\', '/');
+            if (_written.TryAdd(Text.NameKey.Of(path), (path, writer)))
+            {
+                var length = new FileInfo(file).Length;
+                Interlocked.Add(ref _totalBytes, length);
+                NoteSize(path, length);
+                _changed.Add(path);
+            }
+        }
+    }
+
+    /// <summary>After another program rewrote <paramref name="folder"/> of a written output in place
+    /// (Pagefind, after a dev server update): the manifest lists that folder's files as they are now.</summary>
+    public static void RelistInManifest(string outputDirectory, string folder)
+    {
+        var path = Path.Combine(outputDirectory, ManifestName);
+        var prefix = folder.TrimEnd('/') + "/";
+        var kept = File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith(prefix, StringComparison.Ordinal)) : [];
+        var root = Path.Combine(outputDirectory, folder);
+        var now = Directory.Exists(root)
+            ? SafeFiles.Enumerate(root).Select(f => Path.GetRelativePath(outputDirectory, f).Replace('\\', '/'))
+            : [];
+        File.WriteAllText(path, string.Join('\n', kept.Concat(now).Distinct().Order(StringComparer.Ordinal)) + "\n", Utf8NoBom);
+    }
+
     /// <summary>Removes, at Commit, a file of an earlier build that the site no longer has (in-place updates).</summary>
     public void DeleteStale(string relativePath)
     {

@@ -107,6 +107,23 @@ internal static class PageRenderer
         }
 
         var localizer = templates.Localizer(config.Language);
+        if (model.SearchUrl is { } searchUrl)
+        {
+            var search = new ListPage
+            {
+                Kind = "search",
+                Title = localizer.Translate("search_title"),
+                Url = searchUrl,
+                AbsoluteUrl = urls.Absolute(searchUrl),
+                Lang = config.Language,
+                Breadcrumbs = [model.StructuredData.Home, new Crumb(localizer.Translate("search_title"), searchUrl)],
+                StructuredData = model.StructuredData,
+            };
+            // A search page lists no content of its own: it is not in the sitemap.
+            jobs.Add(new PageJob("search", SearchLayout, config.Search.FolderFor(config.Language) + "index.html", config.Language, "search page",
+                new() { ["kind"] = "search", ["page"] = search }, search.AbsoluteUrl, null, [], InSitemap: false));
+        }
+
         var notFoundUrl = urls.ForOutput("404.html");
         jobs.Add(new PageJob("404", NotFoundLayout, "404.html", config.Language, "404 page", new()
         {
@@ -124,6 +141,9 @@ internal static class PageRenderer
     }
 
     private const string NotFoundLayout = "404.html";
+
+    /// <summary>The search page's layout: a theme that has it gets a search page (docs/themes.md).</summary>
+    public const string SearchLayout = "search.html";
 
     /// <summary>The page of an article or a standalone page.</summary>
     public static PageJob DocumentJob(Document document)

@@ -28,6 +28,7 @@ internal sealed class SiteObject : ScriptObject
         Set("menu", config.Menu);
         Set("params", config.Params);
         Set("home_url", urls.BasePath);
+        Set("search_url", model.SearchUrl);
         foreach (var (name, read) in ModelMembers.Site.Members)
         {
             Set(name, read(model));

@@ -14,12 +14,13 @@ public static class OutputSnapshot
     /// differ and showing the first line that differs, unless <paramref name="output"/> holds
     /// exactly the same files with the same bytes.
     /// </summary>
-    public static void AssertSameAsFullBuild(string site, string output, DateTimeOffset now, string context = "")
+    /// <param name="pagefind">Pagefind's program, for a site with search.</param>
+    public static void AssertSameAsFullBuild(string site, string output, DateTimeOffset now, string context = "", string? pagefind = null)
     {
         var full = site + "-full";
         try
         {
-            var result = SiteBuilder.Build(new BuildOptions { SourceDirectory = site, OutputDirectory = full, Minify = false, Now = now });
+            var result = SiteBuilder.Build(new BuildOptions { SourceDirectory = site, OutputDirectory = full, Minify = false, Now = now, Pagefind = pagefind });
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             var expected = Of(full);
             var actual = Of(output);

@@ -1,0 +1,102 @@
+// Search over Pagefind's index (pagefind/, written after each build). The index is fetched on the
+// first query and in pieces: only the chunks of the words asked for, in the page's language. The
+// form works without this script: it leads to the search page, which then says it needs it.
+// On the 404 page, the words of the missing address are searched at once.
+const form = document.querySelector("form[data-search]");
+
+if (form) {
+  const input = form.elements.q;
+  const status = document.querySelector("[data-search-status]");
+  const list = document.querySelector("[data-search-results]");
+  const plural = new Intl.PluralRules(document.documentElement.lang);
+  let engine;
+
+  const load = () => (engine ??= import(form.dataset.bundle + "pagefind.js").then(async (pagefind) => {
+    await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
+    return pagefind;
+  }));
+
+  const say = (template, query, count) => template.replace("{count}", count).replace("{query}", query);
+
+  // Pagefind's excerpt is the page's text, escaped, with <mark> around the words found: only
+  // those marks become elements, everything else stays text.
+  const excerptOf = (html) => {
+    const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body.firstChild;
+    return [...parsed.childNodes].map((node) => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    });
+  };
+
+  const resultOf = (data) => {
+    const item = document.createElement("li");
+    const heading = document.createElement("h2");
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title;
+    heading.append(link);
+    item.append(heading);
+    const details = [data.meta.date, data.meta.category].filter(Boolean).join(" · ");
+    if (details) {
+      const meta = document.createElement("p");
+      meta.className = "search-results__meta";
+      meta.textContent = details;
+      item.append(meta);
+    }
+
+    const excerpt = document.createElement("p");
+    excerpt.className = "search-results__excerpt";
+    excerpt.append(...excerptOf(data.excerpt));
+    item.append(excerpt);
+    return item;
+  };
+
+  const search = async (asked) => {
+    const query = asked.trim();
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+
+    let found;
+    try {
+      found = await (await load()).debouncedSearch(query, {}, 200);
+    } catch {
+      status.textContent = form.dataset.error;
+      return;
+    }
+
+    if (found === null) return; // a newer query replaced this one
+    const results = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
+    if (input.value.trim() !== query) return;
+    list.replaceChildren(...results.map(resultOf));
+    const count = found.results.length;
+    const template = count === 0 ? form.dataset.none : plural.select(count) === "one" ? form.dataset.one : form.dataset.other;
+    status.textContent = say(template, query, count);
+  };
+
+  // The words of an address: /2024/11/guide-ia-locale/ → "guide ia locale".
+  const wordsOf = (path) => decodeURIComponent(path.slice(form.dataset.base.length))
+    .split(/[\/\-_.+]+/)
+    .filter((word) => word && !/^\d+$/.test(word) && !["index", "html", "htm", "page"].includes(word))
+    .join(" ");
+
+  const fromPath = "fromPath" in form.dataset;
+  input.addEventListener("input", () => search(input.value));
+  if (!fromPath) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      history.replaceState(null, "", `?q=${encodeURIComponent(input.value)}`);
+      search(input.value);
+    });
+  }
+
+  const first = fromPath ? wordsOf(location.pathname) : new URLSearchParams(location.search).get("q");
+  if (first) {
+    input.value = first;
+    search(first);
+  }
+}
