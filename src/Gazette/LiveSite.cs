@@ -246,12 +246,12 @@ internal sealed class LiveSite
         var aliasesChanged = !aliasesBefore.SequenceEqual(edited.SelectMany(d => d.Aliases));
         if (!sitemapChanged && aliasesBefore.Count == 0 && !aliasesChanged)
         {
-            CrawlerFiles.WriteNewsSitemap(Model, Urls, ModelBuilder.Now, writer); // a recent article's title (unchanged bytes are not written)
+            CrawlerFiles.WriteNewsSitemap([Model], Urls, ModelBuilder.Now, writer); // a recent article's title (unchanged bytes are not written)
         }
         else
         {
             // The sitemap lists the photos and the pages; redirect pages show the title.
-            CrawlerFiles.WriteAll(Model, Urls, sitemapChanged ? sitemap : null, ModelBuilder.Now, writer, run.Diagnostics);
+            CrawlerFiles.WriteAll([Model], Urls, sitemapChanged ? [sitemap] : null, ModelBuilder.Now, writer, run.Diagnostics);
             foreach (var path in aliasesBefore.Select(a => CrawlerFiles.AliasPath(a, Urls.BasePath)).OfType<string>())
             {
                 if (!writer.HasWritten(path) && IsRedirectPage(path))
@@ -351,7 +351,7 @@ internal sealed class LiveSite
         var byPath = Comparer<WrittenPage>.Create((a, b) => string.CompareOrdinal(a.OutputPath, b.OutputPath));
         var updated = new List<WrittenPage>(sitemap);
         var changed = false;
-        foreach (var entry in gone.Select(path => new WrittenPage(path, "", null, [], "")))
+        foreach (var entry in gone.Select(path => new WrittenPage(path, "", null, [], "", [])))
         {
             var at = updated.BinarySearch(entry, byPath);
             if (at >= 0)

@@ -9,10 +9,14 @@ internal static class SitePhotos
 {
     /// <summary>Every use of the published photos: the documents' figures in the site's order (their
     /// credit goes into the files), then each photo once with no credit, for those no page shows.</summary>
-    public static IEnumerable<PhotoUse> Uses(SiteModel model, IReadOnlyCollection<PublishedPhoto> published)
+    public static IEnumerable<PhotoUse> Uses(SiteModel model, IReadOnlyCollection<PublishedPhoto> published) =>
+        Uses(model.Articles.Concat(model.Pages), published);
+
+    /// <param name="documents">The site's documents in its order (each language's edition in turn).</param>
+    public static IEnumerable<PhotoUse> Uses(IEnumerable<Document> documents, IReadOnlyCollection<PublishedPhoto> published)
     {
         var publishedSet = published.ToHashSet();
-        foreach (var document in model.Articles.Concat(model.Pages))
+        foreach (var document in documents)
         {
             foreach (var use in Uses(document))
             {

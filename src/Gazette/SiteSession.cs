@@ -99,11 +99,13 @@ public sealed class SiteSession(BuildOptions options)
         var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml,
             config.GitHubHeadingIds);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
-        var (searchFolder, searchNote) = SearchFor(config, templates);
-        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, publishing, searchFolder is null ? null : urls.ForOutput(searchFolder));
+        var (searchOn, searchNote) = SearchFor(config, templates);
+        string? SearchUrlOf(string language) => searchOn ? urls.ForOutput(config.PrefixOf(language) + config.Search.FolderFor(language)) : null;
+        var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, publishing, SearchUrlOf(config.Language));
+        var multilingual = config.Languages.Count > 1;
         // Each file is read, parsed and rendered in one go: its text is then dropped young instead of
         // being kept through a second pass over the whole site (memory and collections on a large archive).
-        var files = ContentLoader.Find(_source);
+        var files = ContentLoader.Find(_source, multilingual ? config.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal) : null);
         var sources = new SourceDocument?[files.Markdown.Count];
         var resolved = new Document?[files.Markdown.Count];
         Parallel.For(0, files.Markdown.Count, _parallel, i =>
@@ -116,15 +118,34 @@ public sealed class SiteSession(BuildOptions options)
         });
         var content = new ContentSet([.. sources.OfType<SourceDocument>()], files.StaticFiles, files.BundleDirectories);
         run.Phase("content");
-        var model = modelBuilder.Assemble(resolved.OfType<Document>(), content.Documents, diagnostics);
+        // A site in several languages is an edition per language, each with its own lists, feeds and
+        // sitemap; a document belongs to its language's (or to the default's, in a language with none).
+        if (multilingual)
+        {
+            Translations.Link(config, content.Documents,
+                [.. Enumerable.Range(0, resolved.Length).Where(i => resolved[i] is not null).Select(i => (sources[i]!, resolved[i]!))], diagnostics);
+        }
+
+        var builders = config.Languages.Count == 0 ? [modelBuilder] : config.Editions.Select(e => modelBuilder.ForEdition(e, SearchUrlOf(e.Code))).ToList();
+        var editions = builders.Select((builder, i) => builder.Assemble(resolved.OfType<Document>()
+            .Where(d => (config.HasEdition(d.Lang) ? d.Lang : config.Language) == config.Editions[i].Code), content.Documents, diagnostics)).ToList();
+        var model = editions[0];
+        if (multilingual)
+        {
+            List<Translation> homes = [.. editions.Select(e => new Translation(e.Config.Language, urls.ForOutput(e.Prefix), urls.Absolute(urls.ForOutput(e.Prefix)), e.Config.Title))];
+            editions.ForEach(e => e.Homes = homes);
+        }
+
         siteObject.Fill(model, urls);
+        var editionSites = editions.Select((e, i) => i == 0 ? null : new SiteObject().Filled(e, urls)).ToList();
         run.Phase("model");
-        var contentFiles = AssetCopier.ContentTargets(_source, content, model);
+        var documents = editions.SelectMany(e => e.Articles.Concat(e.Pages)).ToList();
+        var contentFiles = AssetCopier.ContentTargets(_source, content, documents);
         using var photoCache = images.Resizes ? OpenPhotoCache(diagnostics) : null;
         List<PublishedPhoto> photos = [];
         if (photoCache is not null)
         {
-            photos = PreparePhotos(contentFiles, model, images, photoCache.Cache, diagnostics);
+            photos = PreparePhotos(contentFiles, documents, images, photoCache.Cache, diagnostics);
             run.Phase("photos");
         }
 
@@ -146,14 +167,16 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null);
             }
 
-            jobs = PageRenderer.ListJobs(model, templates, urls);
+            var editionJobs = editions.Select((e, i) => PageRenderer.ListJobs(e, templates, urls, editionSites[i])).ToList();
+            jobs = [.. editionJobs.SelectMany(j => j)];
             var links = new LinkChecker(urls);
             links.ExpectPages(jobs.Select(j => j.OutputPath));
-            reads = PageRenderer.Render(jobs, templates, writer, links, diagnostics, _parallel, record: _keepsForUpdates);
+            reads = PageRenderer.Render(jobs, templates, writer, links, diagnostics, _parallel, record: _keepsForUpdates && !multilingual);
             run.Phase("pages");
-            FeedWriter.WriteAll(model, urls, templates, writer);
-            sitemap = PageRenderer.SitemapPages(jobs);
-            CrawlerFiles.WriteAll(model, urls, sitemap, publishing.Now, writer, diagnostics);
+            editions.ForEach(e => FeedWriter.WriteAll(e, urls, templates, writer));
+            var sitemaps = editionJobs.ConvertAll(PageRenderer.SitemapPages);
+            sitemap = sitemaps[0];
+            CrawlerFiles.WriteAll(editions, urls, [.. sitemaps], publishing.Now, writer, diagnostics);
             run.Phase("feeds");
             AssetCopier.CopyAll(_source, theme, contentFiles, config.Minify, writer, diagnostics, images.Resizes ? images.Publish : null);
             run.Phase("assets");
@@ -171,9 +194,9 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null, PageRenderer.CountByGroup(jobs));
             }
 
-            if (searchFolder is not null)
+            if (SearchUrlOf(config.Language) is not null)
             {
-                IndexForSearch(writer, searchFolder, diagnostics);
+                IndexForSearch(writer, config.Search.FolderFor(config.Language), diagnostics);
                 run.Phase("search");
                 if (run.Failed)
                 {
@@ -196,7 +219,8 @@ public sealed class SiteSession(BuildOptions options)
         }
 
         run.Phase("write");
-        _live = !_keepsForUpdates ? null : new LiveSite
+        // A site in several languages is built whole at each change (the dev server's updates know one edition).
+        _live = !_keepsForUpdates || multilingual ? null : new LiveSite
         {
             Config = config,
             Urls = urls,
@@ -211,7 +235,7 @@ public sealed class SiteSession(BuildOptions options)
             Sitemap = sitemap,
             Photos = photos,
             PhotoCache = photoCache is { Temporary: null } ? photoCache.Cache.Directory : null,
-            Pagefind = searchFolder is null ? null : options.Pagefind,
+            Pagefind = searchOn ? options.Pagefind : null,
             KnownFiles = [.. content.Documents.Select(d => d.FullPath), .. content.StaticFiles,
                 .. theme.LayoutFolders.Concat(theme.I18nFolders).Select(f => f.Directory).Concat(theme.AssetFolders)
                     .Where(Directory.Exists).SelectMany(d => SafeFiles.Enumerate(d)),
@@ -227,17 +251,17 @@ public sealed class SiteSession(BuildOptions options)
     }
 
     /// <summary>Whether the site has search: site.yml leaves it on, the theme has a search page and
-    /// Pagefind can run. Returns the search page's folder (null: no search), and what to say of it.</summary>
-    private (string? Folder, string? Note) SearchFor(SiteConfig config, TemplateRenderer templates)
+    /// Pagefind can run; and what to say of it.</summary>
+    private (bool On, string? Note) SearchFor(SiteConfig config, TemplateRenderer templates)
     {
         if (!config.Search.Enabled || !templates.HasLayout(PageRenderer.SearchLayout))
         {
-            return (null, null);
+            return (false, null);
         }
 
         return options.Pagefind is null
-            ? (null, options.SearchUnavailable is { } why ? $"search is off: {why}" : null)
-            : (config.Search.FolderFor(config.Language), null);
+            ? (false, options.SearchUnavailable is { } why ? $"search is off: {why}" : null)
+            : (true, null);
     }
 
     /// <summary>Runs Pagefind over the staged site and takes its index as the build's files. A
@@ -318,7 +342,7 @@ public sealed class SiteSession(BuildOptions options)
     }
 
     /// <summary>Gives every published photo of content/ its files.</summary>
-    private List<PublishedPhoto> PreparePhotos(List<(string File, string Target)> contentFiles, SiteModel model, ImageResolver images, PhotoCache cache,
+    private List<PublishedPhoto> PreparePhotos(List<(string File, string Target)> contentFiles, List<Document> documents, ImageResolver images, PhotoCache cache,
         DiagnosticBag diagnostics)
     {
         var published = new List<PublishedPhoto>();
@@ -330,7 +354,7 @@ public sealed class SiteSession(BuildOptions options)
             }
         }
 
-        PhotoPublisher.Prepare(SitePhotos.Uses(model, published), cache, _source, diagnostics, _parallel);
+        PhotoPublisher.Prepare(SitePhotos.Uses(documents, published), cache, _source, diagnostics, _parallel);
         return published;
     }
 

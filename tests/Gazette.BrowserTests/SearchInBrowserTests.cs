@@ -82,6 +82,25 @@ public sealed class SearchInBrowserTests(SampleSiteFixture site) : IClassFixture
     }
 
     [Fact]
+    public async Task An_english_page_searches_the_english_articles_and_speaks_english()
+    {
+        SkipWithoutSearch();
+        var (page, outside) = await Open("en/", 375);
+
+        await page.FillAsync("#site-search", "office");
+        await page.PressAsync("#site-search", "Enter");
+        await page.WaitForURLAsync("**/gazette/en/search/?q=office");
+        var first = page.Locator(".search-results li h2 a").First;
+        await first.WaitForAsync();
+        Assert.Equal("OpenAI opens an office in Paris", await first.TextContentAsync());
+        Assert.Equal("1 result for “office”", await page.TextContentAsync("[data-search-status]"));
+        await first.ClickAsync();
+        await page.WaitForURLAsync("**/gazette/en/2024/09/openai-opens-an-office-in-paris/");
+        Assert.Empty(outside);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_404_page_searches_the_words_of_the_missing_address()
     {
         SkipWithoutSearch();

@@ -15,6 +15,7 @@ public sealed class ThemeInBrowserTests(SampleSiteFixture site) : IClassFixture<
         { "tag", "tags/open-source/" },
         { "404", "404.html" },
         { "search", "recherche/?q=LocalMind" },
+        { "english-article", "en/2024/09/openai-opens-an-office-in-paris/" },
     };
 
     private static void SkipWithoutChromium()

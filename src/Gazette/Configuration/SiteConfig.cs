@@ -11,6 +11,10 @@ public sealed record Publisher(string Name, string? Logo);
 /// <summary>A navigation entry under <c>menu:</c>.</summary>
 public sealed record MenuEntry(string Title, string Url);
 
+/// <summary>One language of a site in several (<c>languages:</c> in site.yml): its edition has its
+/// own home, lists, feeds and sitemap, under <c>/&lt;code&gt;/</c> unless it is the first.</summary>
+public sealed record SiteLanguage(string Code, string Name, string Title, string Description, IReadOnlyList<MenuEntry> Menu);
+
 /// <summary>Everything site.yml says, with defaults applied.</summary>
 public sealed record SiteConfig
 {
@@ -57,6 +61,24 @@ public sealed record SiteConfig
     public SearchSettings Search { get; init; } = new();
     /// <summary>Values under <c>params:</c>, free for themes.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The site's languages, the default first (<c>languages:</c>); one, the site's
+    /// <see cref="Language"/>, when site.yml declares none.</summary>
+    public IReadOnlyList<SiteLanguage> Languages { get; init; } = [];
+
+    /// <summary>The languages, each with its edition's title, description and menu.</summary>
+    public IReadOnlyList<SiteLanguage> Editions =>
+        Languages.Count > 0 ? Languages : [new SiteLanguage(Language, LanguageNames.Of(Language), Title, Description, Menu)];
+
+    /// <summary>This configuration as one language's edition sees it: its title, description, menu and language.</summary>
+    public SiteConfig ForEdition(SiteLanguage edition) =>
+        this with { Language = edition.Code, Title = edition.Title, Description = edition.Description, Menu = edition.Menu };
+
+    /// <summary>Whether <paramref name="code"/> has an edition of its own.</summary>
+    public bool HasEdition(string code) => Editions.Any(e => e.Code == code);
+
+    /// <summary>The output folder of a language's edition: <c>""</c> for the default, <c>en/</c> for another.</summary>
+    public string PrefixOf(string code) => code == Editions[0].Code || !HasEdition(code) ? "" : code + "/";
 
     /// <summary>The path part of <see cref="BaseUrl"/>, such as <c>/blog/</c>; every internal URL starts with it.</summary>
     public string BasePath => new Uri(BaseUrl).AbsolutePath;

@@ -13,7 +13,7 @@ public static class SiteConfigLoader
     private static readonly string[] KnownKeys =
     [
         "title", "description", "base_url", "language", "timezone", "theme", "authors", "default_author",
-        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown", "images", "search",
+        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown", "images", "search", "languages",
     ];
 
     public static SiteConfig? Load(string sourceDirectory, DiagnosticBag diagnostics, string? baseUrlOverride = null)
@@ -188,6 +188,12 @@ public static class SiteConfigLoader
                 ? (IReadOnlyDictionary<string, object?>)YamlPlainObjects.Convert(parameters)!
                 : new Dictionary<string, object?>(),
         };
+        config = config with { Languages = ReadLanguages(fields, config, diagnostics) };
+        if (config.Languages.Count > 0)
+        {
+            config = config with { Language = config.Languages[0].Code };
+        }
+
         fields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, FileName, KnownKeys);
         if (config.DefaultAuthor is { } defaultAuthor && config.UndeclaredAuthor(defaultAuthor) is { } problem)
         {
@@ -195,6 +201,46 @@ public static class SiteConfigLoader
         }
 
         return config;
+    }
+
+    /// <summary><c>languages:</c>: code → name, title, description, menu; the first is the default,
+    /// and what a language leaves out is the site's.</summary>
+    private static List<SiteLanguage> ReadLanguages(YamlFieldReader fields, SiteConfig site, DiagnosticBag diagnostics)
+    {
+        var languages = new List<SiteLanguage>();
+        if (fields.Mapping("languages") is not { } mapping)
+        {
+            return languages;
+        }
+
+        foreach (var (key, value) in mapping.Entries)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(key.Value, "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"))
+            {
+                diagnostics.Error(DiagnosticCodes.ConfigInvalid, fields.LocationOf(key),
+                    $"'{key.Value}' is not a language code; use one such as fr, en or pt-BR");
+                continue;
+            }
+
+            var language = value is YamlMapping settings ? fields.Nested(settings) : null;
+            if (language is null && value is not YamlScalar { IsNull: true })
+            {
+                fields.WrongType($"languages.{key.Value}", value, "a mapping with name, title, description and menu");
+            }
+
+            languages.Add(new SiteLanguage(key.Value, language?.String("name") ?? LanguageNames.Of(key.Value),
+                language?.String("title") ?? site.Title, language?.String("description") ?? site.Description,
+                language?.Node("menu") is null ? site.Menu : ReadMenu(language)));
+            language?.ReportUnread(DiagnosticCodes.ConfigUnknownKey, $"language '{key.Value}'", ["name", "title", "description", "menu"]);
+        }
+
+        if (languages.Count > 0 && fields.Node("language") is { } declared && fields.String("language") != languages[0].Code)
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, fields.LocationOf(declared),
+                $"'language: {fields.String("language")}' is not the first of 'languages:' ({languages[0].Code}), which is the default; remove 'language:' or list that language first");
+        }
+
+        return languages;
     }
 
     private static Dictionary<string, AuthorProfile> ReadAuthors(YamlFieldReader fields)

@@ -8,17 +8,27 @@ namespace Gazette.Content;
 /// <param name="FullPath">The file on disk.</param>
 /// <param name="BundleDirectory">Full path of the page bundle folder when the file is an <c>index.md</c>.</param>
 /// <param name="DefaultSlug">The folder name (bundle) or file name (single file).</param>
+/// <param name="LanguageSuffix">The language its name says (<c>index.en.md</c>, <c>about.en.md</c>),
+/// when it is one of the site's languages: a translation.</param>
 internal sealed record SourceDocument(
     DocumentKind Kind,
     string SourcePath,
     string FullPath,
     string? BundleDirectory,
     string DefaultSlug,
-    ParsedSource Parsed);
+    ParsedSource Parsed,
+    string? LanguageSuffix = null)
+{
+    /// <summary>What the translations of one article share: the bundle, or the file's path without
+    /// its language (<c>content/pages/about</c>), unless the front matter's <c>translation_key</c> says.</summary>
+    public string TranslationKey => Parsed.FrontMatter.TranslationKey is { } key ? "key:" + key
+        : BundleDirectory ?? Path.Combine(Path.GetDirectoryName(FullPath)!, DefaultSlug);
+}
 
 /// <summary>The files of content/ before they are read: Markdown documents, every other file
 /// (photos and attachments, copied to the output), and the page bundles' folders.</summary>
-internal sealed record ContentFiles(IReadOnlyList<string> Markdown, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories);
+internal sealed record ContentFiles(IReadOnlyList<string> Markdown, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories,
+    IReadOnlySet<string> Languages);
 
 /// <summary>The files of content/ with the Markdown documents read.</summary>
 internal sealed record ContentSet(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles, IReadOnlySet<string> BundleDirectories);
@@ -33,26 +43,35 @@ internal static class ContentLoader
     public const string ContentFolder = "content";
 
     /// <summary>The files of the site's content/ folder (none when it has none).</summary>
-    public static ContentFiles Find(string siteDirectory)
+    /// <param name="languages">The site's languages: <c>index.en.md</c> is a bundle's English file.</param>
+    public static ContentFiles Find(string siteDirectory, IReadOnlySet<string>? languages = null)
     {
         var contentRoot = Path.Combine(siteDirectory, ContentFolder);
         if (!Directory.Exists(contentRoot))
         {
-            return new ContentFiles([], [], new HashSet<string>());
+            return new ContentFiles([], [], new HashSet<string>(), new HashSet<string>());
         }
 
         var files = SafeFiles.Enumerate(contentRoot).ToList();
         var markdown = files.Where(IsMarkdown).ToList();
         var bundles = markdown
-            .Where(f => Path.GetFileName(f).Equals("index.md", StringComparison.OrdinalIgnoreCase))
+            .Where(f => NameAndLanguage(f, languages).Name.Equals("index", StringComparison.OrdinalIgnoreCase))
             .Select(f => Path.GetDirectoryName(f)!)
             .ToHashSet(StringComparer.Ordinal);
-        return new ContentFiles(markdown, [.. files.Where(f => !IsMarkdown(f))], bundles);
+        return new ContentFiles(markdown, [.. files.Where(f => !IsMarkdown(f))], bundles, languages ?? new HashSet<string>());
+    }
+
+    /// <summary><c>index.en.md</c> → (index, en) when English is one of the site's languages; else the name alone.</summary>
+    private static (string Name, string? Language) NameAndLanguage(string path, IReadOnlySet<string>? languages)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        var dot = name.LastIndexOf('.');
+        return dot > 0 && languages is not null && languages.Contains(name[(dot + 1)..]) ? (name[..dot], name[(dot + 1)..]) : (name, null);
     }
 
     /// <summary>Reads one of the Markdown files <see cref="Find"/> found; null after reporting why it cannot be read.</summary>
     public static SourceDocument? Read(string siteDirectory, ContentFiles files, string fullPath, TimeZoneInfo timeZone, DiagnosticBag diagnostics) =>
-        LoadOne(siteDirectory, Path.Combine(siteDirectory, ContentFolder), fullPath, files.BundleDirectories, timeZone, diagnostics);
+        LoadOne(siteDirectory, Path.Combine(siteDirectory, ContentFolder), fullPath, files.BundleDirectories, files.Languages, timeZone, diagnostics);
 
     private static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
@@ -67,11 +86,11 @@ internal static class ContentLoader
             bundles.Add(directory);
         }
 
-        return LoadOne(siteDirectory, contentRoot, fullPath, bundles, timeZone, diagnostics);
+        return LoadOne(siteDirectory, contentRoot, fullPath, bundles, null, timeZone, diagnostics);
     }
 
     private static SourceDocument? LoadOne(string siteDirectory, string contentRoot, string fullPath,
-        IReadOnlySet<string> bundles, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
+        IReadOnlySet<string> bundles, IReadOnlySet<string>? languages, TimeZoneInfo timeZone, DiagnosticBag diagnostics)
     {
         var sourcePath = Path.GetRelativePath(siteDirectory, fullPath).Replace('\\', '/');
         if (!TextFile.TryReadPooled(fullPath, sourcePath, diagnostics, out var bytes))
@@ -105,8 +124,9 @@ internal static class ContentLoader
         var inContent = Path.GetRelativePath(contentRoot, fullPath).Replace('\\', '/');
         var kind = inContent.StartsWith("posts/", StringComparison.Ordinal) ? DocumentKind.Article : DocumentKind.Page;
         var directory = Path.GetDirectoryName(fullPath)!;
-        var isBundle = Path.GetFileName(fullPath).Equals("index.md", StringComparison.OrdinalIgnoreCase) && bundles.Contains(directory);
-        var defaultSlug = isBundle ? Path.GetFileName(directory) : Path.GetFileNameWithoutExtension(fullPath);
-        return new SourceDocument(kind, sourcePath, fullPath, isBundle ? directory : null, defaultSlug, parsed);
+        var (name, language) = NameAndLanguage(fullPath, languages);
+        var isBundle = name.Equals("index", StringComparison.OrdinalIgnoreCase) && bundles.Contains(directory);
+        var defaultSlug = isBundle ? Path.GetFileName(directory) : name;
+        return new SourceDocument(kind, sourcePath, fullPath, isBundle ? directory : null, defaultSlug, parsed, language);
     }
 }

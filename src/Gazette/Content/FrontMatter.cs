@@ -52,6 +52,9 @@ internal sealed record FrontMatter
     /// <summary>Where <c>author:</c> or <c>authors:</c> is, for the warning about an author site.yml does not declare.</summary>
     public SourceLocation AuthorLocation { get; init; }
     public string? Lang { get; init; }
+    public SourceLocation LangLocation { get; init; }
+    /// <summary>Links the translations of one article that are not files of one bundle (<c>translation_key:</c>).</summary>
+    public string? TranslationKey { get; init; }
     /// <summary><c>fr</c>, <c>en</c> or <c>none</c>; null to follow the site and the language.</summary>
     public string? Typography { get; init; }
     /// <summary>After this date the article is no longer published.</summary>

@@ -31,7 +31,7 @@ internal static class FrontMatterParser
     internal static readonly string[] KnownKeys =
     [
         "title", "date", "updated", "author", "category", "tags", "summary", "image", "review", "sources",
-        "draft", "slug", "lang", "typography", "toc", "expires", "aliases", "authors",
+        "draft", "slug", "lang", "translation_key", "typography", "toc", "expires", "aliases", "authors",
     ];
 
     private static readonly string[] DateFormats =
@@ -276,6 +276,8 @@ internal static class FrontMatterParser
             Slug = fields.String("slug"),
             SlugLocation = slugNode is null ? default : fields.LocationOf(slugNode),
             Lang = fields.String("lang"),
+            LangLocation = fields.Node("lang") is { } langNode ? fields.LocationOf(langNode) : default,
+            TranslationKey = fields.String("translation_key"),
             Typography = fields.Choice("typography", "fr", "en", "none"),
             Toc = fields.Bool("toc") ?? false,
             Expires = Date(fields, "expires", timeZone),

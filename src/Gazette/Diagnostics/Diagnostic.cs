@@ -145,4 +145,5 @@ public static class DiagnosticCodes
     public const string OutputLocked = "GZ0409";
     public const string OutputFailed = "GZ0410";
     public const string SearchIndexFailed = "GZ0411";
+    public const string TranslationInvalid = "GZ0412";
 }

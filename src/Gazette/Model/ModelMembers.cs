@@ -61,6 +61,7 @@ internal static class ModelMembers
         ("draft", d => d.Draft),
         ("json_ld", d => d.JsonLd),
         ("breadcrumbs", d => d.Breadcrumbs),
+        ("translations", d => d.Translations),
         ("word_count", d => d.WordCount),
         ("reading_minutes", d => d.ReadingMinutes),
         ("params", d => d.Params));

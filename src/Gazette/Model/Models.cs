@@ -151,6 +151,10 @@ internal sealed class Document
     public IReadOnlyList<Crumb> Breadcrumbs => StructuredData?.Breadcrumbs(this) ?? [];
 
     internal StructuredData? StructuredData { get; set; }
+
+    /// <summary>Every language's version of this page, this one included, in the order of site.yml's
+    /// <c>languages:</c> (empty on a site in one language, or with no translation of it).</summary>
+    public IReadOnlyList<Translation> Translations { get; internal set; } = [];
 }
 
 /// <summary>The order of the site's articles, and of every list of them: newest first, then by path.</summary>
@@ -186,6 +190,8 @@ internal sealed class Taxonomy
     public required string Name { get; init; }
     /// <summary>URL segment such as <c>tags</c>.</summary>
     public required string Segment { get; init; }
+    /// <summary>Output folder of its index, relative to the output root (<c>tags/</c>, <c>en/tags/</c>).</summary>
+    internal string Folder { get; init; } = "";
     public required string Url { get; init; }
 
     /// <summary>The terms in the order of their slugs (ordinal).</summary>
@@ -252,4 +258,8 @@ internal sealed class SiteModel
     internal required StructuredData StructuredData { get; init; }
     /// <summary>The search page's URL, when the site has search.</summary>
     public string? SearchUrl { get; init; }
+    /// <summary>The output folder of this language's edition: <c>""</c> for the default language, <c>en/</c> for another.</summary>
+    internal string Prefix { get; init; } = "";
+    /// <summary>The home page of each language's edition (empty on a site in one language).</summary>
+    internal IReadOnlyList<Translation> Homes { get; set; } = [];
 }

@@ -73,6 +73,8 @@ internal sealed record ListPage
     public Taxonomy? Taxonomy { get; init; }
     /// <summary>The trail from the site to this page; empty on the home page and the 404 page.</summary>
     public IReadOnlyList<Crumb> Breadcrumbs { get; init; } = [];
+    /// <summary>Every language's version of this page (the home pages of a site in several languages).</summary>
+    public IReadOnlyList<Translation> Translations { get; init; } = [];
     /// <summary>The articles this page lists (its page of the list).</summary>
     internal IReadOnlyList<Document> Items { get; init; } = [];
     internal StructuredData? StructuredData { get; init; }
@@ -85,7 +87,7 @@ internal sealed record ListPage
     public bool Equals(ListPage? other) =>
         other is not null && Kind == other.Kind && Title == other.Title && Url == other.Url && AbsoluteUrl == other.AbsoluteUrl
         && Lang == other.Lang && Summary == other.Summary && ReferenceEquals(Term, other.Term) && ReferenceEquals(Taxonomy, other.Taxonomy)
-        && Breadcrumbs.SequenceEqual(other.Breadcrumbs) && Items.SequenceEqual(other.Items);
+        && Breadcrumbs.SequenceEqual(other.Breadcrumbs) && Items.SequenceEqual(other.Items) && Translations.SequenceEqual(other.Translations);
 
     public override int GetHashCode() => HashCode.Combine(Kind, Url);
 }

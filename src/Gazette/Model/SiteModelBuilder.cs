@@ -23,13 +23,19 @@ internal sealed record Publishing(bool Drafts, bool Future, DateTimeOffset Now);
 /// (<see cref="Apply"/>).
 /// </summary>
 /// <param name="searchUrl">The search page's URL, when the site has one.</param>
+/// <param name="prefix">The output folder of the language edition it assembles (<c>en/</c>; <c>""</c> for the default).</param>
 internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageResolver images, MarkdownRenderer markdown, Publishing publishing,
-    string? searchUrl = null)
+    string? searchUrl = null, string prefix = "")
 {
     /// <summary>The moment of the build.</summary>
     public DateTimeOffset Now => publishing.Now;
 
-    private readonly StructuredData _structuredData = new(config, urls, searchUrl);
+    private readonly StructuredData _structuredData = new(config, urls, searchUrl, prefix);
+
+    /// <summary>The builder that assembles one language's edition of the site: its title, menu and
+    /// lists, under its own folder. Documents are resolved by the site's builder.</summary>
+    public SiteModelBuilder ForEdition(SiteLanguage edition, string? editionSearchUrl) =>
+        new(config.ForEdition(edition), urls, images, markdown, publishing, editionSearchUrl, config.PrefixOf(edition.Code));
 
     /// <summary>Resolves a document (front matter to URLs, Markdown to HTML) unless it is not to be published (draft, future, expired).</summary>
     public Document? ResolveIfPublished(SourceDocument source, DiagnosticBag diagnostics) =>
@@ -54,6 +60,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             Config = config,
             StructuredData = _structuredData,
             SearchUrl = searchUrl,
+            Prefix = prefix,
             ArticleList = articles,
             Pages = pages,
             Tags = BuildTaxonomy("tags", articles, a => a.TagNames, (a, terms) => a.Tags = terms, diagnostics),
@@ -201,8 +208,15 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             folder = PageFolder(source, slug);
         }
 
+        var lang = source.LanguageSuffix ?? frontMatter.Lang ?? config.Language;
+        if (source.LanguageSuffix is { } named && frontMatter.Lang is { } written && written != named)
+        {
+            diagnostics.Error(DiagnosticCodes.TranslationInvalid, frontMatter.LangLocation,
+                $"'lang: {written}' contradicts the file's name, which says '{named}'; remove 'lang:' or rename the file");
+        }
+
+        folder = config.PrefixOf(lang) + folder; // another language's edition has its own folder
         var url = urls.ForOutput(folder);
-        var lang = frontMatter.Lang ?? config.Language;
         var typography = frontMatter.Typography is not null || config.Typography is not null
             ? TypographyRules.ParseMode(frontMatter.Typography ?? config.Typography)
             : TypographyRules.ForLanguage(lang);
@@ -501,7 +515,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
     }
 
     /// <summary>A year's archive folder (<c>2024/</c>, month 0) or a month's (<c>2024/09/</c>).</summary>
-    private static string ArchiveFolder(int year, int month) => month == 0 ? $"{year:D4}/" : $"{year:D4}/{month:D2}/";
+    private string ArchiveFolder(int year, int month) => prefix + (month == 0 ? $"{year:D4}/" : $"{year:D4}/{month:D2}/");
 
     /// <summary>The archive's order: years newest first, each followed by its months newest first.</summary>
     private static long ArchiveOrder(int year, int month) => (-(long)year * 13) + (month == 0 ? 0 : 13 - month);
@@ -548,7 +562,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
     private Taxonomy BuildTaxonomy(string segment, List<Document> articles, Func<Document, IReadOnlyList<string>> names,
         Action<Document, IReadOnlyList<TermLink>> assign, DiagnosticBag diagnostics)
     {
-        var taxonomy = new Taxonomy { Name = segment, Segment = segment, Url = urls.ForOutput(segment + "/") };
+        var taxonomy = new Taxonomy { Name = segment, Segment = segment, Url = urls.ForOutput(prefix + segment + "/"), Folder = prefix + segment + "/" };
         // A site has a few hundred terms over thousands of articles: each name's slug is made
         // once, and each term's link is one object shared by all its articles.
         var bySlug = new Dictionary<string, (Term Term, TermLink Link)>(StringComparer.Ordinal);
@@ -603,8 +617,8 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
     {
         Name = name.Trim(),
         Slug = slug,
-        Url = urls.ForOutput($"{segment}/{slug}/"),
-        Folder = $"{segment}/{slug}/",
+        Url = urls.ForOutput($"{prefix}{segment}/{slug}/"),
+        Folder = $"{prefix}{segment}/{slug}/",
         Profile = segment == "authors" ? config.Authors.Values.FirstOrDefault(a => a.Name == name) : null,
     };
 }

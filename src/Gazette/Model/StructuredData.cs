@@ -19,7 +19,7 @@ namespace Gazette.Model;
 /// the Organization that publishes it. Written with a JSON writer, never by string
 /// concatenation, so quotes and <c>&lt;/script&gt;</c> in a title cannot break out of the block.
 /// </summary>
-internal sealed class StructuredData(SiteConfig config, SiteUrls urls, string? searchUrl = null)
+internal sealed class StructuredData(SiteConfig config, SiteUrls urls, string? searchUrl = null, string prefix = "")
 {
     private static readonly JsonWriterOptions Options = new()
     {
@@ -41,8 +41,9 @@ internal sealed class StructuredData(SiteConfig config, SiteUrls urls, string? s
 
     private readonly ScratchPool<Writer> _writers = new(() => new Writer());
 
-    private string SiteUrl => config.BaseUrl;
-    private string WebSiteId => config.BaseUrl + "#website";
+    // A language's edition is a WebSite of its own, at its home; the publisher is one.
+    private string SiteUrl => urls.Absolute(urls.ForOutput(prefix));
+    private string WebSiteId => SiteUrl + "#website";
     private string OrganizationId => config.BaseUrl + "#organization";
 
     /// <summary>The visible trail of an article or page, and its BreadcrumbList: the site, the
@@ -53,7 +54,7 @@ internal sealed class StructuredData(SiteConfig config, SiteUrls urls, string? s
             : [Home, new Crumb(document.Title, document.Url)];
 
     /// <summary>The first step of every trail: the site, by its name.</summary>
-    public Crumb Home => new(config.Title, urls.BasePath);
+    public Crumb Home => new(config.Title, urls.ForOutput(prefix));
 
     /// <summary>An article's or a page's JSON-LD.</summary>
     public HtmlString For(Document document) => Write(json =>

@@ -106,18 +106,20 @@ internal static class AssetCopier
 
     /// <summary>Where each file of content/ is published: beside its article in a page bundle,
     /// anything else at its path under content/; the files of a draft or failed article are not.</summary>
-    public static List<(string File, string Target)> ContentTargets(string siteDirectory, ContentSet content, SiteModel model)
+    /// <param name="documents">The site's documents: a bundle's files go beside each of its pages
+    /// (its translations in other languages share them).</param>
+    public static List<(string File, string Target)> ContentTargets(string siteDirectory, ContentSet content, IEnumerable<Document> documents)
     {
         var contentRoot = Path.Combine(siteDirectory, ContentLoader.ContentFolder);
-        var bundleOutput = model.Articles.Concat(model.Pages)
+        var bundleOutput = documents
             .Where(d => d.BundleDirectory is not null)
-            .ToDictionary(d => d.BundleDirectory!, d => d.OutputPath[..^"index.html".Length], StringComparer.Ordinal);
+            .ToLookup(d => d.BundleDirectory!, d => d.OutputPath[..^"index.html".Length], StringComparer.Ordinal);
         var targets = new List<(string, string)>(content.StaticFiles.Count);
         foreach (var file in content.StaticFiles)
         {
             if (FindBundle(file, content.BundleDirectories, contentRoot) is { } bundle)
             {
-                if (bundleOutput.TryGetValue(bundle, out var folder))
+                foreach (var folder in bundleOutput[bundle])
                 {
                     targets.Add((file, folder + Path.GetRelativePath(bundle, file).Replace('\\', '/')));
                 }

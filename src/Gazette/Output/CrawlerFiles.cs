@@ -18,6 +18,7 @@ internal static class CrawlerFiles
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string ImageNamespace = "http://www.google.com/schemas/sitemap-image/1.1";
     private const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     /// <summary>Google News reads the articles of the last two days, at most 1 000 of them.</summary>
     public static readonly TimeSpan NewsWindow = TimeSpan.FromDays(2);
@@ -28,22 +29,34 @@ internal static class CrawlerFiles
     /// <param name="pages">The pages for the sitemap; null leaves the sitemap as the last build wrote it
     /// (the dev server, when no entry changed).</param>
     /// <param name="now">The moment of the build: the news sitemap lists the two days before it.</param>
-    public static void WriteAll(SiteModel model, SiteUrls urls, IReadOnlyList<WrittenPage>? pages, DateTimeOffset now, OutputWriter writer,
-        DiagnosticBag diagnostics)
+    /// <param name="editions">The site's language editions, the default first: each has its sitemap
+    /// (in its folder), the news sitemap lists the articles of all.</param>
+    public static void WriteAll(IReadOnlyList<SiteModel> editions, SiteUrls urls, IReadOnlyList<IReadOnlyList<WrittenPage>>? pages, DateTimeOffset now,
+        OutputWriter writer, DiagnosticBag diagnostics)
     {
-        if (pages is not null)
+        for (var i = 0; i < editions.Count; i++)
         {
-            WriteSitemaps(pages, urls, writer, MaxUrlsPerSitemap);
+            WriteEdition(editions[i], urls, pages?[i], writer, diagnostics);
         }
 
-        WriteNewsSitemap(model, urls, now, writer);
-        writer.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute(urls.ForOutput("sitemap.xml"))}\n"
+        WriteNewsSitemap(editions, urls, now, writer);
+        writer.WriteText("robots.txt", "User-agent: *\nAllow: /\n\n"
+            + string.Concat(editions.Select(e => $"Sitemap: {urls.Absolute(urls.ForOutput(e.Prefix + "sitemap.xml"))}\n"))
             + $"Sitemap: {urls.Absolute(urls.ForOutput(NewsSitemapName))}\n", "robots.txt");
         // GitHub Pages runs Jekyll on branch deployments unless told not to; Gazette's output is final.
         writer.WriteText(".nojekyll", "", ".nojekyll");
-        if (model.Config.Cname is { Length: > 0 } cname)
+        if (editions[0].Config.Cname is { Length: > 0 } cname)
         {
             writer.WriteText("CNAME", cname.Trim() + "\n", "site.yml");
+        }
+    }
+
+    /// <summary>One edition's sitemap (null: as the last build wrote it) and its redirect pages.</summary>
+    private static void WriteEdition(SiteModel model, SiteUrls urls, IReadOnlyList<WrittenPage>? pages, OutputWriter writer, DiagnosticBag diagnostics)
+    {
+        if (pages is not null)
+        {
+            WriteSitemaps(pages, urls, writer, MaxUrlsPerSitemap, model.Prefix);
         }
 
         foreach (var document in model.Articles.Concat(model.Pages))
@@ -63,17 +76,19 @@ internal static class CrawlerFiles
     /// the article's language, title and publication date. With none, an empty <c>urlset</c> (valid).
     /// Which articles it lists depends on the moment of the build, as scheduled articles do.
     /// </summary>
-    internal static void WriteNewsSitemap(SiteModel model, SiteUrls urls, DateTimeOffset now, OutputWriter writer, int limit = MaxNewsArticles)
+    internal static void WriteNewsSitemap(IReadOnlyList<SiteModel> editions, SiteUrls urls, DateTimeOffset now, OutputWriter writer, int limit = MaxNewsArticles)
     {
-        var publication = model.Config.Publisher?.Name ?? model.Config.Title;
+        var publication = editions[0].Config.Publisher?.Name ?? editions[0].Config.Title;
+        // Each edition's articles are newest first: the window is their head.
+        var recent = editions.SelectMany(e => e.Articles.TakeWhile(a => a.Date >= now - NewsWindow).Where(a => a.Date <= now))
+            .Order(SiteOrder.Instance).Take(limit);
         var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, Settings))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", SitemapNamespace);
             xml.WriteAttributeString("xmlns", "news", null, NewsNamespace);
-            // Articles are newest first: the window is their head.
-            foreach (var article in model.Articles.TakeWhile(a => a.Date >= now - NewsWindow).Where(a => a.Date <= now).Take(limit))
+            foreach (var article in recent)
             {
                 xml.WriteStartElement("url");
                 xml.WriteElementString("loc", article.AbsoluteUrl);
@@ -95,11 +110,11 @@ internal static class CrawlerFiles
     }
 
     /// <summary>One sitemap, or numbered sitemaps and an index when there are more URLs than one may hold.</summary>
-    internal static void WriteSitemaps(IReadOnlyList<WrittenPage> pages, SiteUrls urls, OutputWriter writer, int maxUrlsPerFile)
+    internal static void WriteSitemaps(IReadOnlyList<WrittenPage> pages, SiteUrls urls, OutputWriter writer, int maxUrlsPerFile, string prefix = "")
     {
         if (pages.Count <= maxUrlsPerFile)
         {
-            WriteSitemap(writer, "sitemap.xml", pages);
+            WriteSitemap(writer, prefix + "sitemap.xml", pages);
             return;
         }
 
@@ -111,7 +126,7 @@ internal static class CrawlerFiles
             xml.WriteStartElement("sitemapindex", SitemapNamespace);
             for (var i = 0; i < chunks.Count; i++)
             {
-                var name = $"sitemap-{i + 1}.xml";
+                var name = $"{prefix}sitemap-{i + 1}.xml";
                 WriteSitemap(writer, name, chunks[i]);
                 xml.WriteStartElement("sitemap");
                 xml.WriteElementString("loc", urls.Absolute(urls.ForOutput(name)));
@@ -127,7 +142,7 @@ internal static class CrawlerFiles
             xml.WriteEndElement();
         }
 
-        writer.WriteUtf8("sitemap.xml", stream, "sitemap.xml");
+        writer.WriteUtf8(prefix + "sitemap.xml", stream, "sitemap.xml");
     }
 
     /// <summary>
@@ -138,7 +153,9 @@ internal static class CrawlerFiles
     /// </summary>
     private static void WriteSitemap(OutputWriter writer, string path, IReadOnlyList<WrittenPage> pages)
     {
-        var header = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns:image=\"{ImageNamespace}\" xmlns=\"{SitemapNamespace}\">\n");
+        // Translations are linked as Google reads them: an xhtml:link per language, the page's own included.
+        var alternates = pages.Any(p => p.Alternates.Count > 0) ? $" xmlns:xhtml=\"{XhtmlNamespace}\"" : "";
+        var header = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns:image=\"{ImageNamespace}\"{alternates} xmlns=\"{SitemapNamespace}\">\n");
         var footer = "</urlset>"u8;
         var entries = new byte[pages.Count][];
         var length = header.Length + footer.Length;
@@ -181,6 +198,13 @@ internal static class CrawlerFiles
         if (page.LastModified is { } date)
         {
             xml.Append("    <lastmod>").Append(Text.Dates.Iso(date)).Append("</lastmod>\n");
+        }
+
+        foreach (var version in page.Alternates)
+        {
+            xml.Append("    <xhtml:link rel=\"alternate\" hreflang=\"").Append(version.Lang).Append("\" href=\"");
+            AppendEscaped(xml, version.AbsoluteUrl);
+            xml.Append("\"/>\n");
         }
 
         foreach (var image in page.Images)

@@ -41,15 +41,16 @@ internal static partial class FeedWriter
         var contents = new FullContents(newest, urls, theme);
         if (wanted?.Invoke(newest, model) ?? true)
         {
-            writer.WriteUtf8("feed.xml", Rss(config.Title, config.Description, urls.Absolute(urls.BasePath),
-                urls.Absolute(urls.ForOutput("feed.xml")), config.Language, newest, model, urls, contents), "feed.xml");
-            writer.WriteUtf8("atom.xml", Atom(model, newest, urls, contents), "atom.xml");
+            var rss = model.Prefix + "feed.xml";
+            writer.WriteUtf8(rss, Rss(config.Title, config.Description, urls.Absolute(urls.ForOutput(model.Prefix)),
+                urls.Absolute(urls.ForOutput(rss)), config.Language, newest, model, urls, contents), rss);
+            writer.WriteUtf8(model.Prefix + "atom.xml", Atom(model, newest, urls, contents), model.Prefix + "atom.xml");
         }
 
         // One feed per category, written in parallel (hundreds on a large site).
         Parallel.ForEach(model.Categories.Terms, category =>
         {
-            var path = $"{model.Categories.Segment}/{category.Slug}/feed.xml";
+            var path = category.Folder + "feed.xml";
             var articles = category.Articles.Take(config.FeedLimit).ToList();
             if (wanted?.Invoke(articles, category) ?? true)
             {
@@ -178,7 +179,7 @@ internal static partial class FeedWriter
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", AtomNamespace);
             xml.WriteAttributeString("xml", "lang", null, config.Language);
-            xml.WriteElementString("id", urls.Absolute(urls.BasePath));
+            xml.WriteElementString("id", urls.Absolute(urls.ForOutput(model.Prefix)));
             xml.WriteElementString("title", config.Title);
             if (config.Description.Length > 0)
             {
@@ -187,8 +188,8 @@ internal static partial class FeedWriter
 
             var updated = articles.Count > 0 ? articles.Max(a => a.LastModified)!.Value : new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
             xml.WriteElementString("updated", Text.Dates.Iso(updated));
-            Link(xml, "self", urls.Absolute(urls.ForOutput("atom.xml")), "application/atom+xml");
-            Link(xml, "alternate", urls.Absolute(urls.BasePath), "text/html");
+            Link(xml, "self", urls.Absolute(urls.ForOutput(model.Prefix + "atom.xml")), "application/atom+xml");
+            Link(xml, "alternate", urls.Absolute(urls.ForOutput(model.Prefix)), "text/html");
             xml.WriteElementString("generator", "Gazette");
             foreach (var article in articles)
             {

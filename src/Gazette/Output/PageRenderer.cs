@@ -9,19 +9,24 @@ namespace Gazette.Output;
 
 /// <summary>An HTML page of the site, for the sitemap.</summary>
 /// <param name="Images">Absolute URLs of the photos on the page.</param>
-internal sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, string Source)
+/// <param name="Alternates">Its versions in the site's languages, itself included (the sitemap's
+/// <c>xhtml:link</c>s); empty when it has no translation.</param>
+internal sealed record WrittenPage(string OutputPath, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, string Source,
+    IReadOnlyList<Translation> Alternates)
 {
     /// <summary>Two pages that give the same sitemap entry.</summary>
     public static IEqualityComparer<WrittenPage> SameEntry { get; } = EqualityComparer<WrittenPage>.Create(
-        (a, b) => a!.OutputPath == b!.OutputPath && a.Url == b.Url && a.LastModified == b.LastModified && a.Images.SequenceEqual(b.Images),
+        (a, b) => a!.OutputPath == b!.OutputPath && a.Url == b.Url && a.LastModified == b.LastModified && a.Images.SequenceEqual(b.Images)
+            && a.Alternates.SequenceEqual(b.Alternates),
         page => page.OutputPath.GetHashCode(StringComparison.Ordinal));
 }
 
 /// <summary>One page to render: a layout and the values it is given (<c>page</c>, <c>paginator</c>…).</summary>
 internal sealed record PageJob(string Group, string Layout, string OutputPath, string Language, string ErrorContext,
-    Dictionary<string, object?> Globals, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, bool InSitemap = true)
+    Dictionary<string, object?> Globals, string Url, DateTimeOffset? LastModified, IReadOnlyList<string> Images, bool InSitemap = true,
+    IReadOnlyList<Translation>? Alternates = null)
 {
-    public WrittenPage ToWrittenPage() => new(OutputPath, Url, LastModified, Images, ErrorContext);
+    public WrittenPage ToWrittenPage() => new(OutputPath, Url, LastModified, Images, ErrorContext, Alternates ?? []);
 
     /// <summary>Whether <paramref name="other"/> (the same page listed again) renders the same: same
     /// layout and values (a document, a term: the same object; a paginator: the same articles on
@@ -87,8 +92,9 @@ internal static class PageRenderer
     public static List<WrittenPage> SitemapPages(IEnumerable<PageJob> jobs) =>
         [.. jobs.Where(j => j.InSitemap).Select(j => j.ToWrittenPage()).OrderBy(p => p.OutputPath, StringComparer.Ordinal)];
 
-    /// <summary>Every page of the site, in a stable order.</summary>
-    public static List<PageJob> ListJobs(SiteModel model, TemplateRenderer templates, SiteUrls urls)
+    /// <summary>Every page of the site (of one language's edition), in a stable order.</summary>
+    /// <param name="site">What templates see as <c>site</c>, for another language's edition than the default.</param>
+    public static List<PageJob> ListJobs(SiteModel model, TemplateRenderer templates, SiteUrls urls, object? site = null)
     {
         var config = model.Config;
         var jobs = new List<PageJob>();
@@ -120,8 +126,21 @@ internal static class PageRenderer
                 StructuredData = model.StructuredData,
             };
             // A search page lists no content of its own: it is not in the sitemap.
-            jobs.Add(new PageJob("search", SearchLayout, config.Search.FolderFor(config.Language) + "index.html", config.Language, "search page",
+            jobs.Add(new PageJob("search", SearchLayout, model.Prefix + config.Search.FolderFor(config.Language) + "index.html", config.Language, $"{model.Prefix}search page",
                 new() { ["kind"] = "search", ["page"] = search }, search.AbsoluteUrl, null, [], InSitemap: false));
+        }
+
+        if (site is not null)
+        {
+            foreach (var job in jobs)
+            {
+                job.Globals["site"] = site;
+            }
+        }
+
+        if (model.Prefix.Length > 0)
+        {
+            return jobs; // GitHub Pages serves one 404 page: the default language's
         }
 
         var notFoundUrl = urls.ForOutput("404.html");
@@ -151,7 +170,7 @@ internal static class PageRenderer
         var isArticle = document.Kind == DocumentKind.Article;
         return new PageJob(isArticle ? "articles" : "pages", isArticle ? "article.html" : "page.html", document.OutputPath,
             document.Lang, document.SourcePath, new() { ["page"] = document, ["kind"] = isArticle ? "article" : "page" },
-            document.AbsoluteUrl, document.LastModified, PhotoUrls(document));
+            document.AbsoluteUrl, document.LastModified, PhotoUrls(document), Alternates: document.Translations.Count > 1 ? document.Translations : null);
     }
 
     /// <summary>
@@ -166,7 +185,7 @@ internal static class PageRenderer
         switch (list)
         {
             case SiteModel:
-                AddList(jobs, "lists", "home", config.Title, config.Description, null, null, model.Articles, "", [], model, urls);
+                AddList(jobs, "lists", "home", config.Title, config.Description, null, null, model.Articles, model.Prefix, [], model, urls);
                 break;
             case Term term when TaxonomyOf(model, term) is { } taxonomy:
                 // The page's kind for templates.
@@ -205,7 +224,7 @@ internal static class PageRenderer
                     Breadcrumbs = [model.StructuredData.Home, new Crumb(templates.Localizer(config.Language).Translate(taxonomy.Segment), taxonomy.Url)],
                     StructuredData = model.StructuredData,
                 };
-                jobs.Add(new PageJob("lists", "terms.html", FolderOf(taxonomy) + "index.html", config.Language,
+                jobs.Add(new PageJob("lists", "terms.html", taxonomy.Folder + "index.html", config.Language,
                     $"{taxonomy.Segment}/ index", new() { ["page"] = page, ["kind"] = "terms" }, page.AbsoluteUrl,
                     LastModified([.. taxonomy.Terms.SelectMany(t => t.Articles)]), []));
                 break;
@@ -219,7 +238,7 @@ internal static class PageRenderer
     {
         Term term => term.Folder,
         ArchivePeriod period => period.Folder,
-        Taxonomy taxonomy => taxonomy.Segment + "/",
+        Taxonomy taxonomy => taxonomy.Folder,
         _ => "",
     };
 
@@ -254,10 +273,12 @@ internal static class PageRenderer
                 Breadcrumbs = breadcrumbs,
                 Items = paginator.Items,
                 StructuredData = model.StructuredData,
+                Translations = kind == "home" && paginator.PageNumber == 1 ? model.Homes : [],
             };
             jobs.Add(new PageJob(group, "list.html", pageFolder + "index.html", config.Language,
                 $"{(folder.Length == 0 ? "home" : folder)} page {paginator.PageNumber}",
-                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, []));
+                new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, [],
+                Alternates: page.Translations.Count > 1 ? page.Translations : null));
         }
     }
 }

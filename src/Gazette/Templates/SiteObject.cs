@@ -11,7 +11,17 @@ namespace Gazette.Templates;
 /// of the site's lists is recorded for the page being rendered.</summary>
 internal sealed class SiteObject : ScriptObject
 {
+    /// <summary>One language's edition as a language switcher shows it.</summary>
+    public sealed record SiteEdition(string Code, string Name, string HomeUrl);
+
     private SiteModel? _model;
+
+    /// <summary>This object filled: what another language's edition's templates see as <c>site</c>.</summary>
+    public SiteObject Filled(SiteModel model, SiteUrls urls)
+    {
+        Fill(model, urls);
+        return this;
+    }
 
     public void Fill(SiteModel model, SiteUrls urls)
     {
@@ -27,8 +37,10 @@ internal sealed class SiteObject : ScriptObject
         Set("publisher", config.Publisher);
         Set("menu", config.Menu);
         Set("params", config.Params);
-        Set("home_url", urls.BasePath);
+        Set("home_url", urls.ForOutput(model.Prefix));
         Set("search_url", model.SearchUrl);
+        // The language switcher's: every edition's home, in site.yml's order (one on a site in one language).
+        Set("languages", config.Editions.Select(e => new SiteEdition(e.Code, e.Name, urls.ForOutput(config.PrefixOf(e.Code)))).ToList());
         foreach (var (name, read) in ModelMembers.Site.Members)
         {
             Set(name, read(model));

@@ -128,7 +128,7 @@ internal sealed class TemplateRenderer
             page[key] = value;
         }
 
-        page["site"] = Site;
+        page["site"] = globals.TryGetValue("site", out var edition) ? edition : Site; // another language's edition has its own
         page["lang"] = language;
         context.PushGlobal(page);
         var clean = false;

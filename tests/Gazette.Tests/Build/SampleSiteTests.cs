@@ -18,7 +18,8 @@ public sealed class SampleSiteTests : IDisposable
         foreach (var path in new[]
         {
             "index.html", "404.html", "about/index.html", "2024/09/openai-ouvre-un-bureau-a-paris/index.html",
-            "2024/09/openai-ouvre-un-bureau-a-paris/paris.jpg", "2024/11/rust-2024-edition/index.html",
+            "2024/09/openai-ouvre-un-bureau-a-paris/paris.jpg", "en/index.html", "en/2024/11/rust-2024-edition/index.html",
+            "en/2024/09/openai-opens-an-office-in-paris/index.html", "en/2024/09/openai-opens-an-office-in-paris/paris.jpg", "en/about/index.html",
             "categories/intelligence-artificielle/index.html", "tags/openai/index.html", "assets/css/main.css",
         })
         {

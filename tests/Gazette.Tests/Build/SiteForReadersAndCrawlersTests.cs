@@ -234,7 +234,7 @@ public class SiteForReadersAndCrawlersTests
     [Fact]
     public void Sitemap_splits_into_an_index_past_the_limit()
     {
-        var pages = Enumerable.Range(1, 5).Select(i => new Gazette.Output.WrittenPage($"p{i}/index.html", $"https://x.org/p{i}/", null, [], "t")).ToList();
+        var pages = Enumerable.Range(1, 5).Select(i => new Gazette.Output.WrittenPage($"p{i}/index.html", $"https://x.org/p{i}/", null, [], "t", [])).ToList();
         var files = WriteSitemaps(pages, maxUrlsPerFile: 2);
 
         var index = XDocument.Parse(files["sitemap.xml"]);
@@ -247,7 +247,7 @@ public class SiteForReadersAndCrawlersTests
     public void Sitemap_escapes_urls_and_stays_well_formed()
     {
         var page = new Gazette.Output.WrittenPage("a/index.html", "https://x.org/a?x=1&y=<2>/",
-            new DateTimeOffset(2024, 9, 25, 10, 30, 0, TimeSpan.FromHours(2)), ["https://x.org/a/photo&co.png"], "t");
+            new DateTimeOffset(2024, 9, 25, 10, 30, 0, TimeSpan.FromHours(2)), ["https://x.org/a/photo&co.png"], "t", []);
 
         var sitemap = XDocument.Parse(WriteSitemaps([page], maxUrlsPerFile: 10)["sitemap.xml"]);
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -57,6 +57,7 @@ if (form) {
     const query = asked.trim();
     if (!query) {
       list.replaceChildren();
+      more.hidden = true;
       status.textContent = "";
       return;
     }
@@ -70,13 +71,36 @@ if (form) {
     }
 
     if (found === null) return; // a newer query replaced this one
-    const results = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
-    if (input.value.trim() !== query) return;
-    list.replaceChildren(...results.map(resultOf));
+    shown = { query, results: found.results, count: 0 };
+    list.replaceChildren();
+    await showMore();
     const count = found.results.length;
     const template = count === 0 ? form.dataset.none : plural.select(count) === "one" ? form.dataset.one : form.dataset.other;
     status.textContent = say(template, query, count);
   };
+
+  // Ten results at a time: each one shown costs its fragment (about 3 KB), the others nothing.
+  let shown = { query: "", results: [], count: 0 };
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "search-more";
+  more.textContent = form.dataset.more;
+  more.hidden = true;
+  list.after(more);
+  const showMore = async () => {
+    const batch = shown.results.slice(shown.count, shown.count + 10);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (input.value.trim() !== shown.query) return;
+    const items = data.map(resultOf);
+    list.append(...items);
+    shown.count += batch.length;
+    more.hidden = shown.count >= shown.results.length;
+    return items[0];
+  };
+  more.addEventListener("click", async () => {
+    const first = await showMore();
+    first?.querySelector("a").focus(); // the reader goes on from the first new result
+  });
 
   // The words of an address: /2024/11/guide-ia-locale/ → "guide ia locale".
   const wordsOf = (path) => decodeURIComponent(path.slice(form.dataset.base.length))
