@@ -178,22 +178,10 @@ internal sealed class StructuredData(SiteConfig config, SiteUrls urls, string? s
         }
         else if (page.Kind != "search")
         {
-            json.WriteStartObject("mainEntity");
-            json.WriteString("@type", "ItemList");
-            json.WriteStartArray("itemListElement");
-            var position = 1;
-            foreach (var url in page.Items.Select(d => d.AbsoluteUrl).Concat(page.Taxonomy is { } t && page.Term is null
-                ? t.Terms.Select(term => urls.Absolute(term.Url)) : []))
-            {
-                json.WriteStartObject();
-                json.WriteString("@type", "ListItem");
-                json.WriteNumber("position", position++);
-                json.WriteString("url", url);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            json.WritePropertyName("mainEntity");
+            var listed = page.Items.Select(d => d.AbsoluteUrl).Concat(page.Taxonomy is { } t && page.Term is null
+                ? t.Terms.Select(term => urls.Absolute(term.Url)) : []);
+            ItemList(json, "ItemList", listed.Select(url => new[] { ("url", url) }));
         }
 
         json.WriteEndObject();
@@ -269,21 +257,7 @@ internal sealed class StructuredData(SiteConfig config, SiteUrls urls, string? s
             return;
         }
 
-        json.WriteStartObject();
-        json.WriteString("@type", "BreadcrumbList");
-        json.WriteStartArray("itemListElement");
-        for (var i = 0; i < crumbs.Count; i++)
-        {
-            json.WriteStartObject();
-            json.WriteString("@type", "ListItem");
-            json.WriteNumber("position", i + 1);
-            json.WriteString("name", crumbs[i].Name);
-            json.WriteString("item", urls.Absolute(crumbs[i].Url));
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
+        ItemList(json, "BreadcrumbList", crumbs.Select(c => new[] { ("name", c.Name), ("item", urls.Absolute(c.Url)) }));
     }
 
     /// <summary>One author, or an array of them for an article written by several: a Person, or an
@@ -418,15 +392,28 @@ internal sealed class StructuredData(SiteConfig config, SiteUrls urls, string? s
             return;
         }
 
-        json.WriteStartObject(property);
-        json.WriteString("@type", "ItemList");
+        json.WritePropertyName(property);
+        ItemList(json, "ItemList", notes.Select(note => new[] { ("name", note) }));
+    }
+
+    /// <summary>A list (<paramref name="type"/>: ItemList, BreadcrumbList) of ListItems numbered from 1,
+    /// each with the properties given.</summary>
+    private static void ItemList(Utf8JsonWriter json, string type, IEnumerable<(string Property, string Value)[]> items)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", type);
         json.WriteStartArray("itemListElement");
-        for (var i = 0; i < notes.Count; i++)
+        var position = 1;
+        foreach (var item in items)
         {
             json.WriteStartObject();
             json.WriteString("@type", "ListItem");
-            json.WriteNumber("position", i + 1);
-            json.WriteString("name", notes[i]);
+            json.WriteNumber("position", position++);
+            foreach (var (property, value) in item)
+            {
+                json.WriteString(property, value);
+            }
+
             json.WriteEndObject();
         }
 
