@@ -237,7 +237,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             var image = images.Resolve(cover.Src, place, cover.Location, diagnostics, "cover image");
             if (image is not null)
             {
-                coverFigure = FigureFactory.Create(image, cover.Alt, cover.Caption ?? cover.Alt, cover.Credit ?? "", cover.CreditUrl,
+                coverFigure = FigureFactory.Create(image, cover.Alt, cover.Caption ?? "", cover.Credit ?? "", cover.CreditUrl,
                     isCover: true, typography, url => diagnostics.Warning(DiagnosticCodes.UnsafeMarkup, cover.Location, UrlPolicy.Dropped(url)))
                     with
                 { Focus = cover.Focus };

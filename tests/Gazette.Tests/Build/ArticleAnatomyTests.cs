@@ -139,7 +139,7 @@ public class ArticleAnatomyTests
         var result = site.BuildSuccessfully();
 
         var credits = site.ParseOutput("2024/10/a/index.html").QuerySelectorAll(".article__body figure .credit").Select(c => c.TextContent).ToList();
-        Assert.Equal(["© Agence Test / Fixture", "© Studio XMP"], credits);
+        Assert.Equal(["©\u00a0Agence Test / Fixture", "©\u00a0Studio XMP"], credits);
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.PhotoWithoutCredit);
     }
 
@@ -160,7 +160,7 @@ public class ArticleAnatomyTests
         using var site = Site(TestSite.Article(body: "![Serveurs](agency.jpg \"© Rédaction\")"));
         site.BuildSuccessfully();
 
-        Assert.Equal("© Rédaction", site.ParseOutput("2024/09/a/index.html").QuerySelector("figure .credit")!.TextContent);
+        Assert.Equal("©\u00a0Rédaction", site.ParseOutput("2024/09/a/index.html").QuerySelector("figure .credit")!.TextContent);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public class ArticleAnatomyTests
 
         Golden.Verify("article", "review-box", ".html", box.OuterHtml + "\n");
         Assert.Equal("Google Pixel 9 Pro", box.QuerySelector("h2")!.TextContent);
-        Assert.Equal("8 / 10", box.QuerySelector(".score")!.TextContent);
+        Assert.Equal("8\u00a0/\u00a010", box.QuerySelector(".score")!.TextContent);
         Assert.Equal("8", box.QuerySelector("meter")!.GetAttribute("value"));
         Assert.Equal("10", box.QuerySelector("meter")!.GetAttribute("max"));
     }

@@ -25,6 +25,30 @@ public class FigureRenderingTests
     private static IElement Body(TestSite site) =>
         site.ParseOutput("2024/09/a/index.html").QuerySelector(".article__body")!;
 
+    /// <summary>The default theme's rule: a caption is what the author wrote (an alt text is never
+    /// shown as one), a caption equal to the alt text reaches a screen reader once, "©" is bound to
+    /// the name after it, and a list's lead photo shows its credit without the article's caption.</summary>
+    [Fact]
+    public void Captions_are_the_authors_said_once_with_the_credit_bound_to_its_sign()
+    {
+        using var site = SiteWithArticle("![Le port de Marseille](paris.jpg \"Le port de Marseille © Agence\")\n\n![Une rue](paris.jpg \"La rue Oberkampf, le soir. © Agence\")",
+            "image:\n  src: paris.jpg\n  alt: Vue des toits de Paris\n  credit: AFP\n");
+        site.BuildSuccessfully();
+        var page = site.ParseOutput("2024/09/a/index.html");
+
+        var cover = page.QuerySelector(".figure--cover figcaption")!;
+        Assert.Null(cover.QuerySelector(".caption")); // no caption written: the alt text is not shown as one
+        Assert.Equal("©\u00a0AFP", cover.TextContent.Trim());
+        var inline = page.QuerySelectorAll(".article__body figcaption .caption").ToList();
+        Assert.Equal("true", inline[0].GetAttribute("aria-hidden")); // the same words as the alt text
+        Assert.Null(inline[1].GetAttribute("aria-hidden"));
+        Assert.Equal("La rue Oberkampf, le soir.", inline[1].TextContent);
+        Assert.All(page.QuerySelectorAll(".credit"), credit => Assert.StartsWith("©\u00a0", credit.TextContent, StringComparison.Ordinal));
+
+        var lead = site.ParseOutput("index.html").QuerySelector(".featured figcaption")!;
+        Assert.Equal("©\u00a0AFP", lead.TextContent.Trim());
+    }
+
     [Fact]
     public void A_figure_in_the_text_and_the_review_box_placed_in_it_are_rendered_by_the_theme_with_the_whole_site()
     {
@@ -58,7 +82,7 @@ public class FigureRenderingTests
         var caption = figure.QuerySelector("figcaption")!;
         // French typography applies to captions: typographic apostrophe, narrow no-break space before "?".
         Assert.Equal("Paris, la ville lumière, et bientôt celle de l’IA\u202F?", caption.QuerySelector(".caption")!.TextContent);
-        Assert.Equal("© Pixabay", caption.QuerySelector(".credit")!.TextContent);
+        Assert.Equal("©\u00a0Pixabay", caption.QuerySelector(".credit")!.TextContent);
         Assert.Null(Body(site).QuerySelector("p > img"));
     }
 
@@ -70,7 +94,7 @@ public class FigureRenderingTests
 
         var caption = Body(site).QuerySelector("figure figcaption")!;
         Assert.Null(caption.QuerySelector(".caption"));
-        Assert.Equal("© Rokas Tenys / Shutterstock", caption.QuerySelector(".credit")!.TextContent);
+        Assert.Equal("©\u00a0Rokas Tenys / Shutterstock", caption.QuerySelector(".credit")!.TextContent);
     }
 
     [Fact]
@@ -127,7 +151,7 @@ public class FigureRenderingTests
         var cover = site.ParseOutput("2024/09/a/index.html").QuerySelector("article > figure.figure--cover")!;
         Assert.Equal("1200", cover.QuerySelector("img")!.GetAttribute("width"));
         Assert.Equal("Paris au petit matin", cover.QuerySelector(".caption")!.TextContent);
-        Assert.Equal("© Rokas Tenys / Shutterstock", cover.QuerySelector(".credit")!.TextContent);
+        Assert.Equal("©\u00a0Rokas Tenys / Shutterstock", cover.QuerySelector(".credit")!.TextContent);
         Assert.Equal("https://example.org/rokas", cover.QuerySelector(".credit a")!.GetAttribute("href"));
 
         // The home page card shows the same photo, with its credit too.

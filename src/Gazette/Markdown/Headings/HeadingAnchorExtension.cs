@@ -28,8 +28,14 @@ internal sealed class HeadingAnchorRenderer : HeadingRenderer
         renderer.EnsureLine();
         renderer.Write('<').Write(tag).WriteAttributes(obj).Write('>');
         renderer.WriteLeafInline(obj);
+        // The theme's label says where the heading's text goes ("Lien vers la section : {title}",
+        // with French spacing); a label without {title} is followed by ": " and the text.
+        var text = MarkdownRenderer.InlineText(obj.Inline);
+        var label = AnchorLabel.Contains("{title}", StringComparison.Ordinal)
+            ? AnchorLabel.Replace("{title}", text, StringComparison.Ordinal)
+            : AnchorLabel + ": " + text;
         renderer.Write(" <a class=\"heading-anchor\" href=\"#").WriteEscapeUrl(id).Write("\" aria-label=\"")
-            .WriteEscape(AnchorLabel).Write(": ").WriteEscape(MarkdownRenderer.InlineText(obj.Inline)).Write("\">#</a>");
+            .WriteEscape(label).Write("\">#</a>");
         renderer.Write("</").Write(tag).WriteLine(">");
     }
 }

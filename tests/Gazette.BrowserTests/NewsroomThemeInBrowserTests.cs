@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+
+namespace Gazette.BrowserTests;
+
+/// <summary>What a newsroom's reader sees of the default theme that only a browser shows: a
+/// credit's "©" never ends a line without its name, printing gives the article with the site's
+/// name and address and without the navigation, and the site has a favicon.</summary>
+public sealed class NewsroomThemeInBrowserTests(SampleSiteFixture site) : IClassFixture<SampleSiteFixture>
+{
+    private const string Article = "2024/09/openai-ouvre-un-bureau-a-paris/";
+
+    private async Task<IPage> Open(string path, int width)
+    {
+        if (SampleSiteFixture.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var context = await site.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(site.Home, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        return page;
+    }
+
+    // For each credit: the line of its "©" and the line of the first letter of the name after it.
+    private const string CreditLines = """
+        () => [...document.querySelectorAll('.credit')].map(credit => {
+          const walker = document.createTreeWalker(credit, NodeFilter.SHOW_TEXT);
+          const rectOf = (node, at) => { const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + 1); return r.getBoundingClientRect(); };
+          let sign = null, name = null;
+          for (let node = walker.nextNode(); node && !name; node = walker.nextNode()) {
+            for (let i = 0; i < node.data.length && !name; i++) {
+              if (node.data[i] === '©') sign = rectOf(node, i);
+              else if (sign && node.data[i].trim() !== '') name = rectOf(node, i);
+            }
+          }
+          return !!sign && !!name && Math.abs(sign.top - name.top) < 2 ? '' : credit.textContent;
+        })
+        """;
+
+    [Theory]
+    [InlineData("", 320)]
+    [InlineData("", 375)]
+    [InlineData(Article, 320)]
+    [InlineData(Article, 375)]
+    [InlineData(Article, 1366)]
+    public async Task A_credits_sign_stays_on_the_line_of_its_name(string path, int width)
+    {
+        var page = await Open(path, width);
+        // Each credit gives "" when its sign and name share a line, else its text.
+        var credits = await page.EvaluateAsync<string[]>(CreditLines);
+
+        Assert.NotEmpty(credits);
+        Assert.All(credits, credit => Assert.True(credit.Length == 0, $"'©' ends a line without its name in '{credit}' at {width} px"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Printing_an_article_gives_its_text_with_the_sites_name_and_address_and_no_navigation()
+    {
+        var page = await Open(Article, 1366);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        var heading = page.Locator(".print-only");
+        Assert.True(await heading.IsVisibleAsync());
+        // The address as the site publishes it (the fixture builds for http://localhost/gazette/).
+        Assert.Equal($"Le Fil Tech — http://localhost/gazette/{Article}", (await heading.TextContentAsync())!.Trim());
+        foreach (var hidden in new[] { ".site-header", ".breadcrumbs", ".related", ".prev-next", ".site-footer", ".heading-anchor" })
+        {
+            Assert.False(await page.Locator(hidden).First.IsVisibleAsync(), $"{hidden} is printed");
+        }
+
+        Assert.True(await page.Locator("h1").IsVisibleAsync());
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        Assert.False(await heading.IsVisibleAsync()); // on screen the header says it
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_site_has_a_favicon_that_loads()
+    {
+        var page = await Open("", 1366);
+        var href = await page.GetAttributeAsync("link[rel=icon]", "href");
+
+        Assert.NotNull(href);
+        var response = await page.APIRequest.GetAsync(new Uri(site.Home, href).ToString());
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("image/", response.Headers["content-type"], StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+}
