@@ -56,6 +56,52 @@ public sealed class NewsroomThemeInBrowserTests(SampleSiteFixture site) : IClass
     }
 
     [Fact]
+    public async Task On_a_phone_every_menu_item_is_on_screen_reached_by_keyboard_and_touch_and_the_section_is_marked()
+    {
+        if (SampleSiteFixture.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var context = await site.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 800 }, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(site.Home, Article).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        var items = page.Locator(".site-nav a");
+        var count = await items.CountAsync();
+        Assert.Equal(5, count);
+        for (var i = 0; i < count; i++)
+        {
+            var box = (await items.Nth(i).BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.X + box.Width <= 375, $"menu item {i} is off screen ({box.X}..{box.X + box.Width})");
+        }
+
+        // The article's section is marked, the others are not.
+        Assert.Equal("Intelligence artificielle", await page.TextContentAsync(".site-nav a[aria-current]"));
+        Assert.Equal("true", await page.GetAttributeAsync(".site-nav a[aria-current]", "aria-current"));
+
+        // Tab goes through every item in order.
+        await page.FocusAsync(".site-title");
+        var reached = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached.Add(await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        }
+
+        Assert.Equal(await items.AllTextContentsAsync(), reached);
+
+        // The last item, tapped, opens its page, where it is the current one.
+        var last = items.Last;
+        var href = await last.GetAttributeAsync("href");
+        var arrived = page.WaitForURLAsync("**" + href, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await last.TapAsync();
+        await arrived;
+        Assert.Equal("page", await page.GetAttributeAsync($".site-nav a[href='{href}']", "aria-current"));
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Printing_an_article_gives_its_text_with_the_sites_name_and_address_and_no_navigation()
     {
         var page = await Open(Article, 1366);

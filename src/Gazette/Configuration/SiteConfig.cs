@@ -42,6 +42,12 @@ public sealed record SiteConfig
     public string? Copyright { get; init; }
     public Publisher? Publisher { get; init; }
     public IReadOnlyList<MenuEntry> Menu { get; init; } = [];
+    /// <summary>The newsroom's accounts elsewhere (<c>social:</c>), linked in the footer.</summary>
+    public IReadOnlyList<MenuEntry> Social { get; init; } = [];
+    /// <summary>The legal notice page (<c>legal:</c>, "mentions légales").</summary>
+    public string? Legal { get; init; }
+    /// <summary>How to reach the newsroom (<c>contact:</c>): an e-mail address or a URL.</summary>
+    public string? Contact { get; init; }
     /// <summary>Keep raw HTML and script-capable links in Markdown (off by default, as in Hugo).</summary>
     public bool UnsafeHtml { get; init; }
     /// <summary>Heading ids as GitHub makes them ("1.0.3 Early Hints" → <c>103-early-hints</c>), so the

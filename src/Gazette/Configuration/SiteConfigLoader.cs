@@ -13,7 +13,7 @@ public static class SiteConfigLoader
     private static readonly string[] KnownKeys =
     [
         "title", "description", "base_url", "language", "timezone", "theme", "authors", "default_author",
-        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown", "images", "search", "languages",
+        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown", "images", "search", "languages", "social", "legal", "contact",
     ];
 
     public static SiteConfig? Load(string sourceDirectory, DiagnosticBag diagnostics, string? baseUrlOverride = null)
@@ -183,6 +183,9 @@ public static class SiteConfigLoader
             Copyright = fields.String("copyright"),
             Publisher = publisher,
             Menu = ReadMenu(fields),
+            Social = ReadLinks(fields, "social"),
+            Legal = fields.Url("legal"),
+            Contact = fields.Url("contact"),
             Typography = fields.Choice("typography", "fr", "en", "none"),
             Params = fields.Mapping("params") is { } parameters
                 ? (IReadOnlyDictionary<string, object?>)YamlPlainObjects.Convert(parameters)!
@@ -294,10 +297,13 @@ public static class SiteConfigLoader
         return widths.Count == 0 ? PhotoSettings.DefaultWidths : [.. widths];
     }
 
-    private static List<MenuEntry> ReadMenu(YamlFieldReader fields)
+    private static List<MenuEntry> ReadMenu(YamlFieldReader fields) => ReadLinks(fields, "menu");
+
+    /// <summary>A list of links with title and url: <c>menu:</c>, <c>social:</c>.</summary>
+    private static List<MenuEntry> ReadLinks(YamlFieldReader fields, string key)
     {
         var menu = new List<MenuEntry>();
-        var node = fields.Node("menu");
+        var node = fields.Node(key);
         if (node is null)
         {
             return menu;
@@ -305,7 +311,7 @@ public static class SiteConfigLoader
 
         if (node is not YamlSequence sequence)
         {
-            fields.WrongType("menu", node, "a list of entries with title and url");
+            fields.WrongType(key, node, "a list of entries with title and url");
             return menu;
         }
 
@@ -313,14 +319,14 @@ public static class SiteConfigLoader
         {
             if (item is not YamlMapping entry)
             {
-                fields.WrongType("menu item", item, "a mapping with title and url");
+                fields.WrongType($"{key} item", item, "a mapping with title and url");
                 continue;
             }
 
             var entryFields = fields.Nested(entry);
             var title = entryFields.String("title", required: true);
             var url = entryFields.Url("url", required: true);
-            entryFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "menu entry", ["title", "url"]);
+            entryFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, $"{key} entry", ["title", "url"]);
             if (title is not null && url is not null)
             {
                 menu.Add(new MenuEntry(title, url));

@@ -36,6 +36,9 @@ internal sealed class SiteObject : ScriptObject
         Set("copyright", config.Copyright);
         Set("publisher", config.Publisher);
         Set("menu", config.Menu);
+        Set("social", config.Social);
+        Set("legal_url", config.Legal is null ? null : urls.RootRelative(config.Legal));
+        Set("contact_url", config.Contact is null ? null : config.Contact.Contains('@') && !config.Contact.Contains(':') ? "mailto:" + config.Contact : config.Contact);
         Set("params", config.Params);
         Set("home_url", urls.ForOutput(model.Prefix));
         Set("search_url", model.SearchUrl);

@@ -118,7 +118,7 @@ public class SiteStructureTests
                 .Concat(document.QuerySelectorAll("[src]").Select(e => e.GetAttribute("src")!));
             foreach (var url in urls)
             {
-                Assert.True(url.StartsWith("/blog/", StringComparison.Ordinal) || url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith('#'),
+                Assert.True(url.StartsWith("/blog/", StringComparison.Ordinal) || url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith('#') || url.StartsWith("mailto:", StringComparison.Ordinal),
                     $"{file}: '{url}' does not respect the base path");
             }
         }

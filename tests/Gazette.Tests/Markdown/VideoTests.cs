@@ -97,7 +97,7 @@ public class VideoTests
         Assert.Empty(page.QuerySelectorAll("iframe"));
         // Nothing on the page points at the host but the link and the player address in data-embed.
         Assert.All(page.QuerySelectorAll("[src]"), e => Assert.DoesNotContain("youtube", e.GetAttribute("src")!, StringComparison.Ordinal));
-        Assert.Equal("/assets/js/video.js", page.QuerySelector("script[src]")!.GetAttribute("src"));
+        Assert.Equal("/assets/js/video.js", page.QuerySelector("script[src$='video.js']")!.GetAttribute("src"));
     }
 
     [Fact]
