@@ -280,7 +280,7 @@ internal sealed class LiveSite
         {
             if (SearchIndex.Write(Pagefind, Output) is { } problem)
             {
-                run.Diagnostics.Warning(DiagnosticCodes.SearchIndexFailed, SourceLocation.File(Config.Search.FolderFor(Config.Language) + "index.html"), problem);
+                run.Diagnostics.Warning(DiagnosticCodes.SearchIndexFailed, SourceLocation.File(Config.SearchFolderOf(Config.Language) + "index.html"), problem);
             }
 
             OutputWriter.RelistInManifest(Output, SearchIndex.Folder);

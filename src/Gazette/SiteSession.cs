@@ -100,7 +100,7 @@ public sealed class SiteSession(BuildOptions options)
             config.GitHubHeadingIds);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
         var (searchOn, searchNote) = SearchFor(config, templates);
-        string? SearchUrlOf(string language) => searchOn ? urls.ForOutput(config.PrefixOf(language) + config.Search.FolderFor(language)) : null;
+        string? SearchUrlOf(string language) => searchOn ? urls.ForOutput(config.SearchFolderOf(language)) : null;
         var modelBuilder = new SiteModelBuilder(config, urls, images, markdown, publishing, SearchUrlOf(config.Language));
         var multilingual = config.Languages.Count > 1;
         // Each file is read, parsed and rendered in one go: its text is then dropped young instead of
@@ -128,7 +128,7 @@ public sealed class SiteSession(BuildOptions options)
 
         var builders = config.Languages.Count == 0 ? [modelBuilder] : config.Editions.Select(e => modelBuilder.ForEdition(e, SearchUrlOf(e.Code))).ToList();
         var editions = builders.Select((builder, i) => builder.Assemble(resolved.OfType<Document>()
-            .Where(d => (config.HasEdition(d.Lang) ? d.Lang : config.Language) == config.Editions[i].Code), content.Documents, diagnostics)).ToList();
+            .Where(d => config.EditionOf(d.Lang) == config.Editions[i].Code), content.Documents, diagnostics)).ToList();
         var model = editions[0];
         if (multilingual)
         {
@@ -194,9 +194,9 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null, PageRenderer.CountByGroup(jobs));
             }
 
-            if (SearchUrlOf(config.Language) is not null)
+            if (searchOn)
             {
-                IndexForSearch(writer, config.Search.FolderFor(config.Language), diagnostics);
+                IndexForSearch(writer, config.SearchFolderOf(config.Language), diagnostics);
                 run.Phase("search");
                 if (run.Failed)
                 {

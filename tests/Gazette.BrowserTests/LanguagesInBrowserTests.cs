@@ -6,16 +6,6 @@ namespace Gazette.BrowserTests;
 /// translation, or to the other language's home when there is none, by touch on a phone.</summary>
 public sealed class LanguagesInBrowserTests(SampleSiteFixture site) : IClassFixture<SampleSiteFixture>
 {
-    /// <summary>Does what leads to another page and waits until the browser is there. The wait starts
-    /// first: a navigation that ends before it is asked for would be missed. The address is what is
-    /// asserted: waiting for the page's photos as well only adds time on a busy machine.</summary>
-    private static async Task Follow(IPage page, Func<Task> action, string url)
-    {
-        var arrived = page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        await action();
-        await arrived;
-    }
-
     private async Task<IPage> Open(string path, int width)
     {
         if (SampleSiteFixture.SkipReason is { } reason)
@@ -43,13 +33,13 @@ public sealed class LanguagesInBrowserTests(SampleSiteFixture site) : IClassFixt
         var english = page.Locator(".language-switcher a[hreflang=en]");
         Assert.Equal("English", await english.TextContentAsync());
         // By touch on a phone, by mouse on a desktop.
-        await Follow(page, () => width < 600 ? english.TapAsync() : english.ClickAsync(), "**/gazette/en/2024/09/openai-opens-an-office-in-paris/");
+        await SampleSiteFixture.Follow(page, () => width < 600 ? english.TapAsync() : english.ClickAsync(), "**/gazette/en/2024/09/openai-opens-an-office-in-paris/");
         Assert.Equal("OpenAI opens an office in Paris", await page.Locator("h1").TextContentAsync());
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.Contains("Published September 25, 2024", await page.TextContentAsync(".byline"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SampleSiteFixture.ScreenshotFolder, $"english-article-switched-{width}.png") });
 
-        await Follow(page, () => page.ClickAsync(".language-switcher a[hreflang=fr]"), "**/gazette/2024/09/openai-ouvre-un-bureau-a-paris/");
+        await SampleSiteFixture.Follow(page, () => page.ClickAsync(".language-switcher a[hreflang=fr]"), "**/gazette/2024/09/openai-ouvre-un-bureau-a-paris/");
         Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
         await page.Context.CloseAsync();
     }
@@ -59,7 +49,7 @@ public sealed class LanguagesInBrowserTests(SampleSiteFixture site) : IClassFixt
     {
         var page = await Open("2024/11/guide-ia-locale/", 1366);
 
-        await Follow(page, () => page.ClickAsync(".language-switcher a[hreflang=en]"), "**/gazette/en/");
+        await SampleSiteFixture.Follow(page, () => page.ClickAsync(".language-switcher a[hreflang=en]"), "**/gazette/en/");
         Assert.Equal("The Tech Wire", await page.TextContentAsync(".site-title"));
         await page.Context.CloseAsync();
     }

@@ -94,9 +94,7 @@ public sealed class NewsroomThemeInBrowserTests(SampleSiteFixture site) : IClass
         // The last item, tapped, opens its page, where it is the current one.
         var last = items.Last;
         var href = await last.GetAttributeAsync("href");
-        var arrived = page.WaitForURLAsync("**" + href, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        await last.TapAsync();
-        await arrived;
+        await SampleSiteFixture.Follow(page, () => last.TapAsync(), "**" + href);
         Assert.Equal("page", await page.GetAttributeAsync($".site-nav a[href='{href}']", "aria-current"));
         await context.CloseAsync();
     }

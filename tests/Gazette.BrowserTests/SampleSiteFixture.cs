@@ -88,6 +88,16 @@ public sealed class SampleSiteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Does what leads to another page and waits until the browser is there. The wait starts
+    /// first: a navigation that ends before it is asked for would be missed. The address is what is
+    /// asserted: waiting for the page's photos as well only adds time on a busy machine.</summary>
+    public static async Task Follow(IPage page, Func<Task> action, string url)
+    {
+        var arrived = page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await action();
+        await arrived;
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -17,16 +17,6 @@ public sealed class SearchInBrowserTests(SampleSiteFixture site) : IClassFixture
         }
     }
 
-    /// <summary>Does what leads to another page and waits until the browser is there. The wait starts
-    /// first: a navigation that ends before it is asked for would be missed. The address is what is
-    /// asserted: waiting for the page's photos as well only adds time on a busy machine.</summary>
-    private static async Task Follow(IPage page, Func<Task> action, string url)
-    {
-        var arrived = page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        await action();
-        await arrived;
-    }
-
     private async Task<(IPage Page, List<string> Outside)> Open(string path, int width)
     {
         var context = await site.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
@@ -55,7 +45,7 @@ public sealed class SearchInBrowserTests(SampleSiteFixture site) : IClassFixture
         var (page, outside) = await Open("", width);
 
         await page.FillAsync("#site-search", "LocalMind");
-        await Follow(page, () => page.PressAsync("#site-search", "Enter"), "**/gazette/recherche/?q=LocalMind");
+        await SampleSiteFixture.Follow(page, () => page.PressAsync("#site-search", "Enter"), "**/gazette/recherche/?q=LocalMind");
         var first = page.Locator(".search-results li").First;
         await first.WaitForAsync();
         Assert.StartsWith(GuideTitle, await first.Locator("h2 a").TextContentAsync(), StringComparison.Ordinal);
@@ -69,7 +59,7 @@ public sealed class SearchInBrowserTests(SampleSiteFixture site) : IClassFixture
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
         Assert.StartsWith(GuideTitle, await page.EvaluateAsync<string>("document.activeElement.textContent"), StringComparison.Ordinal);
-        await Follow(page, () => page.Keyboard.PressAsync("Enter"), "**/gazette/2024/11/guide-ia-locale/");
+        await SampleSiteFixture.Follow(page, () => page.Keyboard.PressAsync("Enter"), "**/gazette/2024/11/guide-ia-locale/");
         Assert.StartsWith(GuideTitle, await page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
         Assert.Empty(outside);
         await page.Context.CloseAsync();
@@ -96,12 +86,12 @@ public sealed class SearchInBrowserTests(SampleSiteFixture site) : IClassFixture
         var (page, outside) = await Open("en/", 375);
 
         await page.FillAsync("#site-search", "office");
-        await Follow(page, () => page.PressAsync("#site-search", "Enter"), "**/gazette/en/search/?q=office");
+        await SampleSiteFixture.Follow(page, () => page.PressAsync("#site-search", "Enter"), "**/gazette/en/search/?q=office");
         var first = page.Locator(".search-results li h2 a").First;
         await first.WaitForAsync();
         Assert.Equal("OpenAI opens an office in Paris", await first.TextContentAsync());
         Assert.Equal("1 result for “office”", await page.TextContentAsync("[data-search-status]"));
-        await Follow(page, () => first.ClickAsync(), "**/gazette/en/2024/09/openai-opens-an-office-in-paris/");
+        await SampleSiteFixture.Follow(page, () => first.ClickAsync(), "**/gazette/en/2024/09/openai-opens-an-office-in-paris/");
         Assert.Empty(outside);
         await page.Context.CloseAsync();
     }

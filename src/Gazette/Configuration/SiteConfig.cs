@@ -80,11 +80,18 @@ public sealed record SiteConfig
     public SiteConfig ForEdition(SiteLanguage edition) =>
         this with { Language = edition.Code, Title = edition.Title, Description = edition.Description, Menu = edition.Menu };
 
-    /// <summary>Whether <paramref name="code"/> has an edition of its own.</summary>
-    public bool HasEdition(string code) => Editions.Any(e => e.Code == code);
+    /// <summary>The edition that holds the pages in <paramref name="code"/>: its own, or the default
+    /// language's when it has none (an article in German on a site in French and English).</summary>
+    public string EditionOf(string code) => Languages.Any(l => l.Code == code) ? code : DefaultLanguage;
 
-    /// <summary>The output folder of a language's edition: <c>""</c> for the default, <c>en/</c> for another.</summary>
-    public string PrefixOf(string code) => code == Editions[0].Code || !HasEdition(code) ? "" : code + "/";
+    // The first of languages:, whichever edition this configuration is seen from (ForEdition changes Language).
+    private string DefaultLanguage => Languages.Count > 0 ? Languages[0].Code : Language;
+
+    /// <summary>The output folder of the edition of <paramref name="code"/>: <c>""</c> for the default, <c>en/</c> for another.</summary>
+    public string PrefixOf(string code) => EditionOf(code) is var edition && edition != DefaultLanguage ? edition + "/" : "";
+
+    /// <summary>The search page's folder in the edition of <paramref name="code"/> (<c>recherche/</c>, <c>en/search/</c>).</summary>
+    public string SearchFolderOf(string code) => PrefixOf(code) + Search.FolderFor(EditionOf(code));
 
     /// <summary>The path part of <see cref="BaseUrl"/>, such as <c>/blog/</c>; every internal URL starts with it.</summary>
     public string BasePath => new Uri(BaseUrl).AbsolutePath;

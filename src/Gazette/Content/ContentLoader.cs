@@ -19,6 +19,9 @@ internal sealed record SourceDocument(
     ParsedSource Parsed,
     string? LanguageSuffix = null)
 {
+    /// <summary>The language it is written in: the one its name says, else its <c>lang:</c>, else <paramref name="siteLanguage"/>.</summary>
+    public string LanguageOr(string siteLanguage) => LanguageSuffix ?? Parsed.FrontMatter.Lang ?? siteLanguage;
+
     /// <summary>What the translations of one article share: the bundle, or the file's path without
     /// its language (<c>content/pages/about</c>), unless the front matter's <c>translation_key</c> says.</summary>
     public string TranslationKey => Parsed.FrontMatter.TranslationKey is { } key ? "key:" + key

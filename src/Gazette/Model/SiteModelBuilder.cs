@@ -208,7 +208,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
             folder = PageFolder(source, slug);
         }
 
-        var lang = source.LanguageSuffix ?? frontMatter.Lang ?? config.Language;
+        var lang = source.LanguageOr(config.Language);
         if (source.LanguageSuffix is { } named && frontMatter.Lang is { } written && written != named)
         {
             diagnostics.Error(DiagnosticCodes.TranslationInvalid, frontMatter.LangLocation,

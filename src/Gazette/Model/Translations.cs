@@ -28,7 +28,7 @@ internal static class Translations
             var byLanguage = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
             foreach (var file in files)
             {
-                var language = LanguageOf(file, defaultLanguage);
+                var language = file.LanguageOr(defaultLanguage);
                 if (!byLanguage.TryAdd(language, file))
                 {
                     diagnostics.Error(DiagnosticCodes.TranslationInvalid, SourceLocation.File(file.SourcePath),
@@ -65,7 +65,4 @@ internal static class Translations
             }
         }
     }
-
-    private static string LanguageOf(SourceDocument source, string defaultLanguage) =>
-        source.LanguageSuffix ?? source.Parsed.FrontMatter.Lang ?? defaultLanguage;
 }

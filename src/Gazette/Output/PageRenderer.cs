@@ -126,7 +126,7 @@ internal static class PageRenderer
                 StructuredData = model.StructuredData,
             };
             // A search page lists no content of its own: it is not in the sitemap.
-            jobs.Add(new PageJob("search", SearchLayout, model.Prefix + config.Search.FolderFor(config.Language) + "index.html", config.Language, $"{model.Prefix}search page",
+            jobs.Add(new PageJob("search", SearchLayout, config.SearchFolderOf(config.Language) + "index.html", config.Language, $"{model.Prefix}search page",
                 new() { ["kind"] = "search", ["page"] = search }, search.AbsoluteUrl, null, [], InSitemap: false));
         }
 
@@ -170,7 +170,7 @@ internal static class PageRenderer
         var isArticle = document.Kind == DocumentKind.Article;
         return new PageJob(isArticle ? "articles" : "pages", isArticle ? "article.html" : "page.html", document.OutputPath,
             document.Lang, document.SourcePath, new() { ["page"] = document, ["kind"] = isArticle ? "article" : "page" },
-            document.AbsoluteUrl, document.LastModified, PhotoUrls(document), Alternates: document.Translations.Count > 1 ? document.Translations : null);
+            document.AbsoluteUrl, document.LastModified, PhotoUrls(document), Alternates: document.Translations);
     }
 
     /// <summary>
@@ -278,7 +278,7 @@ internal static class PageRenderer
             jobs.Add(new PageJob(group, "list.html", pageFolder + "index.html", config.Language,
                 $"{(folder.Length == 0 ? "home" : folder)} page {paginator.PageNumber}",
                 new() { ["page"] = page, ["paginator"] = paginator, ["kind"] = kind }, page.AbsoluteUrl, lastModified, [],
-                Alternates: page.Translations.Count > 1 ? page.Translations : null));
+                Alternates: page.Translations));
         }
     }
 }
