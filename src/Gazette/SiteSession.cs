@@ -136,8 +136,12 @@ public sealed class SiteSession(BuildOptions options)
             editions.ForEach(e => e.Homes = homes);
         }
 
-        siteObject.Fill(model, urls);
-        var editionSites = editions.Select((e, i) => i == 0 ? null : new SiteObject().Filled(e, urls)).ToList();
+        WarnOfUnknownSections(editions, diagnostics);
+        var contentRoot = Path.Combine(_source, ContentLoader.ContentFolder);
+        var icons = SiteIcons.Make(config, contentRoot, urls, diagnostics);
+        var logo = SiteIcons.Logo(config, contentRoot, urls);
+        siteObject.Fill(model, urls, icons.Icons, logo);
+        var editionSites = editions.Select((e, i) => i == 0 ? null : new SiteObject().Filled(e, urls, icons.Icons, logo)).ToList();
         run.Phase("model");
         var documents = editions.SelectMany(e => e.Articles.Concat(e.Pages)).ToList();
         var contentFiles = AssetCopier.ContentTargets(_source, content, documents);
@@ -179,6 +183,15 @@ public sealed class SiteSession(BuildOptions options)
             CrawlerFiles.WriteAll(editions, urls, [.. sitemaps], publishing.Now, writer, diagnostics);
             run.Phase("feeds");
             AssetCopier.CopyAll(_source, theme, contentFiles, config.Minify, writer, diagnostics, images.Resizes ? images.Publish : null);
+            foreach (var made in icons.Files)
+            {
+                if (writer.WriteUtf8(made.RelativePath, made.Bytes, "site.yml") is { } earlier)
+                {
+                    diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(earlier),
+                        $"'{made.RelativePath}' is the site's icon, which Gazette makes from '{config.Favicon ?? config.Publisher?.Logo}'; rename this file or remove it");
+                }
+            }
+
             run.Phase("assets");
             links.Check(writer, diagnostics);
             writer.ReportSizes(diagnostics);
@@ -266,6 +279,26 @@ public sealed class SiteSession(BuildOptions options)
 
     /// <summary>Runs Pagefind over the staged site and takes its index as the build's files. A
     /// failure is a warning: the site is whole, its search page says the index is missing.</summary>
+    /// <summary>GZ0004 for a home page section whose slug no category has, once per <c>home:</c>
+    /// (an edition without its own shares the site's, and a slug any of them has is known).</summary>
+    private static void WarnOfUnknownSections(List<SiteModel> editions, DiagnosticBag diagnostics)
+    {
+        foreach (var group in editions.GroupBy(e => e.Config.Home, ReferenceEqualityComparer.Instance))
+        {
+            var home = (HomeLayout)group.Key!;
+            for (var i = 0; i < (home.Sections?.Count ?? 0); i++)
+            {
+                if (!group.Any(e => e.Categories.Find(home.Sections![i]) is not null))
+                {
+                    var known = group.SelectMany(e => e.Categories.Terms).Select(t => t.Slug).Distinct().ToList();
+                    diagnostics.Warning(DiagnosticCodes.HomeSectionUnknown, home.SectionLines[i],
+                        $"no category has the slug '{home.Sections![i]}', so the home page has no block for it; "
+                        + (known.Count == 0 ? "the site has no categories yet" : "the categories are: " + string.Join(", ", known)));
+                }
+            }
+        }
+    }
+
     private void IndexForSearch(OutputWriter writer, string searchFolder, DiagnosticBag diagnostics)
     {
         if (writer.WrittenUnder(SearchIndex.Folder + "/") is { } taken)

@@ -4,7 +4,8 @@ namespace Gazette.BrowserTests;
 
 /// <summary>What a newsroom's reader sees of the default theme that only a browser shows: a
 /// credit's "©" never ends a line without its name, printing gives the article with the site's
-/// name and address and without the navigation, and the site has a favicon.</summary>
+/// name and address and without the navigation, the site has icons, and a screen reader hears each
+/// caption once.</summary>
 public sealed class NewsroomThemeInBrowserTests(SampleSiteFixture site) : IClassFixture<SampleSiteFixture>
 {
     private const string Article = "2024/09/openai-ouvre-un-bureau-a-paris/";
@@ -121,15 +122,94 @@ public sealed class NewsroomThemeInBrowserTests(SampleSiteFixture site) : IClass
     }
 
     [Fact]
-    public async Task The_site_has_a_favicon_that_loads()
+    public async Task The_site_has_icons_made_from_its_logo_that_load_at_their_sizes()
     {
         var page = await Open("", 1366);
-        var href = await page.GetAttributeAsync("link[rel=icon]", "href");
+        var icons = page.Locator("link[rel=icon], link[rel=apple-touch-icon]");
 
-        Assert.NotNull(href);
-        var response = await page.APIRequest.GetAsync(new Uri(site.Home, href).ToString());
-        Assert.Equal(200, response.Status);
-        Assert.StartsWith("image/", response.Headers["content-type"], StringComparison.Ordinal);
+        Assert.Equal(2, await icons.CountAsync());
+        foreach (var (selector, size) in new[] { ("link[rel=icon]", 32), ("link[rel=apple-touch-icon]", 180) })
+        {
+            var href = (await page.GetAttributeAsync(selector, "href"))!;
+            var response = await page.APIRequest.GetAsync(new Uri(site.Home, href).ToString());
+            Assert.Equal(200, response.Status);
+            Assert.Equal("image/png", response.Headers["content-type"]);
+            // The browser decodes it, square, at the size its link declares.
+            var decoded = await page.EvaluateAsync<int[]>("async href => { const i = new Image(); i.src = href; await i.decode(); return [i.naturalWidth, i.naturalHeight]; }", href);
+            Assert.Equal([size, size], decoded);
+            Assert.Equal($"{size}x{size}", await page.GetAttributeAsync(selector, "sizes"));
+        }
+
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_screen_reader_hears_a_caption_once_and_never_the_alt_text_as_a_caption()
+    {
+        if (SampleSiteFixture.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("gazette-captions-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "content", "posts", "a"));
+            File.WriteAllText(Path.Combine(folder, "site.yml"), "title: Le Fil\nimages:\n  resize: false\n");
+            File.WriteAllText(Path.Combine(folder, "content", "posts", "a", "index.md"), """
+                ---
+                title: Les toits de Paris
+                date: 2024-09-25T10:30:00+02:00
+                image:
+                  src: cover.svg
+                  alt: Les toits de Paris au coucher du soleil
+                  credit: Pixabay
+                ---
+
+                ![Un hall de start-up](hall.svg "Un hall de start-up © Station F")
+
+                ![Une carte graphique](carte.svg "La carte fait toute la différence. © Le Fil Tech")
+                """);
+            foreach (var name in new[] { "cover", "hall", "carte" })
+            {
+                File.WriteAllText(Path.Combine(folder, "content", "posts", "a", name + ".svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\"><rect width=\"1200\" height=\"675\" fill=\"#345\"/></svg>");
+            }
+
+            var result = SiteBuilder.Build(new BuildOptions { SourceDirectory = folder, GazetteThemes = Path.Combine(SampleSiteFixture.RepositoryRoot, "themes") });
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            var context = await site.Browser!.NewContextAsync();
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(Path.Combine(folder, "_site", "2024", "09", "a", "index.html")).ToString());
+            var figures = page.Locator("main figure");
+            Assert.Equal(3, await figures.CountAsync());
+
+            // What the accessibility tree holds inside each figure, as a screen reader reads it (the
+            // figure's own name, its caption's text, is left out).
+            async Task<string> Inside(int index) => string.Join("\n", (await figures.Nth(index).AriaSnapshotAsync()).Split('\n').Skip(1));
+            var cover = await Inside(0);
+            Assert.Contains("Les toits de Paris au coucher du soleil", cover, StringComparison.Ordinal);
+            Assert.Single(Occurrences(cover, "Les toits de Paris au coucher du soleil")); // the alt, not also a caption nobody wrote
+            Assert.Contains("© Pixabay", cover, StringComparison.Ordinal);
+            var hall = await Inside(1);
+            Assert.Single(Occurrences(hall, "Un hall de start-up")); // the caption says what the alt says: heard once
+            Assert.Contains("© Station F", hall, StringComparison.Ordinal);
+            Assert.True(await figures.Nth(1).Locator("figcaption").GetByText("Un hall de start-up").IsVisibleAsync(), "the caption the author wrote stays on screen");
+            var carte = await Inside(2);
+            Assert.True(Occurrences(carte, "Une carte graphique").Count() == 1, carte);
+            Assert.True(Occurrences(carte, "La carte fait toute la différence.").Count() == 1, carte);
+            await context.CloseAsync();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static IEnumerable<int> Occurrences(string text, string words)
+    {
+        for (var at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + words.Length, StringComparison.Ordinal))
+        {
+            yield return at;
+        }
     }
 }

@@ -236,7 +236,7 @@ public sealed class ThemeInBrowserTests(SampleSiteFixture site) : IClassFixture<
         }
 
         var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-jar", vnu, "--skip-non-html", "--errors-only", "--format", "gnu", site.OutputDirectory })
+        foreach (var argument in new[] { "-jar", vnu, "--skip-non-html", "--Werror", "--format", "gnu", site.OutputDirectory })
         {
             start.ArgumentList.Add(argument);
         }
@@ -245,7 +245,7 @@ public sealed class ThemeInBrowserTests(SampleSiteFixture site) : IClassFixture<
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"vnu found errors:\n{await errors}{output}");
+        Assert.True(process.ExitCode == 0, $"vnu found errors or warnings:\n{await errors}{output}");
         Assert.True(Directory.EnumerateFiles(site.OutputDirectory, "*.html", SearchOption.AllDirectories).Count() > 20);
     }
 }

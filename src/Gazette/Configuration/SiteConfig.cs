@@ -13,7 +13,16 @@ public sealed record MenuEntry(string Title, string Url);
 
 /// <summary>One language of a site in several (<c>languages:</c> in site.yml): its edition has its
 /// own home, lists, feeds and sitemap, under <c>/&lt;code&gt;/</c> unless it is the first.</summary>
-public sealed record SiteLanguage(string Code, string Name, string Title, string Description, IReadOnlyList<MenuEntry> Menu);
+public sealed record SiteLanguage(string Code, string Name, string Title, string Description, IReadOnlyList<MenuEntry> Menu, HomeLayout? Home = null);
+
+/// <summary>What the home page shows (<c>home:</c>): its <paramref name="Featured"/> newest articles
+/// "à la une", the <paramref name="Latest"/> next ones as a list of the latest news, then a block
+/// for each category of <paramref name="Sections"/> (by slug, in that order; null: every category).</summary>
+public sealed record HomeLayout(int Featured = 1, int Latest = 10, IReadOnlyList<string>? Sections = null)
+{
+    /// <summary>Where each section's slug is in site.yml, for the warning about a slug no category has.</summary>
+    internal IReadOnlyList<Diagnostics.SourceLocation> SectionLines { get; init; } = [];
+}
 
 /// <summary>Everything site.yml says, with defaults applied.</summary>
 public sealed record SiteConfig
@@ -42,6 +51,12 @@ public sealed record SiteConfig
     public string? Copyright { get; init; }
     public Publisher? Publisher { get; init; }
     public IReadOnlyList<MenuEntry> Menu { get; init; } = [];
+    /// <summary>The site's icon as written (<c>favicon:</c>); without it, icons are made from the publisher's logo.</summary>
+    public string? Favicon { get; init; }
+    /// <summary>Where the icon's source (<c>favicon:</c>, else <c>publisher.logo</c>) is named in site.yml.</summary>
+    internal Diagnostics.SourceLocation IconAt { get; init; }
+    /// <summary>The home page's layout (<c>home:</c>).</summary>
+    public HomeLayout Home { get; init; } = new();
     /// <summary>The newsroom's accounts elsewhere (<c>social:</c>), linked in the footer.</summary>
     public IReadOnlyList<MenuEntry> Social { get; init; } = [];
     /// <summary>The legal notice page (<c>legal:</c>, "mentions légales").</summary>
@@ -74,11 +89,11 @@ public sealed record SiteConfig
 
     /// <summary>The languages, each with its edition's title, description and menu.</summary>
     public IReadOnlyList<SiteLanguage> Editions =>
-        Languages.Count > 0 ? Languages : [new SiteLanguage(Language, LanguageNames.Of(Language), Title, Description, Menu)];
+        Languages.Count > 0 ? Languages : [new SiteLanguage(Language, LanguageNames.Of(Language), Title, Description, Menu, Home)];
 
-    /// <summary>This configuration as one language's edition sees it: its title, description, menu and language.</summary>
+    /// <summary>This configuration as one language's edition sees it: its title, description, menu, home page and language.</summary>
     public SiteConfig ForEdition(SiteLanguage edition) =>
-        this with { Language = edition.Code, Title = edition.Title, Description = edition.Description, Menu = edition.Menu };
+        this with { Language = edition.Code, Title = edition.Title, Description = edition.Description, Menu = edition.Menu, Home = edition.Home ?? Home };
 
     /// <summary>The edition that holds the pages in <paramref name="code"/>: its own, or the default
     /// language's when it has none (an article in German on a site in French and English).</summary>

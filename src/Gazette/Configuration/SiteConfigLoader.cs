@@ -13,7 +13,7 @@ public static class SiteConfigLoader
     private static readonly string[] KnownKeys =
     [
         "title", "description", "base_url", "language", "timezone", "theme", "authors", "default_author",
-        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown", "images", "search", "languages", "social", "legal", "contact",
+        "pagination", "permalinks", "minify", "output", "copyright", "publisher", "menu", "params", "typography", "feeds", "cname", "markdown", "images", "search", "languages", "social", "legal", "contact", "home", "favicon",
     ];
 
     public static SiteConfig? Load(string sourceDirectory, DiagnosticBag diagnostics, string? baseUrlOverride = null)
@@ -100,10 +100,16 @@ public static class SiteConfigLoader
         }
 
         Publisher? publisher = null;
+        var iconAt = fields.Node("favicon") is { } favicon ? fields.LocationOf(favicon) : SourceLocation.File(FileName);
         if (fields.Mapping("publisher") is { } publisherMapping)
         {
             var publisherFields = fields.Nested(publisherMapping);
-            publisher = new Publisher(publisherFields.String("name", required: true) ?? "", publisherFields.String("logo"));
+            publisher = new Publisher(publisherFields.String("name", required: true) ?? "", publisherFields.Url("logo"));
+            if (fields.Node("favicon") is null && publisherFields.Node("logo") is { } logo)
+            {
+                iconAt = publisherFields.LocationOf(logo);
+            }
+
             publisherFields.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "publisher", ["name", "logo"]);
         }
 
@@ -183,8 +189,11 @@ public static class SiteConfigLoader
             Copyright = fields.String("copyright"),
             Publisher = publisher,
             Menu = ReadMenu(fields),
+            Home = ReadHome(fields) ?? new HomeLayout(),
             Social = ReadLinks(fields, "social"),
             Legal = fields.Url("legal"),
+            Favicon = fields.Url("favicon"),
+            IconAt = iconAt,
             Contact = fields.Url("contact"),
             Typography = fields.Choice("typography", "fr", "en", "none"),
             Params = fields.Mapping("params") is { } parameters
@@ -233,8 +242,8 @@ public static class SiteConfigLoader
 
             languages.Add(new SiteLanguage(key.Value, language?.String("name") ?? LanguageNames.Of(key.Value),
                 language?.String("title") ?? site.Title, language?.String("description") ?? site.Description,
-                language?.Node("menu") is null ? site.Menu : ReadMenu(language)));
-            language?.ReportUnread(DiagnosticCodes.ConfigUnknownKey, $"language '{key.Value}'", ["name", "title", "description", "menu"]);
+                language?.Node("menu") is null ? site.Menu : ReadMenu(language), language is null ? null : ReadHome(language)));
+            language?.ReportUnread(DiagnosticCodes.ConfigUnknownKey, $"language '{key.Value}'", ["name", "title", "description", "menu", "home"]);
         }
 
         if (languages.Count > 0 && fields.Node("language") is { } declared && fields.String("language") != languages[0].Code)
@@ -298,6 +307,33 @@ public static class SiteConfigLoader
     }
 
     private static List<MenuEntry> ReadMenu(YamlFieldReader fields) => ReadLinks(fields, "menu");
+
+    /// <summary><c>home: {featured, latest, sections}</c>; null when absent.</summary>
+    private static HomeLayout? ReadHome(YamlFieldReader fields)
+    {
+        if (fields.Node("home") is not { } node)
+        {
+            return null;
+        }
+
+        if (node is not YamlMapping mapping)
+        {
+            fields.WrongType("home", node, "a mapping with featured, latest and sections");
+            return null;
+        }
+
+        var home = fields.Nested(mapping);
+        var defaults = new HomeLayout();
+        var listed = home.Node("sections");
+        var sections = listed is null ? null : home.StringList("sections");
+        var lines = listed is YamlSequence sequence ? sequence.Items.Select(home.LocationOf).ToList() : listed is null ? [] : [home.LocationOf(listed)];
+        var layout = new HomeLayout(home.Int("featured", 0, 100) ?? defaults.Featured, home.Int("latest", 0, 1000) ?? defaults.Latest, sections)
+        {
+            SectionLines = lines,
+        };
+        home.ReportUnread(DiagnosticCodes.ConfigUnknownKey, "home", ["featured", "latest", "sections"]);
+        return layout;
+    }
 
     /// <summary>A list of links with title and url: <c>menu:</c>, <c>social:</c>.</summary>
     private static List<MenuEntry> ReadLinks(YamlFieldReader fields, string key)

@@ -94,6 +94,7 @@ public static class DiagnosticCodes
     public const string ConfigSyntax = "GZ0001";
     public const string ConfigInvalid = "GZ0002";
     public const string ConfigUnknownKey = "GZ0003";
+    public const string HomeSectionUnknown = "GZ0004";
     public const string YamlSyntax = "GZ0101";
     public const string YamlMissingField = "GZ0102";
     public const string YamlWrongType = "GZ0103";

@@ -17,13 +17,15 @@ internal sealed class SiteObject : ScriptObject
     private SiteModel? _model;
 
     /// <summary>This object filled: what another language's edition's templates see as <c>site</c>.</summary>
-    public SiteObject Filled(SiteModel model, SiteUrls urls)
+    public SiteObject Filled(SiteModel model, SiteUrls urls, IReadOnlyList<Images.SiteIcon> icons, Images.SiteLogo? logo)
     {
-        Fill(model, urls);
+        Fill(model, urls, icons, logo);
         return this;
     }
 
-    public void Fill(SiteModel model, SiteUrls urls)
+    /// <param name="icons">What pages link as the site's icons (<c>site.icons</c>).</param>
+    /// <param name="logo">The publisher's logo with its size (<c>site.logo</c>).</param>
+    public void Fill(SiteModel model, SiteUrls urls, IReadOnlyList<Images.SiteIcon> icons, Images.SiteLogo? logo)
     {
         var config = model.Config;
         _model = model;
@@ -36,6 +38,9 @@ internal sealed class SiteObject : ScriptObject
         Set("copyright", config.Copyright);
         Set("publisher", config.Publisher);
         Set("menu", config.Menu);
+        Set("home", config.Home);
+        Set("icons", icons);
+        Set("logo", logo);
         Set("social", config.Social);
         Set("legal_url", config.Legal is null ? null : urls.RootRelative(config.Legal));
         Set("contact_url", config.Contact is null ? null : config.Contact.Contains('@') && !config.Contact.Contains(':') ? "mailto:" + config.Contact : config.Contact);

@@ -313,7 +313,9 @@ internal sealed class TemplateRenderer
     /// <param name="printedWhereCalled">The call is a statement of its own, whose value would be
     /// printed at once: the partial then writes straight into the page and returns nothing (no
     /// string per partial). Assigned, piped or compared, it returns its HTML.</param>
-    private HtmlString? Partial(TemplateContext context, SourceSpan span, string name, object? model = null, bool printedWhereCalled = false)
+    /// <param name="variant">What <c>partial_cached</c> was given as its variant, which the partial sees as <c>variant</c>.</param>
+    private HtmlString? Partial(TemplateContext context, SourceSpan span, string name, object? model = null, bool printedWhereCalled = false,
+        string? variant = null)
     {
         var htmlContext = (HtmlTemplateContext)context;
         var key = _partialKeys.GetOrAdd(name, static name => "partials/" + name + (name.EndsWith(".html", StringComparison.Ordinal) ? "" : ".html"));
@@ -330,6 +332,7 @@ internal sealed class TemplateRenderer
 
         var scope = htmlContext.PartialScope(htmlContext.PartialDepth++);
         scope["model"] = model;
+        scope["variant"] = variant;
         context.PushGlobal(scope);
         try
         {
@@ -371,7 +374,7 @@ internal sealed class TemplateRenderer
             htmlContext.Reads = page is null ? null : new ReadRecorder();
             try
             {
-                var html = Partial(context, span, name, model)!;
+                var html = Partial(context, span, name, model, variant: variant)!;
                 // Two pages rendering the same card at once both render it: both show the copy cached first,
                 // so every page shows the same one (a test's partial prints the page it was rendered for).
                 var rendered = new CachedPartial(html, htmlContext.Reads?.Take() ?? []);
@@ -454,6 +457,7 @@ internal sealed class TemplateRenderer
             Add(TemplateFunction.OfText("t", localizer.Translate), "t");
             Add(TemplateFunction.OfDate("date_long", localizer.FormatDate), "date_long");
             Add(TemplateFunction.OfDate("date_time", localizer.FormatDateTime), "date_time");
+            Add(TemplateFunction.OfDate("time_of_day", localizer.FormatTime), "time_of_day");
             Add(TemplateFunction.OfDate("date_iso", Text.Dates.Iso), "date_iso");
             Add(new TemplateFunction("raw", 1, 1, typeof(HtmlString), (context, _, args) =>
                 args[0] as HtmlString ?? new HtmlString(args[0] is null ? "" : context.ObjectToString(args[0]) ?? "")), "raw");

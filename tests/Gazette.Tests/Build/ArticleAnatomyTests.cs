@@ -260,7 +260,7 @@ public class ArticleAnatomyTests
         site.Write("content/posts/unrelated.md", TestSite.Article(title: "Sans rapport", extra: "tags: [Sport]\n"));
         site.BuildSuccessfully();
 
-        var related = site.ParseOutput("2024/09/main/index.html").QuerySelectorAll(".related h2 a").Select(a => a.TextContent).ToList();
+        var related = site.ParseOutput("2024/09/main/index.html").QuerySelectorAll(".related .card__title a").Select(a => a.TextContent).ToList();
         Assert.Equal(4, related.Count);
         Assert.Equal("Deux tags", related[0]);
         Assert.DoesNotContain("Sans rapport", related);

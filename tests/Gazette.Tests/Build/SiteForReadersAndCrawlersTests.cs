@@ -11,7 +11,8 @@ namespace Gazette.Tests.Build;
 /// <summary>Lists, archives, feeds, sitemap, scheduling, aliases and GitHub Pages files.</summary>
 public class SiteForReadersAndCrawlersTests
 {
-    private const string SiteYml = "title: Le Fil\nbase_url: https://example.github.io/blog/\npagination: 2\n";
+    // The front page is a grid like any list here (HomePageTests has the newsroom layout).
+    private const string SiteYml = "title: Le Fil\nbase_url: https://example.github.io/blog/\npagination: 2\nhome:\n  featured: 0\n  latest: 0\n";
 
     private static TestSite SiteWith(int articles, string siteYml = SiteYml)
     {

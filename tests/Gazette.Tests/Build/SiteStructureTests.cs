@@ -45,7 +45,8 @@ public class SiteStructureTests
     [Fact]
     public void Home_lists_articles_newest_first_with_pagination_links()
     {
-        using var site = SiteWithArticles(5);
+        // The front page as a grid like any list (HomePageTests has the newsroom layout).
+        using var site = SiteWithArticles(5, "title: Test\npagination: 2\nhome:\n  featured: 0\n  latest: 0\n");
         site.BuildSuccessfully();
 
         var home = site.ParseOutput("index.html");
