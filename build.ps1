@@ -46,13 +46,21 @@ $ErrorActionPreference = 'Stop'
 # first use (Join-Path, Test-Path, Get-ChildItem…) adds tens of milliseconds to every build.
 $repo = $PSScriptRoot
 $project = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'Gazette.Cli.csproj')
-$managedCli = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'bin', 'ready', 'Gazette.Cli.dll')
+$managedCli = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'bin', 'ready', $(if ($IsWindows) { 'Gazette.Cli.exe' } else { 'Gazette.Cli' }))
 $nativeCli = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'bin', 'native', 'Gazette.Cli')
 
 # True when the compiled program at $path is newer than every source file: a build with
 # nothing to compile must not pay for an MSBuild run. On Linux and macOS one `find` does it.
+# A program restored from a cache (the Pages workflow keeps it) is older than a fresh clone's
+# files: it is up to date when the stamp written beside it at compilation matches the sources.
 function Test-UpToDate([string] $path) {
     if (-not [System.IO.File]::Exists($path)) { return $false }
+    if (Test-NewerThanSources $path) { return $true }
+    $stamp = $path + '.stamp'
+    return [System.IO.File]::Exists($stamp) -and [System.IO.File]::ReadAllText($stamp) -eq (Get-SourceStamp $path)
+}
+
+function Test-NewerThanSources([string] $path) {
     $src = [System.IO.Path]::Combine($repo, 'src')
     $props = [System.IO.Directory]::GetFiles($repo, 'Directory.*.props')
     if (-not $IsWindows) {
@@ -61,27 +69,62 @@ function Test-UpToDate([string] $path) {
     }
 
     $built = [System.IO.File]::GetLastWriteTimeUtc($path)
+    foreach ($file in Get-SourceFiles) {
+        if ([System.IO.File]::GetLastWriteTimeUtc($file) -gt $built) { return $false }
+    }
+    return $true
+}
+
+# The files the program is compiled from, in a stable order.
+function Get-SourceFiles {
+    $files = [System.Collections.Generic.List[string]]::new()
     $folders = [System.Collections.Generic.Stack[string]]::new()
-    $folders.Push($src)
+    $folders.Push([System.IO.Path]::Combine($repo, 'src'))
     while ($folders.Count -gt 0) {
         $folder = $folders.Pop()
-        foreach ($file in [System.IO.Directory]::GetFiles($folder, '*.cs*')) {
-            if ([System.IO.File]::GetLastWriteTimeUtc($file) -gt $built) { return $false }
+        foreach ($file in [System.IO.Directory]::GetFiles($folder)) {
+            if ([System.IO.Path]::GetExtension($file) -in '.cs', '.csproj', '.props', '.manifest', '.json') { $files.Add($file) }
         }
         foreach ($child in [System.IO.Directory]::GetDirectories($folder)) {
             if ([System.IO.Path]::GetFileName($child) -notin 'bin', 'obj') { $folders.Push($child) }
         }
     }
-    foreach ($file in $props) {
-        if ([System.IO.File]::GetLastWriteTimeUtc($file) -gt $built) { return $false }
+    $files.AddRange([System.IO.Directory]::GetFiles($repo, 'Directory.*.props'))
+    $files.Add([System.IO.Path]::Combine($repo, 'global.json'))
+    $sorted = $files.ToArray()
+    [System.Array]::Sort($sorted, [System.StringComparer]::Ordinal)
+    return $sorted
+}
+
+# SHA-256 of every source file's path and bytes; for the native program also of this
+# processor's features, since it is compiled for them (another runner's CPU may lack some).
+function Get-SourceStamp([string] $path) {
+    $hash = [System.Security.Cryptography.IncrementalHash]::CreateHash('SHA256')
+    foreach ($file in Get-SourceFiles) {
+        $hash.AppendData([System.Text.Encoding]::UTF8.GetBytes([System.IO.Path]::GetRelativePath($repo, $file).Replace('\', '/') + "`n"))
+        $hash.AppendData([System.IO.File]::ReadAllBytes($file))
     }
-    return $true
+    if ($path -eq $nativeCli) {
+        $cpu = if ([System.IO.File]::Exists('/proc/cpuinfo')) {
+            [System.IO.File]::ReadAllLines('/proc/cpuinfo') | Where-Object { $_ -match '^(model name|flags|Features)\s*:' } | Select-Object -First 2
+        } else { & sysctl -n machdep.cpu.brand_string machdep.cpu.features 2>$null }
+        $hash.AppendData([System.Text.Encoding]::UTF8.GetBytes(($cpu -join "`n")))
+    }
+    return [System.Convert]::ToHexString($hash.GetHashAndReset())
+}
+
+function Write-SourceStamp([string] $path) {
+    [System.IO.File]::WriteAllText($path + '.stamp', (Get-SourceStamp $path))
 }
 
 # Gazette is compiled ahead of time to native code when the machine can (Linux or macOS with
 # clang): no JIT at start-up makes a build 2-3 times faster. Elsewhere, or with
 # GAZETTE_NATIVE=0, it runs on the .NET runtime, its code compiled ahead of time too
 # (ReadyToRun, which needs no clang), else just in time. Returns the command that runs the CLI.
+# The ReadyToRun program carries its own runtime, compiled with Gazette into one composite image
+# (164 MB, about two minutes to make): calls across the framework and the libraries are compiled
+# and inlined ahead of time too, where the framework's own ReadyToRun code could not see Gazette's
+# types (10 000 articles 7.50 -> 6.42 s, 1 000 articles 1.2 -> 0.85 s, medians of 5 alternating runs).
 function Get-Cli {
     $architecture = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture
     if ($env:GAZETTE_NATIVE -ne '0' -and -not $IsWindows -and $architecture -in 'X64', 'Arm64') {
@@ -96,15 +139,16 @@ function Get-Cli {
             # For this machine's processor (its vector instructions used directly, not through
             # the portable fallbacks): builds 5-9 % faster. The program is not meant to be copied.
             & dotnet publish $project -c Release -r $rid -p:PublishAot=true -p:IlcInstructionSet=native -o ([System.IO.Path]::GetDirectoryName($nativeCli)) --nologo -v quiet -clp:ErrorsOnly | Out-Host
-            if ($LASTEXITCODE -eq 0 -and [System.IO.File]::Exists($nativeCli)) { return , @($nativeCli) }
+            if ($LASTEXITCODE -eq 0 -and [System.IO.File]::Exists($nativeCli)) { Write-SourceStamp $nativeCli; return , @($nativeCli) }
             Write-Warning 'native compilation failed; running Gazette on the .NET runtime instead'
         }
     }
 
-    if (Test-UpToDate $managedCli) { return , @('dotnet', $managedCli) }
+    if (Test-UpToDate $managedCli) { return , @($managedCli) }
+    Write-Host 'Compiling Gazette ahead of time for the .NET runtime (once, about two minutes)...'
     $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
-    & dotnet publish $project -c Release -r $rid --self-contained false -p:PublishReadyToRun=true -o ([System.IO.Path]::GetDirectoryName($managedCli)) --nologo -v quiet -clp:ErrorsOnly | Out-Host
-    if ($LASTEXITCODE -eq 0 -and [System.IO.File]::Exists($managedCli)) { return , @('dotnet', $managedCli) }
+    & dotnet publish $project -c Release -r $rid --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o ([System.IO.Path]::GetDirectoryName($managedCli)) --nologo -v quiet -clp:ErrorsOnly | Out-Host
+    if ($LASTEXITCODE -eq 0 -and [System.IO.File]::Exists($managedCli)) { Write-SourceStamp $managedCli; return , @($managedCli) }
     Write-Warning 'ReadyToRun compilation failed; running Gazette compiled just in time instead'
     $jitCli = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'bin', 'Release', 'net10.0', 'Gazette.Cli.dll')
     if (-not (Test-UpToDate $jitCli)) {
