@@ -121,4 +121,28 @@ public class SeveralAuthorsTests
 
         return default;
     }
+
+    [Fact]
+    public void An_undeclared_authors_byline_leads_to_a_page_with_their_name_and_their_articles()
+    {
+        using var site = new TestSite("""
+            -- site.yml --
+            title: T
+            -- content/posts/a.md --
+            ---
+            title: Le scoop
+            date: 2024-09-25T10:30:00+02:00
+            author: Jean Dupont
+            ---
+
+            Texte.
+            """);
+        site.BuildSuccessfully();
+
+        var byline = site.ParseOutput("2024/09/a/index.html").QuerySelector(".byline a[rel=author]")!;
+        Assert.Equal(("Jean Dupont", "/authors/jean-dupont/"), (byline.TextContent, byline.GetAttribute("href")));
+        var page = site.ParseOutput("authors/jean-dupont/index.html");
+        Assert.Equal("Jean Dupont", page.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.Equal(["Le scoop"], page.QuerySelectorAll("main .card__title").Select(t => t.TextContent.Trim()));
+    }
 }
