@@ -50,7 +50,7 @@ $managedCli = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'bin', 'rea
 $nativeCli = [System.IO.Path]::Combine($repo, 'src', 'Gazette.Cli', 'bin', 'native', 'Gazette.Cli')
 
 # True when the compiled program at $path is newer than every source file: a build with
-# nothing to compile must not pay for an MSBuild run. On Linux and macOS one `find` does it.
+# nothing to compile must not pay for an MSBuild run.
 # A program restored from a cache (the Pages workflow keeps it) is older than a fresh clone's
 # files: it is up to date when the stamp written beside it at compilation matches the sources.
 function Test-UpToDate([string] $path) {
@@ -60,14 +60,11 @@ function Test-UpToDate([string] $path) {
     return [System.IO.File]::Exists($stamp) -and [System.IO.File]::ReadAllText($stamp) -eq (Get-SourceStamp $path)
 }
 
-function Test-NewerThanSources([string] $path) {
-    $src = [System.IO.Path]::Combine($repo, 'src')
-    $props = [System.IO.Directory]::GetFiles($repo, 'Directory.*.props')
-    if (-not $IsWindows) {
-        $newer = & find $src @props '(' -name bin -o -name obj ')' -prune -o -newer $path '(' -name '*.cs' -o -name '*.csproj' -o -name '*.props' ')' -print -quit
-        return -not $newer
-    }
+# What the program is compiled from, under src/: its code, projects and embedded files (the
+# sample's manifest); the repository's Directory.*.props and global.json besides.
+$sourceExtensions = '.cs', '.csproj', '.props', '.manifest', '.json'
 
+function Test-NewerThanSources([string] $path) {
     $built = [System.IO.File]::GetLastWriteTimeUtc($path)
     foreach ($file in Get-SourceFiles) {
         if ([System.IO.File]::GetLastWriteTimeUtc($file) -gt $built) { return $false }
@@ -83,7 +80,7 @@ function Get-SourceFiles {
     while ($folders.Count -gt 0) {
         $folder = $folders.Pop()
         foreach ($file in [System.IO.Directory]::GetFiles($folder)) {
-            if ([System.IO.Path]::GetExtension($file) -in '.cs', '.csproj', '.props', '.manifest', '.json') { $files.Add($file) }
+            if ([System.IO.Path]::GetExtension($file) -in $sourceExtensions) { $files.Add($file) }
         }
         foreach ($child in [System.IO.Directory]::GetDirectories($folder)) {
             if ([System.IO.Path]::GetFileName($child) -notin 'bin', 'obj') { $folders.Push($child) }

@@ -137,9 +137,8 @@ public sealed class SiteSession(BuildOptions options)
         }
 
         WarnOfUnknownSections(editions, diagnostics);
-        var contentRoot = Path.Combine(_source, ContentLoader.ContentFolder);
-        var icons = SiteIcons.Make(config, contentRoot, urls, diagnostics);
-        var logo = SiteIcons.Logo(config, contentRoot, urls);
+        var icons = SiteIcons.Make(config, images, urls, diagnostics);
+        var logo = SiteIcons.Logo(config, images, urls);
         siteObject.Fill(model, urls, icons.Icons, logo);
         var editionSites = editions.Select((e, i) => i == 0 ? null : new SiteObject().Filled(e, urls, icons.Icons, logo)).ToList();
         run.Phase("model");
@@ -277,8 +276,6 @@ public sealed class SiteSession(BuildOptions options)
             : (true, null);
     }
 
-    /// <summary>Runs Pagefind over the staged site and takes its index as the build's files. A
-    /// failure is a warning: the site is whole, its search page says the index is missing.</summary>
     /// <summary>GZ0004 for a home page section whose slug no category has, once per <c>home:</c>
     /// (an edition without its own shares the site's, and a slug any of them has is known).</summary>
     private static void WarnOfUnknownSections(List<SiteModel> editions, DiagnosticBag diagnostics)
@@ -299,6 +296,8 @@ public sealed class SiteSession(BuildOptions options)
         }
     }
 
+    /// <summary>Runs Pagefind over the staged site and takes its index as the build's files. A
+    /// failure is a warning: the site is whole, its search page says the index is missing.</summary>
     private void IndexForSearch(OutputWriter writer, string searchFolder, DiagnosticBag diagnostics)
     {
         if (writer.WrittenUnder(SearchIndex.Folder + "/") is { } taken)

@@ -33,6 +33,9 @@ internal sealed class ImageResolver(string contentRoot, SiteUrls urls, Configura
     // One per photo and place in the output, so every page showing it shares its files.
     private readonly ConcurrentDictionary<string, PublishedPhoto> _published = new(StringComparer.Ordinal);
 
+    /// <summary>The content folder, full path: where root-relative sources are looked for.</summary>
+    public string ContentRoot => _contentRoot;
+
     /// <summary>Whether photos are published resized.</summary>
     public bool Resizes => photos is not null;
 

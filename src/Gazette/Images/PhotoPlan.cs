@@ -51,6 +51,20 @@ internal static class PhotoPlan
         _ => null,
     };
 
+    /// <summary>The media type of an image file or URL, from its extension (a query or fragment
+    /// aside); null for one that is not an image format browsers show.</summary>
+    public static string? MediaTypeOf(string url) => Path.GetExtension(url.Split('?', '#')[0]).ToLowerInvariant() switch
+    {
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".png" => "image/png",
+        ".gif" => "image/gif",
+        ".webp" => "image/webp",
+        ".svg" => "image/svg+xml",
+        ".avif" => "image/avif",
+        ".ico" => "image/x-icon",
+        _ => null,
+    };
+
     public static string MediaType(PhotoFormat format) => format switch
     {
         PhotoFormat.Jpeg => "image/jpeg",

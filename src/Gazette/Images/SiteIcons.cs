@@ -1,6 +1,5 @@
 using Gazette.Configuration;
 using Gazette.Diagnostics;
-using Gazette.Text;
 using NetVips;
 
 namespace Gazette.Images;
@@ -27,7 +26,9 @@ internal static class SiteIcons
     public const string TabIcon = "favicon-32.png";
     public const string TouchIcon = "apple-touch-icon.png";
 
-    public static (IReadOnlyList<SiteIcon> Icons, IReadOnlyList<MadeFile> Files) Make(SiteConfig config, string contentRoot, SiteUrls urls,
+    /// <param name="images">Resolves the source as a photo of content/ is: the same checks (missing,
+    /// outside content/, a link out of the site) and the same read of its size.</param>
+    public static (IReadOnlyList<SiteIcon> Icons, IReadOnlyList<MadeFile> Files) Make(SiteConfig config, ImageResolver images, SiteUrls urls,
         DiagnosticBag diagnostics)
     {
         if ((config.Favicon ?? config.Publisher?.Logo) is not { } source)
@@ -35,9 +36,9 @@ internal static class SiteIcons
             return ([], []);
         }
 
-        var asWritten = new SiteIcon("icon", source.Contains("://", StringComparison.Ordinal) ? source : urls.RootRelative(source), TypeOf(source), null);
-        var file = LocalFile(contentRoot, source);
-        if (file is null || PhotoProcessor.Unavailable is not null)
+        var resolved = Resolve(images, source);
+        var asWritten = new SiteIcon("icon", resolved?.Url ?? urls.RootRelative(source), PhotoPlan.MediaTypeOf(source), null);
+        if (resolved?.FullPath is not { } file || PhotoProcessor.Unavailable is not null)
         {
             return ([asWritten], []);
         }
@@ -61,16 +62,21 @@ internal static class SiteIcons
     }
 
     /// <summary>The publisher's logo (<c>site.logo</c>); null when site.yml names none.</summary>
-    public static SiteLogo? Logo(SiteConfig config, string contentRoot, SiteUrls urls)
+    public static SiteLogo? Logo(SiteConfig config, ImageResolver images, SiteUrls urls)
     {
         if (config.Publisher?.Logo is not { } logo)
         {
             return null;
         }
 
-        var size = LocalFile(contentRoot, logo) is { } file ? ImageSize.Read(file) : null;
-        return new SiteLogo(logo.Contains("://", StringComparison.Ordinal) ? logo : urls.RootRelative(logo), size?.Width, size?.Height);
+        var resolved = Resolve(images, logo);
+        return new SiteLogo(resolved?.Url ?? urls.RootRelative(logo), resolved?.Dimensions?.Width, resolved?.Dimensions?.Height);
     }
+
+    /// <summary>A site.yml path (root-relative to content/, or an external URL) resolved as a photo;
+    /// null for a file that cannot be used, which the pages then link as written (the link check reports it).</summary>
+    private static ResolvedImage? Resolve(ImageResolver images, string source) =>
+        images.Resolve(source, new DocumentPlace(images.ContentRoot, null, ""), out _);
 
     /// <summary>The square of <paramref name="size"/> pixels at the picture's start (left or top).</summary>
     private static Image Square(string file, int size, bool opaque)
@@ -79,35 +85,4 @@ internal static class SiteIcons
         using var srgb = square.Colourspace(Enums.Interpretation.Srgb);
         return opaque && srgb.HasAlpha() ? srgb.Flatten(background: [255, 255, 255]) : srgb.Copy();
     }
-
-    /// <summary>The file in content/ a root-relative source names; null for an external URL, a
-    /// missing file (the link check reports it) or a link leading out of the site.</summary>
-    private static string? LocalFile(string contentRoot, string source)
-    {
-        if (source.Contains("://", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var root = Path.GetFullPath(contentRoot);
-        var full = Path.GetFullPath(Path.Combine(root, source.Split('?', '#')[0].TrimStart('/')));
-        if (!File.Exists(full))
-        {
-            return null;
-        }
-
-        var real = SafeFiles.RealPath(full);
-        return real.StartsWith(SafeFiles.RealPath(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? real : null;
-    }
-
-    private static string? TypeOf(string source) => Path.GetExtension(source.Split('?', '#')[0]).ToLowerInvariant() switch
-    {
-        ".svg" => "image/svg+xml",
-        ".png" => "image/png",
-        ".ico" => "image/x-icon",
-        ".webp" => "image/webp",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".gif" => "image/gif",
-        _ => null,
-    };
 }

@@ -58,23 +58,8 @@ internal static class FigureFactory
             isCover)
         {
             FileSize = image.FileSize,
-            MediaType = MediaTypeOf(image.Url),
+            MediaType = PhotoPlan.MediaTypeOf(image.Url),
             Photo = image.Photo,
-        };
-    }
-
-    private static string? MediaTypeOf(string url)
-    {
-        var path = url.Split('?', '#')[0];
-        return Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".jpg" or ".jpeg" => "image/jpeg",
-            ".png" => "image/png",
-            ".gif" => "image/gif",
-            ".webp" => "image/webp",
-            ".svg" => "image/svg+xml",
-            ".avif" => "image/avif",
-            _ => null,
         };
     }
 
