@@ -27,6 +27,7 @@ param(
     [switch] $Drafts,
     [switch] $Future,
     [switch] $NoMinify,
+    [switch] $NoCache,
     [switch] $Timings,
     [switch] $Strict,
     [switch] $Quiet,
@@ -199,6 +200,7 @@ switch ($Command) {
         if ($Drafts) { $arguments += '--drafts' }
         if ($Future) { $arguments += '--future' }
         if ($NoMinify) { $arguments += '--no-minify' }
+        if ($NoCache) { $arguments += '--no-cache' }
         if ($Timings) { $arguments += '--timings' }
         if ($Strict) { $arguments += '--strict' }
         if ($Quiet) { $arguments += '--quiet' }

@@ -63,7 +63,7 @@ for n in $sizes; do
     : > "$work/$program-$n.txt"
     # Untimed: fills the photo cache (.gazette/cache/images), which every build after it finds warm.
     # shellcheck disable=SC2086
-    ${cli[$program]} build --quiet --source "$site" --output "$out/$program-out-$n" >/dev/null
+    ${cli[$program]} build --quiet --no-cache --source "$site" --output "$out/$program-out-$n" >/dev/null
   done
   for r in $(seq "$runs"); do
     rm -rf "$out/hugo-out-$n"
@@ -71,7 +71,8 @@ for n in $sizes; do
     for program in "${programs[@]}"; do
       rm -rf "$out/$program-out-$n"
       # shellcheck disable=SC2086 # the command and its arguments, as build.ps1 prints them
-      /usr/bin/time -f "%e %M" -a -o "$work/$program-$n.txt" ${cli[$program]} build --quiet --source "$site" --output "$out/$program-out-$n" >/dev/null
+      # A clean build: an empty output, no build cache.
+      /usr/bin/time -f "%e %M" -a -o "$work/$program-$n.txt" ${cli[$program]} build --quiet --no-cache --source "$site" --output "$out/$program-out-$n" >/dev/null
     done
   done
 
@@ -90,11 +91,18 @@ for n in $sizes; do
       "$mem_ratio" "$(verdict "$mem_ratio" 0.40)"
   done
 
-  # One new article and one edited one, built over what the last clean build left (its output and
-  # .gazette/cache/), then compared with a clean build of the edited site.
+  # One new article and one edited one, built over what a build with the cache left (its output
+  # and .gazette/cache/, the build cache of that output), then compared with a clean build of the
+  # edited site. Each run starts from a copy of that output kept with its files' dates (`cp -a`:
+  # the cache knows a page's file by its length and date), at the same path (the cache is the
+  # output's).
   newest=$(find "$site/content/posts" -name '*.md' | sort | awk 'END { print }')
   edited=$(find "$site/content/posts" -name '*.md' | sort | awk 'NR == 1')
   for program in "${programs[@]}"; do
+    rm -rf "$site/.gazette/cache/pages"
+    # shellcheck disable=SC2086
+    ${cli[$program]} build --quiet --source "$site" --output "$out/$program-out-$n" >/dev/null
+    rm -rf "$out/$program-base-$n" && cp -a "$out/$program-out-$n" "$out/$program-base-$n"
     cp -r "$site" "$site-edit"
     mkdir -p "$site-edit/content/posts/bench-new"
     sed -e 's/^title: .*/title: "Un article de plus pour la mesure"/' -e 's/^slug: .*/slug: un-article-de-plus/' "$newest" > "$site-edit/content/posts/bench-new/index.md"
@@ -103,19 +111,20 @@ for n in $sizes; do
     : > "$work/$program-inc-$n.txt"
     for r in $(seq "$runs"); do
       rm -rf "$site-edit/.gazette" && cp -r "$site/.gazette" "$site-edit/"
-      rm -rf "$out/$program-inc-$n" && cp -r "$out/$program-out-$n" "$out/$program-inc-$n"
+      rm -rf "$out/$program-out-$n" && cp -a "$out/$program-base-$n" "$out/$program-out-$n"
       # shellcheck disable=SC2086
-      /usr/bin/time -f "%e %M" -a -o "$work/$program-inc-$n.txt" ${cli[$program]} build --quiet --source "$site-edit" --output "$out/$program-inc-$n" >/dev/null
+      /usr/bin/time -f "%e %M" -a -o "$work/$program-inc-$n.txt" ${cli[$program]} build --quiet --timings --source "$site-edit" --output "$out/$program-out-$n" > "$work/$program-inc-timings-$n.txt"
     done
+    echo "  $program: where the last build after the edit spent its time:"; sed 's/^/    /' "$work/$program-inc-timings-$n.txt"
     # shellcheck disable=SC2086
-    rm -rf "$out/$program-clean-$n"; ${cli[$program]} build --quiet --source "$site-edit" --output "$out/$program-clean-$n" >/dev/null
-    same=$(diff -r -q -x .gazette-manifest "$out/$program-inc-$n" "$out/$program-clean-$n" >/dev/null && echo "identical to a clean build" || echo "DIFFERENT from a clean build")
+    rm -rf "$out/$program-clean-$n"; ${cli[$program]} build --quiet --no-cache --source "$site-edit" --output "$out/$program-clean-$n" >/dev/null
+    same=$(diff -r -q "$out/$program-out-$n" "$out/$program-clean-$n" >/dev/null && echo "identical to a clean build" || echo "DIFFERENT from a clean build")
     inc=$(cut -d' ' -f1 "$work/$program-inc-$n.txt" | median)
     ratio=$(awk -v i="$inc" -v c="${time_at[$program-$n]}" 'BEGIN{printf "%.2f", i/c}')
     printf '  %-6s after one new and one edited article: %.2f s, %s x its clean build (target 0.10: %s), output %s\n' \
       "$program" "$inc" "$ratio" "$(verdict "$ratio" 0.10)" "$same"
     [ "$n" = 100000 ] && [ "$program" = native ] && printf '  native incremental at 100 000: %.2f s (target < 2 s: %s)\n' "$inc" "$(verdict "$inc" 2)"
-    rm -rf "$site-edit" "$out/$program-inc-$n" "$out/$program-clean-$n" "$out/$program-out-$n"
+    rm -rf "$site-edit" "$out/$program-base-$n" "$out/$program-clean-$n" "$out/$program-out-$n"
   done
 done
 

@@ -10,6 +10,7 @@ internal sealed record CommandLine
     public bool Drafts { get; init; }
     public bool Future { get; init; }
     public bool NoMinify { get; init; }
+    public bool NoCache { get; init; }
     public bool Timings { get; init; }
     public bool Quiet { get; init; }
     public bool Strict { get; init; }
@@ -96,6 +97,9 @@ internal sealed record CommandLine
                     break;
                 case "--no-minify":
                     command = command with { NoMinify = true };
+                    break;
+                case "--no-cache":
+                    command = command with { NoCache = true };
                     break;
                 case "--timings" or "--verbose":
                     command = command with { Timings = true };

@@ -26,6 +26,8 @@ public static class Program
           --drafts         include articles marked draft: true
           --future         include articles dated in the future
           --no-minify      write readable HTML, CSS and JS
+          --no-cache       render every page, without the build cache of the last build
+                           (.gazette/cache/pages/; clean forgets it)
           --strict         warnings fail the build too
           --force          take over an output folder holding files Gazette did not write,
                            DELETING them (the site, its parents and source folders stay refused)
@@ -84,6 +86,7 @@ public static class Program
         IncludeDrafts = command.Drafts,
         IncludeFuture = command.Future,
         Minify = command.NoMinify ? false : null,
+        Cache = !command.NoCache,
         Strict = command.Strict,
         Force = command.Force,
         Waiting = message => Console.Error.WriteLine($"gazette: {message}…"),
@@ -116,6 +119,7 @@ public static class Program
             ? $"Checked {pages} pages ({counts}) in {total.TotalSeconds:F2} s, nothing written"
             : result.Succeeded
                 ? $"Built {pages} pages ({counts}, {Size(result.OutputBytes)}) in {total.TotalSeconds:F2} s"
+                    + (result.KeptPages > 0 ? $", {pages - result.KeptPages} rendered, the others unchanged since the last build" : "")
                 : "Build failed; the previous output was left untouched";
         if (!command.Quiet || !result.Succeeded)
         {

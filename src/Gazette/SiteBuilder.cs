@@ -41,6 +41,10 @@ public sealed record BuildOptions
     /// <summary>Pagefind's program, which indexes the built site for its search page; null: the
     /// site has no search (<see cref="SearchUnavailable"/> says why, when it is not the caller's choice).</summary>
     public string? Pagefind { get; init; }
+    /// <summary>Use the build cache (<c>.gazette/cache/pages/</c>): render only the pages whose inputs
+    /// changed since the last build into the same output, and leave the others' files untouched.
+    /// The command line's <c>build</c> and <c>serve</c> do, unless <c>--no-cache</c>.</summary>
+    public bool Cache { get; init; }
     /// <summary>Why Pagefind cannot run here (not installed, no Node.js to install it): the build
     /// says once that search is off and why.</summary>
     public string? SearchUnavailable { get; init; }
@@ -73,11 +77,15 @@ public sealed record BuildResult(
     /// why the site has no search (null: the site has none by its own choice).</summary>
     public string? Search { get; init; }
 
+    /// <summary>Pages the build cache kept as the previous build wrote them (their files untouched).</summary>
+    public int KeptPages { get; init; }
+
     /// <summary>True when the dev server updated only what the change affected.</summary>
     public bool Incremental { get; init; }
 
-    /// <summary>The pages an incremental update rendered again (output paths, in order): those whose
-    /// reads of the model the edit changed, and those new or listed differently.</summary>
+    /// <summary>The pages an incremental update, or a build with the build cache that kept the
+    /// others, rendered again (output paths, in order): those whose reads of the model the edit
+    /// changed, and those new or listed differently.</summary>
     public IReadOnlyList<string> RenderedPages { get; init; } = [];
 
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error || (Strict && d.Severity == Severity.Warning));

@@ -152,10 +152,23 @@ public sealed class SiteSession(BuildOptions options)
             run.Phase("photos");
         }
 
-        var writer = new OutputWriter(output);
-        List<PageJob> jobs;
+        var editionJobs = editions.Select((e, i) => PageRenderer.ListJobs(e, templates, urls, editionSites[i])).ToList();
+        List<PageJob> jobs = [.. editionJobs.SelectMany(j => j)];
+        // The build cache knows one edition's pages (as the dev server's updates do).
+        var cache = options.Cache && !options.CheckOnly && !multilingual
+            && BuildCache.Fingerprint(_source, theme, options, searchOn, new object?[] { icons.Icons, logo }) is { } fingerprint
+            ? BuildCache.Open(_source, output, fingerprint, diagnostics)
+            : null;
+        var kept = cache?.Plan(jobs, model, _parallel);
+        if (cache is not null)
+        {
+            run.Phase("cache");
+        }
+
+        var writer = new OutputWriter(output, inPlace: cache?.InPlace == true);
         Read[]?[] reads;
         List<WrittenPage> sitemap;
+        List<PageJob> rendered;
         try
         {
             if (notOwned?.GetAwaiter().GetResult() is { } foreign)
@@ -170,12 +183,22 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null);
             }
 
-            var editionJobs = editions.Select((e, i) => PageRenderer.ListJobs(e, templates, urls, editionSites[i])).ToList();
-            jobs = [.. editionJobs.SelectMany(j => j)];
             var links = new LinkChecker(urls);
             links.ExpectPages(jobs.Select(j => j.OutputPath));
-            reads = PageRenderer.Render(jobs, templates, writer, links, diagnostics, _parallel, record: _keepsForUpdates && !multilingual);
+            rendered = kept is null ? jobs : [.. jobs.Where((_, i) => kept[i] is null)];
+            var renderedReads = PageRenderer.Render(rendered, templates, writer, links, diagnostics, _parallel,
+                record: (_keepsForUpdates || cache is not null) && !multilingual);
             run.Phase("pages");
+            if (kept is not null)
+            {
+                reads = KeepPages(jobs, kept, renderedReads, writer, links, cache!, diagnostics);
+                run.Phase("kept pages");
+            }
+            else
+            {
+                reads = renderedReads;
+            }
+
             editions.ForEach(e => FeedWriter.WriteAll(e, urls, templates, writer));
             var sitemaps = editionJobs.ConvertAll(PageRenderer.SitemapPages);
             sitemap = sitemaps[0];
@@ -206,7 +229,7 @@ public sealed class SiteSession(BuildOptions options)
                 return run.Result(null, PageRenderer.CountByGroup(jobs));
             }
 
-            if (searchOn)
+            if (searchOn && !writer.InPlace)
             {
                 IndexForSearch(writer, config.SearchFolderOf(config.Language), diagnostics);
                 run.Phase("search");
@@ -217,9 +240,28 @@ public sealed class SiteSession(BuildOptions options)
                 }
             }
 
+            if (writer.InPlace)
+            {
+                KeepOrDeleteTheRest(writer, searchOn);
+            }
+
+            cache?.BeforeCommit();
             writer.WriteManifest();
             writer.Commit();
             photoCache?.Cache.Prune();
+            if (searchOn && writer.InPlace && writer.Changed.Any(path => path.EndsWith(".html", StringComparison.Ordinal)))
+            {
+                // Pagefind indexes the whole site at once: in place, it runs over the written output.
+                if (SearchIndex.Write(options.Pagefind!, output) is { } problem)
+                {
+                    diagnostics.Warning(DiagnosticCodes.SearchIndexFailed, SourceLocation.File(config.SearchFolderOf(config.Language) + "index.html"), problem);
+                }
+
+                OutputWriter.RelistInManifest(output, SearchIndex.Folder);
+                run.Phase("search");
+            }
+
+            SaveQuietly(cache, diagnostics);
         }
         catch (Exception e) when (IsIoFault(e))
         {
@@ -259,7 +301,86 @@ public sealed class SiteSession(BuildOptions options)
             ChangedFiles = writer.Changed,
             OutputBytes = writer.TotalBytes,
             Search = searchNote,
+            RenderedPages = cache is not null ? [.. rendered.Select(j => j.OutputPath).Order(StringComparer.Ordinal)] : [],
+            KeptPages = jobs.Count - rendered.Count,
         };
+    }
+
+    /// <summary>
+    /// Counts the pages the build cache keeps as written (their files stay untouched) and collects
+    /// their links from those files, for the link check; remembers every page for the next build.
+    /// Returns the reads of all the jobs, in their order.
+    /// </summary>
+    private Read[]?[] KeepPages(List<PageJob> jobs, (CachedPage Page, Read[] Reads)?[] kept, Read[]?[] renderedReads, OutputWriter writer,
+        LinkChecker links, BuildCache cache, DiagnosticBag diagnostics)
+    {
+        var reads = new Read[]?[jobs.Count];
+        var next = 0;
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (kept[i] is { } page)
+            {
+                reads[i] = page.Reads;
+                cache.Keep(page.Page);
+                if (writer.Keep(jobs[i].OutputPath, jobs[i].ErrorContext, page.Page.Length) is { } earlier)
+                {
+                    diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(jobs[i].ErrorContext),
+                        $"'{jobs[i].OutputPath}' is also written by '{earlier}'; change a slug so each page has its own URL");
+                }
+            }
+            else if ((reads[i] = renderedReads[next++]) is { } read)
+            {
+                cache.Rendered(jobs[i], read);
+            }
+        }
+
+        Parallel.For(0, jobs.Count, _parallel, i =>
+        {
+            if (kept[i] is not null)
+            {
+                links.Collect(jobs[i].ErrorContext, jobs[i].OutputPath, File.ReadAllBytes(Path.Combine(writer.OutputDirectory, jobs[i].OutputPath)));
+            }
+        });
+        return reads;
+    }
+
+    /// <summary>In place: the previous build's files this one did not write are deleted, as a clean
+    /// build would not have them; the search index stays, made again after the commit if a page changed.</summary>
+    private static void KeepOrDeleteTheRest(OutputWriter writer, bool searchOn)
+    {
+        var manifest = Path.Combine(writer.OutputDirectory, OutputWriter.ManifestName);
+        foreach (var path in File.ReadAllLines(manifest))
+        {
+            if (path.Length == 0 || path == OutputWriter.ManifestName || writer.HasWritten(path))
+            {
+                continue;
+            }
+
+            var file = new FileInfo(Path.Combine(writer.OutputDirectory, path));
+            if (searchOn && path.StartsWith(SearchIndex.Folder + "/", StringComparison.Ordinal) && file.Exists)
+            {
+                writer.Keep(path, "search index", file.Length);
+            }
+            else
+            {
+                writer.DeleteStale(path);
+            }
+        }
+    }
+
+    /// <summary>Writes the build cache; a cache that cannot be written is a warning (the site is
+    /// built, the next build renders every page).</summary>
+    private static void SaveQuietly(BuildCache? cache, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            cache?.Save();
+        }
+        catch (Exception e) when (IsIoFault(e))
+        {
+            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(PageCache.Folder),
+                $"cannot write the build cache ({e.Message}); the next build renders every page again");
+        }
     }
 
     /// <summary>Whether the site has search: site.yml leaves it on, the theme has a search page and

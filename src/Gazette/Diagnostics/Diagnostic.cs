@@ -147,4 +147,5 @@ public static class DiagnosticCodes
     public const string OutputFailed = "GZ0410";
     public const string SearchIndexFailed = "GZ0411";
     public const string TranslationInvalid = "GZ0412";
+    public const string BuildCacheUnusable = "GZ0413";
 }

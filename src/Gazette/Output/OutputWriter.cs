@@ -24,6 +24,8 @@ internal sealed partial class OutputWriter
     private readonly ConcurrentBag<(string Path, long Length)> _oversized = [];
     private readonly ConcurrentBag<string> _changed = [];
     private readonly ConcurrentDictionary<string, byte[]> _pending = new(StringComparer.Ordinal);
+    // In place: files to copy at Commit, unless the output's copy has the source's length and date.
+    private readonly ConcurrentDictionary<string, string> _pendingCopies = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _stale = [];
     private long _totalBytes;
 
@@ -137,6 +139,26 @@ internal sealed partial class OutputWriter
         }
     }
 
+    /// <summary>In place: counts as written a file the previous build wrote and this one would write
+    /// the same (a page the build cache knows unchanged), leaving it untouched. Returns the earlier
+    /// writer on a collision, as the writes do.</summary>
+    public string? Keep(string relativePath, string writer, long length)
+    {
+        if (!InPlace)
+        {
+            throw new InvalidOperationException("only an in-place build keeps the previous output's files");
+        }
+
+        if (Claim(relativePath, writer, out var previous) is null)
+        {
+            return previous;
+        }
+
+        Interlocked.Add(ref _totalBytes, length);
+        NoteSize(relativePath, length);
+        return null;
+    }
+
     public string? CopyFile(string sourcePath, string relativePath, string writer)
     {
         var target = Claim(relativePath, writer, out var previous);
@@ -147,22 +169,41 @@ internal sealed partial class OutputWriter
 
         if (InPlace)
         {
-            _pending[target] = File.ReadAllBytes(sourcePath);
+            _pendingCopies[target] = sourcePath;
+            var size = new FileInfo(sourcePath).Length;
+            Interlocked.Add(ref _totalBytes, size);
+            NoteSize(relativePath, size);
             return null;
         }
 
-        File.Copy(sourcePath, target, overwrite: true);
+        Copy(sourcePath, target);
         _changed.Add(relativePath);
+        var length = new FileInfo(target).Length;
+        Interlocked.Add(ref _totalBytes, length);
+        NoteSize(relativePath, length);
+        return null;
+    }
+
+    /// <summary>Copies a file with plain read permissions and the source's date, which tells the next
+    /// in-place build the copy is still the source's (as rsync tells it: same length, same date).</summary>
+    private static void Copy(string sourcePath, string target)
+    {
+        File.Copy(sourcePath, target, overwrite: true);
         if (!OperatingSystem.IsWindows())
         {
             // Plain readable files whatever the source's mode: GitHub Pages serves what it can read.
             File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
 
-        var length = new FileInfo(target).Length;
-        Interlocked.Add(ref _totalBytes, length);
-        NoteSize(relativePath, length);
-        return null;
+        File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(sourcePath));
+    }
+
+    /// <summary>Whether <paramref name="target"/> is a copy of <paramref name="sourcePath"/> made by <see cref="Copy"/>.</summary>
+    private static bool IsCopyOf(string target, string sourcePath)
+    {
+        var copy = new FileInfo(target);
+        var source = new FileInfo(sourcePath);
+        return copy.Exists && copy.Length == source.Length && copy.LastWriteTimeUtc == source.LastWriteTimeUtc;
     }
 
     private void NoteSize(string relativePath, long length)
@@ -322,24 +363,7 @@ internal sealed partial class OutputWriter
     {
         if (InPlace)
         {
-            foreach (var (target, bytes) in _pending)
-            {
-                if (File.Exists(target) && new FileInfo(target).Length == bytes.LongLength && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
-                {
-                    continue;
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                Overwrite(target, bytes);
-                _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
-            }
-
-            foreach (var target in _stale.Where(File.Exists))
-            {
-                File.Delete(target);
-                _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
-            }
-
+            CommitInPlace();
             return;
         }
 
@@ -381,6 +405,67 @@ internal sealed partial class OutputWriter
         }
 
         DeleteDirectory(PreviousDirectory);
+    }
+
+    /// <summary>
+    /// Writes the files whose bytes changed and deletes the stale ones. The manifest comes first
+    /// listing the old files and the new (a build killed half-way leaves a folder the next build
+    /// still owns, as <see cref="CopyIntoMountPoint"/> does), and last as it is now.
+    /// </summary>
+    private void CommitInPlace()
+    {
+        var manifest = Path.Combine(OutputDirectory, ManifestName);
+        _pending.TryRemove(manifest, out var newManifest);
+        if (newManifest is not null && File.Exists(manifest) && File.ReadAllBytes(manifest).AsSpan().SequenceEqual(newManifest))
+        {
+            newManifest = null; // the same files as before
+        }
+
+        if (newManifest is not null && File.Exists(manifest))
+        {
+            var old = File.ReadAllLines(manifest).Where(l => l.Length > 0);
+            var both = old.Union(Encoding.UTF8.GetString(newManifest).Split('\n', StringSplitOptions.RemoveEmptyEntries)).Order(StringComparer.Ordinal);
+            Overwrite(manifest, Utf8NoBom.GetBytes(string.Join('\n', both) + "\n"));
+        }
+
+        foreach (var (target, bytes) in _pending)
+        {
+            if (File.Exists(target) && new FileInfo(target).Length == bytes.LongLength && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            Overwrite(target, bytes);
+            _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
+        }
+
+        foreach (var (target, source) in _pendingCopies)
+        {
+            if (!IsCopyOf(target, source))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Copy(source, target);
+                _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
+            }
+        }
+
+        foreach (var target in _stale.Where(File.Exists))
+        {
+            File.Delete(target);
+            _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
+            // A page's folder goes with its last file, as a clean build would not make it.
+            for (var folder = Path.GetDirectoryName(target)!; folder.Length > OutputDirectory.Length && Directory.Exists(folder)
+                && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder)!)
+            {
+                Directory.Delete(folder);
+            }
+        }
+
+        if (newManifest is not null)
+        {
+            Overwrite(manifest, newManifest);
+        }
     }
 
     /// <summary>

@@ -57,6 +57,21 @@ internal sealed class HtmlString : IEquatable<HtmlString>
 
     private ReadOnlySpan<byte> BorrowedSpan => _borrowed!.Utf8[.._borrowedLength];
 
+    /// <summary>A digest of the HTML's UTF-8 bytes (the build cache's: the same whatever the HTML
+    /// is held as).</summary>
+    internal UInt128 Digest()
+    {
+        if (_text is null)
+        {
+            return System.IO.Hashing.XxHash128.HashToUInt128(_utf8 ?? BorrowedSpan);
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_text.Length));
+        var digest = System.IO.Hashing.XxHash128.HashToUInt128(buffer.AsSpan(0, Encoding.UTF8.GetBytes(_text, buffer)));
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        return digest;
+    }
+
     /// <summary>Appends the HTML to a page buffer.</summary>
     internal void WriteTo(HtmlBuffer output)
     {

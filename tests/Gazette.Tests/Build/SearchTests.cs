@@ -213,4 +213,21 @@ public class SearchTests
         Assert.Contains("apprentissage automatique", IndexedPages(site.OutputDirectory)["/2024/09/paris/"], StringComparison.Ordinal);
         OutputSnapshot.AssertSameAsFullBuild(site.Directory, site.OutputDirectory, now, pagefind: pagefind);
     }
+
+    [Fact]
+    public void A_build_with_the_cache_indexes_the_changed_page_as_a_full_build_does()
+    {
+        var pagefind = Installed();
+        using var site = new TestSite(Site);
+        var now = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        site.BuildSuccessfully(o => o with { Pagefind = pagefind, Now = now, Cache = true });
+
+        site.Write("content/posts/paris.md", TestSite.Article(title: "OpenAI ouvre un bureau à Paris", date: "2024-09-25T10:30:00+02:00",
+            body: "Le laboratoire recrute des chercheurs en apprentissage automatique."));
+        var result = site.BuildSuccessfully(o => o with { Pagefind = pagefind, Now = now, Cache = true });
+
+        Assert.True(result.KeptPages > 0);
+        Assert.Contains("apprentissage automatique", IndexedPages(site.OutputDirectory)["/2024/09/paris/"], StringComparison.Ordinal);
+        OutputSnapshot.AssertSameAsFullBuild(site.Directory, site.OutputDirectory, now, pagefind: pagefind);
+    }
 }

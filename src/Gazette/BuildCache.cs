@@ -1,0 +1,208 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Gazette.Diagnostics;
+using Gazette.Model;
+using Gazette.Output;
+using Gazette.Templates;
+using Gazette.Text;
+
+namespace Gazette;
+
+/// <summary>
+/// The build cache at work in one build: which pages of the last build can stay as they are, and
+/// what this build leaves for the next one (<see cref="PageCache"/>).
+/// <para>A page stays when it is given the same values (<see cref="ModelDigests.OfPage"/>), when
+/// every member its templates read has the same digest in the new model, and when its file is
+/// still the one written. Everything else that can change a page (Gazette itself, site.yml, the
+/// theme's files, the build's options) is in the fingerprint: any change there and every page is
+/// rendered. The pages are written in place, and only those whose bytes change.</para>
+/// </summary>
+internal sealed class BuildCache
+{
+    // A build that renders more than this share of a large site's pages does it in a staging
+    // folder, whole: in place, every page rendered waits in memory until the commit.
+    private const double MostPages = 0.25;
+    private const int FewPages = 2000;
+
+    private readonly string _file;
+    private readonly string _output;
+    private readonly UInt128 _fingerprint;
+    private readonly PageCache? _previous;
+    private readonly Dictionary<string, CachedPage> _next = new(StringComparer.Ordinal);
+    private readonly ModelDigests _digests = new();
+
+    private BuildCache(string file, string output, UInt128 fingerprint, PageCache? previous)
+    {
+        _file = file;
+        _output = output;
+        _fingerprint = fingerprint;
+        _previous = previous;
+    }
+
+    /// <summary>Whether pages are written into the previous output, the unchanged ones left as they are.</summary>
+    public bool InPlace { get; private set; }
+
+    /// <summary>Opens the site's cache for <paramref name="output"/>: the previous build's pages when
+    /// it describes this output with the same fingerprint. A cache that cannot be trusted is one
+    /// warning, and every page is rendered.</summary>
+    public static BuildCache Open(string site, string output, UInt128 fingerprint, DiagnosticBag diagnostics)
+    {
+        var file = PageCache.PathFor(site, output);
+        var (previous, problem) = PageCache.Load(file);
+        if (problem is not null)
+        {
+            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(Path.GetRelativePath(site, file).Replace('\\', '/')),
+                $"the build cache {problem}; every page is rendered again, and the cache written anew (--no-cache builds without it)");
+        }
+
+        var usable = previous is not null && previous.Fingerprint == fingerprint && previous.Output == output
+            && File.Exists(Path.Combine(output, OutputWriter.ManifestName));
+        return new BuildCache(file, output, fingerprint, usable ? previous : null);
+    }
+
+    /// <summary>
+    /// What this build can keep of the previous one: for each job, its previous record and its
+    /// reads in the new model when the page stays as it is (null: it is rendered). Decides
+    /// <see cref="InPlace"/>.
+    /// </summary>
+    public (CachedPage Page, Read[] Reads)?[] Plan(List<PageJob> jobs, SiteModel model, ParallelOptions parallel)
+    {
+        var kept = new (CachedPage, Read[])?[jobs.Count];
+        if (_previous is null)
+        {
+            return kept;
+        }
+
+        var entities = ModelDigests.Entities(model);
+        var count = 0;
+        // Each thread with its own digests (a member may be digested twice, once per thread).
+        Parallel.For(0, jobs.Count, parallel, () => new ModelDigests(), (i, _, digests) =>
+        {
+            var job = jobs[i];
+            if (_previous.Pages.TryGetValue(job.OutputPath, out var page) && digests.OfPage(job.Layout, job.Language, job.OutputPath, job.Globals) == page.PageDigest
+                && ReadsIn(page, entities) is { } reads && digests.OfReads(reads) == page.ReadsDigest && IsAsWritten(page))
+            {
+                kept[i] = (page, reads);
+                Interlocked.Increment(ref count);
+            }
+
+            return digests;
+        }, _ => { });
+
+        InPlace = jobs.Count - count <= Math.Max(jobs.Count * MostPages, FewPages);
+        return InPlace ? kept : new (CachedPage, Read[])?[jobs.Count];
+    }
+
+    /// <summary>The reads of a page's record in the new model; null when one of the objects it read is gone.</summary>
+    private static Read[]? ReadsIn(CachedPage page, Dictionary<string, object> entities)
+    {
+        var reads = new Read[page.Reads.Length];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            if (!entities.TryGetValue(page.Reads[i].Key, out var entity))
+            {
+                return null;
+            }
+
+            reads[i] = new Read(entity, page.Reads[i].Members);
+        }
+
+        return reads;
+    }
+
+    private bool IsAsWritten(CachedPage page)
+    {
+        var file = new FileInfo(Path.Combine(_output, page.OutputPath));
+        return file.Exists && file.Length == page.Length && file.LastWriteTimeUtc.Ticks == page.WriteTicks;
+    }
+
+    /// <summary>Remembers a page kept from the previous build.</summary>
+    public void Keep(CachedPage page) => _next[page.OutputPath] = page;
+
+    /// <summary>Remembers what a rendered page read (its file's length and date are taken at
+    /// <see cref="Save"/>). A page whose values have no stable digest is not remembered: the next
+    /// build renders it again.</summary>
+    public void Rendered(PageJob job, Read[] reads)
+    {
+        if (_digests.OfPage(job.Layout, job.Language, job.OutputPath, job.Globals) is { } pageDigest && _digests.OfReads(reads) is { } readsDigest)
+        {
+            _next[job.OutputPath] = new CachedPage(job.OutputPath, pageDigest,
+                [.. reads.Select(r => (ModelDigests.KeyOf(r.Entity)!, r.Members))], readsDigest, -1, 0);
+        }
+    }
+
+    /// <summary>Forgets the previous build's cache before the output changes: a build stopped while
+    /// it writes leaves no cache describing files it had begun to replace.</summary>
+    public void BeforeCommit() => PageCache.Delete(_file);
+
+    /// <summary>Writes the cache of this build, once its output is in place.</summary>
+    public void Save()
+    {
+        foreach (var (path, page) in _next)
+        {
+            if (page.Length < 0)
+            {
+                var file = new FileInfo(Path.Combine(_output, path));
+                _next[path] = file.Exists ? page with { Length = file.Length, WriteTicks = file.LastWriteTimeUtc.Ticks } : page;
+            }
+        }
+
+        new PageCache { Fingerprint = _fingerprint, Output = _output, Pages = _next }.Save(_file);
+    }
+
+    /// <summary>
+    /// The fingerprint of what may change any page: Gazette's own code, site.yml, every file of the
+    /// theme (layouts, translations, assets, the site's own overrides), the build's options, and
+    /// the site's icons and logo as pages link them. Null when a template reads the clock
+    /// (<c>date.now</c>): its pages differ at each build, so none is kept.
+    /// </summary>
+    public static UInt128? Fingerprint(string site, Theme theme, BuildOptions options, bool search, object? siteImages)
+    {
+        var hash = new XxHash128();
+        void Add(string text)
+        {
+            hash.Append(BitConverter.GetBytes(text.Length));
+            hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+
+        // Gazette itself: its compilation's id, and the program's and library's files (a native
+        // program may not know its id; a program compiled again is a new file).
+        Add("gazette " + typeof(BuildCache).Module.ModuleVersionId.ToString("N"));
+        foreach (var program in new[] { Environment.ProcessPath, typeof(BuildCache).Assembly.Location })
+        {
+            if (!string.IsNullOrEmpty(program) && new FileInfo(program) is { Exists: true } file)
+            {
+                Add($"{file.FullName} {file.Length} {file.LastWriteTimeUtc.Ticks}");
+            }
+        }
+
+        Add($"drafts={options.IncludeDrafts} future={options.IncludeFuture} minify={options.Minify} base={options.BaseUrl} search={search}");
+        hash.Append(File.ReadAllBytes(Path.Combine(site, Configuration.SiteConfigLoader.FileName)));
+        var folders = theme.LayoutFolders.Select(f => f.Directory).Concat(theme.I18nFolders.Select(f => f.Directory)).Concat(theme.AssetFolders);
+        foreach (var (folder, index) in folders.Select((f, i) => (f, i)))
+        {
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (var file in SafeFiles.Enumerate(folder).Order(StringComparer.Ordinal))
+            {
+                var bytes = File.ReadAllBytes(file);
+                if (index < theme.LayoutFolders.Count && bytes.AsSpan().IndexOf("date.now"u8) >= 0)
+                {
+                    return null;
+                }
+
+                Add($"{index}:{Path.GetRelativePath(folder, file)}");
+                hash.Append(BitConverter.GetBytes(bytes.Length));
+                hash.Append(bytes);
+            }
+        }
+
+        var images = new ModelDigests().Of(siteImages);
+        hash.Append(BitConverter.GetBytes((ulong)images));
+        hash.Append(BitConverter.GetBytes((ulong)(images >> 64)));
+        return hash.GetCurrentHashAsUInt128();
+    }
+}

@@ -1,0 +1,332 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Gazette.Markdown;
+using Gazette.Text;
+
+namespace Gazette.Model;
+
+/// <summary>
+/// Digests of what a page read of the model, the same from one build to the next for the same
+/// values: the build cache keeps a page's and renders it again only when the digest of its reads
+/// in the new model differs (<see cref="Output.PageCache"/>).
+/// <para>A value is digested by what templates can see of it: a document, term, taxonomy or the
+/// site's lists by identity (what a page read of them is recorded member by member, and digested
+/// on its own), lists and dictionaries item by item, any other object of the model by the members
+/// templates read of it (its table's, else its public properties and fields, which is what
+/// Scriban shows). A value of a type it does not know makes the page one that is always rendered.</para>
+/// <para>Digests are remembered per object and member: the title of an article that a thousand
+/// list pages show is digested once. Not thread-safe: one per thread.</para>
+/// </summary>
+internal sealed class ModelDigests
+{
+    private readonly Dictionary<(object Entity, int Member), UInt128> _members = new(EntityMemberComparer.Instance);
+    private readonly Dictionary<object, UInt128> _objects = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Shapes = new();
+    private const int MaxDepth = 48;
+    // Digest states are reused: a build digests a few hundred thousand members.
+    private readonly Stack<XxHash128> _free = [];
+
+    private XxHash128 Rent() => _free.TryPop(out var hash) ? hash : new XxHash128();
+
+    private UInt128 Finish(XxHash128 hash)
+    {
+        var digest = hash.GetCurrentHashAsUInt128();
+        hash.Reset();
+        _free.Push(hash);
+        return digest;
+    }
+
+    /// <summary>A value the digest cannot describe the same way twice (a foreign object).</summary>
+    public sealed class UnknownValueException(Type type) : Exception($"no stable digest for a {type.FullName}");
+
+    /// <summary>What names a model object across builds (its file, its URL), or null for a value
+    /// that is not an object pages' reads are recorded on.</summary>
+    public static string? KeyOf(object entity) => entity switch
+    {
+        Document document => "d:" + document.SourcePath,
+        Term term => "t:" + term.Url,
+        Taxonomy taxonomy => "x:" + taxonomy.Url,
+        SiteModel model => "s:" + model.Prefix,
+        _ => null,
+    };
+
+    /// <summary>Every object of <paramref name="model"/> a page may have read, by <see cref="KeyOf"/>.</summary>
+    public static Dictionary<string, object> Entities(SiteModel model)
+    {
+        var entities = new Dictionary<string, object>(StringComparer.Ordinal) { [KeyOf(model)!] = model };
+        foreach (var document in model.Articles.Concat(model.Pages))
+        {
+            entities[KeyOf(document)!] = document;
+        }
+
+        foreach (var taxonomy in new[] { model.Tags, model.Categories, model.Authors })
+        {
+            entities[KeyOf(taxonomy)!] = taxonomy;
+            foreach (var term in taxonomy.Terms)
+            {
+                entities[KeyOf(term)!] = term;
+            }
+        }
+
+        return entities;
+    }
+
+    /// <summary>The digest of the members <paramref name="reads"/> name, in their order; null when
+    /// one holds a value without a stable digest.</summary>
+    public UInt128? OfReads(IEnumerable<Read> reads)
+    {
+        var hash = Rent();
+        try
+        {
+            foreach (var read in reads)
+            {
+                AddString(hash, KeyOf(read.Entity) ?? throw new UnknownValueException(read.Entity.GetType()));
+                AddUInt64(hash, read.Members);
+                for (var members = read.Members; members != 0; members &= members - 1)
+                {
+                    AddUInt128(hash, OfMember(read.Entity, System.Numerics.BitOperations.TrailingZeroCount(members)));
+                }
+            }
+        }
+        catch (UnknownValueException)
+        {
+            Finish(hash);
+            return null;
+        }
+
+        return Finish(hash);
+    }
+
+    /// <summary>The digest of what a page is given besides its reads: its layout, language, path
+    /// and values (<c>page</c>, <c>paginator</c>…); null when one has no stable digest.</summary>
+    public UInt128? OfPage(string layout, string language, string outputPath, IReadOnlyDictionary<string, object?> values)
+    {
+        var hash = Rent();
+        AddString(hash, layout);
+        AddString(hash, language);
+        AddString(hash, outputPath);
+        try
+        {
+            foreach (var (name, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+            {
+                AddString(hash, name);
+                Add(hash, value, 0);
+            }
+        }
+        catch (UnknownValueException)
+        {
+            Finish(hash);
+            return null;
+        }
+
+        return Finish(hash);
+    }
+
+    /// <summary>The digest of any value, as <see cref="OfPage"/> digests it (the site object's icons and logo).</summary>
+    public UInt128 Of(object? value)
+    {
+        var hash = Rent();
+        Add(hash, value, 0);
+        return Finish(hash);
+    }
+
+    private UInt128 OfMember(object entity, int member)
+    {
+        if (_members.TryGetValue((entity, member), out var known))
+        {
+            return known;
+        }
+
+        var value = entity switch
+        {
+            Document document => ModelMembers.Documents.Members[member].Read(document),
+            Term term => ModelMembers.Terms.Members[member].Read(term),
+            Taxonomy taxonomy => ModelMembers.Taxonomies.Members[member].Read(taxonomy),
+            SiteModel model => ModelMembers.Site.Members[member].Read(model),
+            _ => throw new UnknownValueException(entity.GetType()),
+        };
+        var hash = Rent();
+        try
+        {
+            Add(hash, value, 0);
+        }
+        catch (UnknownValueException)
+        {
+            Finish(hash);
+            throw;
+        }
+
+        return _members[(entity, member)] = Finish(hash);
+    }
+
+    private void Add(XxHash128 hash, object? value, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new UnknownValueException(value?.GetType() ?? typeof(object));
+        }
+
+        switch (value)
+        {
+            case null:
+                AddTag(hash, 0);
+                break;
+            case string text:
+                AddTag(hash, 1);
+                AddString(hash, text);
+                break;
+            case HtmlString html:
+                AddTag(hash, 2);
+                AddUInt128(hash, html.Digest());
+                break;
+            case bool flag:
+                AddTag(hash, flag ? (byte)3 : (byte)4);
+                break;
+            case int or long or short or byte or uint or ulong or Enum:
+                AddTag(hash, 5);
+                AddUInt64(hash, unchecked((ulong)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)));
+                break;
+            case double number:
+                AddTag(hash, 6);
+                AddUInt64(hash, (ulong)BitConverter.DoubleToInt64Bits(number));
+                break;
+            case decimal number:
+                AddTag(hash, 7);
+                AddString(hash, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case DateTimeOffset date:
+                // With its offset: pages print a date as written.
+                AddTag(hash, 8);
+                AddUInt64(hash, (ulong)date.Ticks);
+                AddUInt64(hash, (ulong)date.Offset.Ticks);
+                break;
+            case DateTime date:
+                AddTag(hash, 9);
+                AddUInt64(hash, (ulong)date.Ticks);
+                AddUInt64(hash, (ulong)date.Kind);
+                break;
+            case Document or Term or Taxonomy or SiteModel:
+                AddTag(hash, 10);
+                AddString(hash, KeyOf(value)!);
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> dictionary:
+                // params: front matter's and site.yml's, in the order written (a Scriban object for nested ones).
+                AddTag(hash, 11);
+                foreach (var (key, item) in dictionary)
+                {
+                    AddString(hash, key);
+                    Add(hash, item, depth + 1);
+                }
+
+                AddTag(hash, 12);
+                break;
+            case IEnumerable list:
+                AddTag(hash, 13);
+                foreach (var item in list)
+                {
+                    Add(hash, item, depth + 1);
+                }
+
+                AddTag(hash, 14);
+                break;
+            default:
+                AddTag(hash, 15);
+                AddUInt128(hash, OfObject(value, depth));
+                break;
+        }
+    }
+
+    /// <summary>An object of the model that is not an entity (a figure, a review, a list page), by
+    /// what templates read of it.</summary>
+    private UInt128 OfObject(object value, int depth)
+    {
+        if (_objects.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        var type = value.GetType();
+        if (type.Assembly != typeof(Document).Assembly)
+        {
+            throw new UnknownValueException(type);
+        }
+
+        var hash = Rent();
+        AddString(hash, type.FullName ?? type.Name);
+        try
+        {
+            foreach (var read in Shapes.GetOrAdd(type, ShapeOf))
+            {
+                Add(hash, read(value), depth + 1);
+            }
+        }
+        catch (UnknownValueException)
+        {
+            Finish(hash);
+            throw;
+        }
+
+        var digest = Finish(hash);
+        if (!type.IsValueType)
+        {
+            _objects[value] = digest;
+        }
+
+        return digest;
+    }
+
+    /// <summary>The members templates can read of a type: its table's when it has one, else its
+    /// public properties and fields (by name, so the order never depends on the compiler).</summary>
+    private static Func<object, object?>[] ShapeOf(Type type)
+    {
+        if (type == typeof(Figure))
+        {
+            return [.. ModelMembers.Figures.Members.Select(m => (Func<object, object?>)(o => m.Read((Figure)o)))];
+        }
+
+        if (type == typeof(TermLink))
+        {
+            return [.. ModelMembers.TermLinks.Members.Select(m => (Func<object, object?>)(o => m.Read((TermLink)o)))];
+        }
+
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && p.Name != "EqualityContract")
+            .Select(p => (p.Name, Read: (Func<object, object?>)p.GetValue));
+        var fields = type.GetFields(BindingFlags.Public | BindingFlags.Instance).Select(f => (f.Name, Read: (Func<object, object?>)f.GetValue));
+        return [.. properties.Concat(fields).OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => m.Read)];
+    }
+
+    private static void AddTag(XxHash128 hash, byte tag) => hash.Append([tag]);
+
+    private static void AddUInt64(XxHash128 hash, ulong value)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
+        hash.Append(bytes);
+    }
+
+    private static void AddUInt128(XxHash128 hash, UInt128 value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
+        hash.Append(bytes);
+    }
+
+    private static void AddString(XxHash128 hash, string text)
+    {
+        AddUInt64(hash, (ulong)text.Length);
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    private sealed class EntityMemberComparer : IEqualityComparer<(object Entity, int Member)>
+    {
+        public static readonly EntityMemberComparer Instance = new();
+
+        public bool Equals((object Entity, int Member) x, (object Entity, int Member) y) => ReferenceEquals(x.Entity, y.Entity) && x.Member == y.Member;
+
+        public int GetHashCode((object Entity, int Member) key) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Entity), key.Member);
+    }
+}

@@ -1,0 +1,233 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+
+namespace Gazette.Output;
+
+/// <summary>What a page was made from when it was last written, and what was written.</summary>
+/// <param name="PageDigest">Its layout, path and values (<see cref="Model.ModelDigests.OfPage"/>).</param>
+/// <param name="Reads">What its templates read: the key of each model object and the bits of its members.</param>
+/// <param name="ReadsDigest">The digest of those members' values (<see cref="Model.ModelDigests.OfReads"/>).</param>
+/// <param name="Length">The written file's length, and its last write time (UTC ticks): a file
+/// changed since (by hand, by another program) is written again.</param>
+internal sealed record CachedPage(string OutputPath, UInt128 PageDigest, (string Key, ulong Members)[] Reads, UInt128 ReadsDigest, long Length,
+    long WriteTicks);
+
+/// <summary>
+/// The build cache of one output folder (<c>.gazette/cache/pages/</c>): for each page of the last
+/// build, what it read and what it wrote, with the fingerprint of everything that may change any
+/// page (Gazette itself, site.yml, the theme, the build's options). The next build renders again
+/// only the pages whose reads or values differ, and leaves the others' files untouched.
+/// <para>The file is written beside its final name, then moved; it starts with a magic number, the
+/// format's version, the length and a checksum of what follows. Anything that does not match is
+/// one warning and a build of every page: the cache is never trusted.</para>
+/// </summary>
+internal sealed class PageCache
+{
+    public const string Folder = ".gazette/cache/pages";
+    private const int FormatVersion = 1;
+    private static readonly byte[] Magic = "GZPAGES\n"u8.ToArray();
+    private const int HeaderLength = 8 + 4 + 8 + 16;
+
+    public required UInt128 Fingerprint { get; init; }
+    /// <summary>The output folder (full path) the pages were written to.</summary>
+    public required string Output { get; init; }
+    public required Dictionary<string, CachedPage> Pages { get; init; }
+
+    /// <summary>The cache file of an output folder: one per output, so building into two folders
+    /// keeps both caches.</summary>
+    public static string PathFor(string site, string output) =>
+        Path.Combine(site, Folder, Convert.ToHexStringLower(BitConverter.GetBytes(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(output)))) + ".cache");
+
+    /// <summary>Reads a cache file. Returns null and no problem when there is none; null and why
+    /// when it cannot be trusted.</summary>
+    public static (PageCache? Cache, string? Problem) Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return (null, null);
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot be read ({e.Message})");
+        }
+
+        if (bytes.Length < HeaderLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        {
+            return (null, "is not a Gazette build cache");
+        }
+
+        if (BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) != FormatVersion)
+        {
+            return (null, "was written by another version of Gazette");
+        }
+
+        var body = bytes.AsSpan(HeaderLength);
+        if (BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12)) != body.Length)
+        {
+            return (null, "is truncated (a build stopped while writing it?)");
+        }
+
+        if (BinaryPrimitives.ReadUInt128LittleEndian(bytes.AsSpan(20)) != XxHash128.HashToUInt128(body))
+        {
+            return (null, "is damaged (its checksum does not match)");
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, HeaderLength, body.Length, writable: false), Encoding.UTF8);
+            var fingerprint = ReadUInt128(reader);
+            var output = reader.ReadString();
+            var keys = new string[reader.ReadInt32()];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = reader.ReadString();
+            }
+
+            var count = reader.ReadInt32();
+            var pages = new Dictionary<string, CachedPage>(count, StringComparer.Ordinal);
+            for (var n = 0; n < count; n++)
+            {
+                var outputPath = reader.ReadString();
+                var pageDigest = ReadUInt128(reader);
+                var reads = new (string, ulong)[reader.ReadInt32()];
+                for (var i = 0; i < reads.Length; i++)
+                {
+                    reads[i] = (keys[reader.ReadInt32()], reader.ReadUInt64());
+                }
+
+                pages[outputPath] = new CachedPage(outputPath, pageDigest, reads, ReadUInt128(reader), reader.ReadInt64(), reader.ReadInt64());
+            }
+
+            return (new PageCache { Fingerprint = fingerprint, Output = output, Pages = pages }, null);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or ArgumentException or FormatException
+            or OverflowException)
+        {
+            return (null, "is damaged (it does not read as a cache)");
+        }
+    }
+
+    /// <summary>Writes the cache beside <paramref name="path"/>, then moves it there.</summary>
+    public void Save(string path)
+    {
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            // Keys first (a document is read by many pages), then the pages naming them by number.
+            foreach (var (key, _) in Pages.Values.SelectMany(p => p.Reads))
+            {
+                keys.TryAdd(key, keys.Count);
+            }
+
+            WriteUInt128(writer, Fingerprint);
+            writer.Write(Output);
+            writer.Write(keys.Count);
+            foreach (var key in keys.Keys)
+            {
+                writer.Write(key);
+            }
+
+            writer.Write(Pages.Count);
+            foreach (var page in Pages.Values)
+            {
+                writer.Write(page.OutputPath);
+                WriteUInt128(writer, page.PageDigest);
+                writer.Write(page.Reads.Length);
+                foreach (var (key, members) in page.Reads)
+                {
+                    writer.Write(keys[key]);
+                    writer.Write(members);
+                }
+
+                WriteUInt128(writer, page.ReadsDigest);
+                writer.Write(page.Length);
+                writer.Write(page.WriteTicks);
+            }
+        }
+
+        var content = body.GetBuffer().AsSpan(0, (int)body.Length);
+        var header = new byte[HeaderLength];
+        Magic.CopyTo(header, 0);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(12), content.Length);
+        BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(20), XxHash128.HashToUInt128(content));
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        {
+            file.Write(header);
+            file.Write(content);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Deletes a cache file (before the output it describes changes) and what killed builds
+    /// left beside it; a missing one is fine.</summary>
+    public static void Delete(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        if (Directory.Exists(folder))
+        {
+            File.Delete(path);
+            foreach (var left in Directory.EnumerateFiles(folder, Path.GetFileName(path) + ".*.tmp"))
+            {
+                File.Delete(left);
+            }
+        }
+    }
+
+    /// <summary><c>clean</c>: forgets the caches of a site (only files named as the cache names
+    /// them), then the folders if nothing else is in them. A folder that is a link out of the site
+    /// is left alone.</summary>
+    public static void Forget(string siteDirectory)
+    {
+        var folder = Path.Combine(siteDirectory, Folder);
+        if (!Directory.Exists(folder) || !Text.SafeFiles.IsSameOrInside(Path.GetFullPath(folder), siteDirectory))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            var name = Path.GetFileName(file);
+            if (name.EndsWith(".cache", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                File.Delete(file);
+            }
+        }
+
+        for (var directory = folder; directory.Length > siteDirectory.Length; directory = Path.GetDirectoryName(directory)!)
+        {
+            if (Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                break;
+            }
+
+            Directory.Delete(directory);
+        }
+    }
+
+    private static UInt128 ReadUInt128(BinaryReader reader)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        reader.BaseStream.ReadExactly(bytes);
+        return BinaryPrimitives.ReadUInt128LittleEndian(bytes);
+    }
+
+    private static void WriteUInt128(BinaryWriter writer, UInt128 value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
+        writer.Write(bytes);
+    }
+}
