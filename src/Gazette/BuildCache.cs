@@ -29,7 +29,9 @@ internal sealed class BuildCache
     private readonly UInt128 _fingerprint;
     private readonly PageCache? _previous;
     private readonly Dictionary<string, CachedPage> _next = new(StringComparer.Ordinal);
-    private readonly ModelDigests _digests = new();
+    // The members digested while planning, for the pages rendered after (they read the same, mostly).
+    private Dictionary<object, ModelDigests.EntityDigests>? _shared;
+    private ModelDigests? _digests;
 
     private BuildCache(string file, string output, UInt128 fingerprint, PageCache? previous)
     {
@@ -74,9 +76,16 @@ internal sealed class BuildCache
         }
 
         var entities = ModelDigests.Entities(model);
+        // The members the previous build's pages read, digested once for all of them.
+        var wanted = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        foreach (var (key, members) in _previous.Pages.Values.SelectMany(p => p.Reads))
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(wanted, key, out _) |= members;
+        }
+
+        _shared = ModelDigests.Precompute(wanted.Where(w => entities.ContainsKey(w.Key)).Select(w => (entities[w.Key], w.Value)), parallel);
         var count = 0;
-        // Each thread with its own digests (a member may be digested twice, once per thread).
-        Parallel.For(0, jobs.Count, parallel, () => new ModelDigests(), (i, _, digests) =>
+        Parallel.For(0, jobs.Count, parallel, () => new ModelDigests(_shared), (i, _, digests) =>
         {
             var job = jobs[i];
             if (_previous.Pages.TryGetValue(job.OutputPath, out var page) && digests.OfPage(job.Layout, job.Language, job.OutputPath, job.Globals) == page.PageDigest
@@ -124,6 +133,7 @@ internal sealed class BuildCache
     /// build renders it again.</summary>
     public void Rendered(PageJob job, Read[] reads)
     {
+        _digests ??= new ModelDigests(_shared);
         if (_digests.OfPage(job.Layout, job.Language, job.OutputPath, job.Globals) is { } pageDigest && _digests.OfReads(reads) is { } readsDigest)
         {
             _next[job.OutputPath] = new CachedPage(job.OutputPath, pageDigest,

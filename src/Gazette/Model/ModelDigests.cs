@@ -23,6 +23,53 @@ namespace Gazette.Model;
 internal sealed class ModelDigests
 {
     private readonly Dictionary<(object Entity, int Member), UInt128> _members = new(EntityMemberComparer.Instance);
+    // Digests made beforehand for every thread (see Precompute), read-only once made.
+    private readonly Dictionary<object, EntityDigests>? _shared;
+
+    public ModelDigests(Dictionary<object, EntityDigests>? shared = null) => _shared = shared;
+
+    /// <summary>The digests of some members of one model object, by member.</summary>
+    public sealed class EntityDigests(object entity, ulong members)
+    {
+        public object Entity { get; } = entity;
+        public ulong Members { get; } = members;
+        public UInt128[] Digests { get; } = new UInt128[64];
+    }
+
+    /// <summary>
+    /// Digests the members <paramref name="wanted"/> names, each object's on one thread, for all
+    /// threads to read: every page reads the site's list, most lists the same articles' titles, so
+    /// threads that each kept their own would digest the whole site each.
+    /// </summary>
+    public static Dictionary<object, EntityDigests> Precompute(IEnumerable<(object Entity, ulong Members)> wanted, ParallelOptions parallel)
+    {
+        var all = wanted.Select(w => new EntityDigests(w.Entity, w.Members)).ToArray();
+        Parallel.For(0, all.Length, parallel, () => new ModelDigests(), (i, _, digests) =>
+        {
+            var entry = all[i];
+            for (var members = entry.Members; members != 0; members &= members - 1)
+            {
+                var member = System.Numerics.BitOperations.TrailingZeroCount(members);
+                try
+                {
+                    entry.Digests[member] = digests.OfMember(entry.Entity, member);
+                }
+                catch (UnknownValueException)
+                {
+                    // Left out: a page reading it digests it itself, and finds it has no stable digest.
+                }
+            }
+
+            return digests;
+        }, _ => { });
+        var shared = new Dictionary<object, EntityDigests>(all.Length, ReferenceEqualityComparer.Instance);
+        foreach (var entry in all)
+        {
+            shared[entry.Entity] = entry;
+        }
+
+        return shared;
+    }
     private readonly Dictionary<object, UInt128> _objects = new(ReferenceEqualityComparer.Instance);
     private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Shapes = new();
     private const int MaxDepth = 48;
@@ -135,6 +182,12 @@ internal sealed class ModelDigests
 
     private UInt128 OfMember(object entity, int member)
     {
+        if (_shared is not null && _shared.TryGetValue(entity, out var precomputed) && (precomputed.Members & (1UL << member)) != 0
+            && precomputed.Digests[member] != UInt128.Zero)
+        {
+            return precomputed.Digests[member];
+        }
+
         if (_members.TryGetValue((entity, member), out var known))
         {
             return known;

@@ -223,8 +223,7 @@ internal sealed class LinkChecker(SiteUrls urls)
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var path = Path.Combine(writer.StagingDirectory, page);
-        var html = File.Exists(path) ? File.ReadAllBytes(path).AsSpan() : [];
+        var html = writer.BytesOf(page);
         var position = 0;
         while (NextAttribute(html, ref position, out var name, out var value))
         {

@@ -261,6 +261,14 @@ internal sealed partial class OutputWriter
         return target;
     }
 
+    /// <summary>The bytes of a file this build wrote or kept, as the output will hold them (in place,
+    /// a rewritten file's bytes wait for the commit): the link check reads pages' ids from them.</summary>
+    public ReadOnlySpan<byte> BytesOf(string relativePath)
+    {
+        var path = Path.GetFullPath(Path.Combine(StagingDirectory, relativePath));
+        return InPlace && _pending.TryGetValue(path, out var bytes) ? bytes : File.Exists(path) ? File.ReadAllBytes(path) : [];
+    }
+
     /// <summary>The first file written under <paramref name="folder"/> (<c>pagefind/</c>), if any.</summary>
     public string? WrittenUnder(string folder) =>
         _written.Values.Select(v => v.Path).Where(p => p.StartsWith(folder, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault();

@@ -126,6 +126,25 @@ public class BuildCacheTests
         OutputSnapshot.AssertSameAsFullBuild(site.Directory, site.OutputDirectory, Now);
     }
 
+    [Fact]
+    public void A_link_to_a_heading_another_edit_renamed_is_reported_as_broken()
+    {
+        using var site = new TestSite(Files, withDefaultTheme: false);
+        site.Write("content/posts/a.md", "---\ntitle: Premier\ndate: 2024-09-01T10:00:00+02:00\ntags: [rust]\n---\nVoir [la suite](/2024/09/b/#la-suite).\n");
+        site.Write("content/posts/b.md", "---\ntitle: Deuxième\ndate: 2024-09-02T10:00:00+02:00\ntags: [go]\n---\n## La suite\n\nTexte B.\n");
+        Build(site);
+
+        site.Write("content/posts/b.md", "---\ntitle: Deuxième\ndate: 2024-09-02T10:00:00+02:00\ntags: [go]\n---\n## Autre chose\n\nTexte B.\n");
+        var result = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+
+        // A's page is kept as it was; the anchor it links to is looked for in B's new page.
+        Assert.Contains("2024/09/b/index.html", result.RenderedPages);
+        Assert.DoesNotContain("2024/09/a/index.html", result.RenderedPages);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.BrokenAnchor, warning.Code);
+        Assert.Equal("content/posts/a.md", warning.Location.Path);
+    }
+
     public static TheoryData<string> EverythingChanges => ["site.yml", "layout", "translation", "base URL", "drafts", "future", "minify"];
 
     [Theory]
