@@ -175,15 +175,12 @@ internal sealed class BuildCache
             hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
         }
 
-        // Gazette itself: its compilation's id, and the program's and library's files (a native
-        // program may not know its id; a program compiled again is a new file).
+        // Gazette itself: its compilation's id, and the running program's file (a native program
+        // may not know its id; a program compiled again is a new file).
         Add("gazette " + typeof(BuildCache).Module.ModuleVersionId.ToString("N"));
-        foreach (var program in new[] { Environment.ProcessPath, typeof(BuildCache).Assembly.Location })
+        if (Environment.ProcessPath is { } program && new FileInfo(program) is { Exists: true } executable)
         {
-            if (!string.IsNullOrEmpty(program) && new FileInfo(program) is { Exists: true } file)
-            {
-                Add($"{file.FullName} {file.Length} {file.LastWriteTimeUtc.Ticks}");
-            }
+            Add($"{executable.FullName} {executable.Length} {executable.LastWriteTimeUtc.Ticks}");
         }
 
         Add($"drafts={options.IncludeDrafts} future={options.IncludeFuture} minify={options.Minify} base={options.BaseUrl} search={search}");

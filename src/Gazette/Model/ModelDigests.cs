@@ -366,6 +366,8 @@ internal sealed class ModelDigests
 
     /// <summary>The members templates can read of a type: its table's when it has one, else its
     /// public properties and fields (by name, so the order never depends on the compiler).</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070",
+        Justification = "Only the model's own types are read, and the native program keeps the whole Gazette assembly (TrimmerRootAssembly): Scriban reads them so too.")]
     private static Func<object, object?>[] ShapeOf(Type type)
     {
         if (type == typeof(Figure))
