@@ -88,7 +88,7 @@ internal sealed class BuildCache
         Parallel.For(0, jobs.Count, parallel, () => new ModelDigests(_shared), (i, _, digests) =>
         {
             var job = jobs[i];
-            if (_previous.Pages.TryGetValue(job.OutputPath, out var page) && digests.OfPage(job.Layout, job.Language, job.OutputPath, job.Globals) == page.PageDigest
+            if (_previous.Pages.TryGetValue(job.OutputPath, out var page) && page.PageDigest != UInt128.Zero && digests.OfPage(job.Layout, job.Language, job.OutputPath, job.Globals) == page.PageDigest
                 && ReadsIn(page, entities) is { } reads && digests.OfReads(reads) == page.ReadsDigest && IsAsWritten(page))
             {
                 kept[i] = (page, reads);
@@ -131,14 +131,27 @@ internal sealed class BuildCache
     /// <summary>Remembers what a rendered page read (its file's length and date are taken at
     /// <see cref="Save"/>). A page whose values have no stable digest is not remembered: the next
     /// build renders it again.</summary>
-    public void Rendered(PageJob job, Read[] reads)
+    public void Rendered(PageJob job, Read[]? reads, LinkChecker.PageLinks? links)
     {
         _digests ??= new ModelDigests(_shared);
-        if (_digests.OfPage(job.Layout, job.Language, job.OutputPath, job.Globals) is { } pageDigest && _digests.OfReads(reads) is { } readsDigest)
-        {
-            _next[job.OutputPath] = new CachedPage(job.OutputPath, pageDigest,
-                [.. reads.Select(r => (ModelDigests.KeyOf(r.Entity)!, r.Members))], readsDigest, -1, 0);
-        }
+        var pageDigest = _digests.OfPage(job.Layout, job.Language, job.OutputPath, job.Globals);
+        var readsDigest = reads is null ? null : _digests.OfReads(reads);
+        // A page without stable digests is remembered as one that is never kept (zero is no digest):
+        // the next build still knows it was a page, which links to it were settled against.
+        _next[job.OutputPath] = pageDigest is null || readsDigest is null
+            ? new CachedPage(job.OutputPath, UInt128.Zero, [], UInt128.Zero, -1, 0) { Links = links ?? new() }
+            : new CachedPage(job.OutputPath, pageDigest.Value, [.. reads!.Select(r => (ModelDigests.KeyOf(r.Entity)!, r.Members))], readsDigest.Value, -1, 0)
+            {
+                Links = links ?? new(),
+            };
+    }
+
+    /// <summary>Whether a page of the previous build is not a page of this one: links to it were
+    /// settled when the kept pages were scanned, so their records no longer say all they link to.</summary>
+    public bool SomePageGone(List<PageJob> jobs)
+    {
+        var now = jobs.Select(j => j.OutputPath).ToHashSet(StringComparer.Ordinal);
+        return _previous is not null && _previous.Pages.Keys.Any(path => !now.Contains(path));
     }
 
     /// <summary>Forgets the previous build's cache before the output changes: a build stopped while

@@ -186,12 +186,13 @@ public sealed class SiteSession(BuildOptions options)
             var links = new LinkChecker(urls);
             links.ExpectPages(jobs.Select(j => j.OutputPath));
             rendered = kept is null ? jobs : [.. jobs.Where((_, i) => kept[i] is null)];
+            var linkRecords = cache is null ? null : new LinkChecker.PageLinks?[rendered.Count];
             var renderedReads = PageRenderer.Render(rendered, templates, writer, links, diagnostics, _parallel,
-                record: (_keepsForUpdates || cache is not null) && !multilingual);
+                record: (_keepsForUpdates || cache is not null) && !multilingual, linkRecords);
             run.Phase("pages");
             if (kept is not null)
             {
-                reads = KeepPages(jobs, kept, renderedReads, writer, links, cache!, diagnostics);
+                reads = KeepPages(jobs, kept, renderedReads, linkRecords!, writer, links, cache!, diagnostics);
                 run.Phase("kept pages");
             }
             else
@@ -307,12 +308,13 @@ public sealed class SiteSession(BuildOptions options)
     }
 
     /// <summary>
-    /// Counts the pages the build cache keeps as written (their files stay untouched) and collects
-    /// their links from those files, for the link check; remembers every page for the next build.
-    /// Returns the reads of all the jobs, in their order.
+    /// Counts the pages the build cache keeps as written (their files stay untouched) and gives the
+    /// link check their links as their record has them, or, when a page of the previous build is
+    /// gone (a link to it was settled then), as their files have them; remembers every page for
+    /// the next build. Returns the reads of all the jobs, in their order.
     /// </summary>
-    private Read[]?[] KeepPages(List<PageJob> jobs, (CachedPage Page, Read[] Reads)?[] kept, Read[]?[] renderedReads, OutputWriter writer,
-        LinkChecker links, BuildCache cache, DiagnosticBag diagnostics)
+    private Read[]?[] KeepPages(List<PageJob> jobs, (CachedPage Page, Read[] Reads)?[] kept, Read[]?[] renderedReads,
+        LinkChecker.PageLinks?[] renderedLinks, OutputWriter writer, LinkChecker links, BuildCache cache, DiagnosticBag diagnostics)
     {
         var reads = new Read[]?[jobs.Count];
         var next = 0;
@@ -321,26 +323,47 @@ public sealed class SiteSession(BuildOptions options)
             if (kept[i] is { } page)
             {
                 reads[i] = page.Reads;
-                cache.Keep(page.Page);
                 if (writer.Keep(jobs[i].OutputPath, jobs[i].ErrorContext, page.Page.Length) is { } earlier)
                 {
                     diagnostics.Error(DiagnosticCodes.OutputCollision, SourceLocation.File(jobs[i].ErrorContext),
                         $"'{jobs[i].OutputPath}' is also written by '{earlier}'; change a slug so each page has its own URL");
                 }
             }
-            else if ((reads[i] = renderedReads[next++]) is { } read)
+            else
             {
-                cache.Rendered(jobs[i], read);
+                reads[i] = renderedReads[next];
+                cache.Rendered(jobs[i], renderedReads[next], renderedLinks[next]);
+                next++;
             }
         }
 
+        var rescan = cache.SomePageGone(jobs);
         Parallel.For(0, jobs.Count, _parallel, i =>
         {
-            if (kept[i] is not null)
+            if (kept[i] is not { } page)
             {
-                links.Collect(jobs[i].ErrorContext, jobs[i].OutputPath, File.ReadAllBytes(Path.Combine(writer.OutputDirectory, jobs[i].OutputPath)));
+                return;
+            }
+
+            if (rescan)
+            {
+                var record = new LinkChecker.PageLinks();
+                links.Collect(jobs[i].ErrorContext, jobs[i].OutputPath, File.ReadAllBytes(Path.Combine(writer.OutputDirectory, jobs[i].OutputPath)), record);
+                kept[i] = (page.Page with { Links = record }, page.Reads);
+            }
+            else
+            {
+                links.Replay(jobs[i].ErrorContext, jobs[i].OutputPath, page.Page.Links);
             }
         });
+        foreach (var page in kept)
+        {
+            if (page is not null)
+            {
+                cache.Keep(page.Value.Page);
+            }
+        }
+
         return reads;
     }
 

@@ -40,7 +40,9 @@ internal sealed class LinkChecker(SiteUrls urls)
     /// <param name="page">The page's output path, for links to its own anchors.</param>
     /// <param name="html">The page's HTML in UTF-8, as it is written: its <c>href</c>/<c>src</c>
     /// values and <c>id</c>s are read with a plain scan, no regular expression.</param>
-    public void Collect(string source, string page, ReadOnlySpan<byte> html)
+    /// <param name="record">When given, what the page leaves to check is added to it too (the build
+    /// cache keeps it for the page, and <see cref="Replay"/>s it when the page is kept).</param>
+    public void Collect(string source, string page, ReadOnlySpan<byte> html, PageLinks? record = null)
     {
         var scratch = _scratch.Rent();
         var (ids, anchors) = (scratch.Ids, scratch.Anchors);
@@ -65,7 +67,7 @@ internal sealed class LinkChecker(SiteUrls urls)
 
             if (value.ContainsAny((byte)'&', (byte)'%', (byte)'?'))
             {
-                Keep(Decode(value), source, page); // escaped or with a query: the slow, exact path
+                Keep(Decode(value), source, page, record); // escaped or with a query: the slow, exact path
             }
             else if (value.StartsWith("#"u8))
             {
@@ -73,7 +75,7 @@ internal sealed class LinkChecker(SiteUrls urls)
             }
             else if (!Encoding.UTF8.TryGetChars(value, decoded, out var length))
             {
-                Keep(Encoding.UTF8.GetString(value), source, page); // longer than any usual URL
+                Keep(Encoding.UTF8.GetString(value), source, page, record); // longer than any usual URL
             }
             else if (!value.Contains((byte)'#') && pages.Contains(decoded[..length]))
             {
@@ -81,7 +83,7 @@ internal sealed class LinkChecker(SiteUrls urls)
             }
             else
             {
-                Keep(decoded[..length], source, page);
+                Keep(decoded[..length], source, page, record);
             }
         }
 
@@ -90,7 +92,9 @@ internal sealed class LinkChecker(SiteUrls urls)
             var fragment = html[anchor];
             if (fragment.Length > 0 && !HasId(html, ids, fragment))
             {
-                _brokenAnchors.Add((source, "#" + Encoding.UTF8.GetString(fragment)));
+                var broken = "#" + Encoding.UTF8.GetString(fragment);
+                _brokenAnchors.Add((source, broken));
+                record?.BrokenAnchors.Add(broken);
             }
         }
 
@@ -114,8 +118,41 @@ internal sealed class LinkChecker(SiteUrls urls)
         return false;
     }
 
-    private void Keep(ReadOnlySpan<char> url, string source, string page)
+    /// <summary>
+    /// What a page leaves to the end of the build, once its own scan is done: the URLs that are
+    /// not pages of the build (photos, feeds, files, anchors on other pages), and its anchors that
+    /// no id of its own matches. Links to the build's pages were settled during the scan: replaying
+    /// a page's record is right as long as every page it could link to is still a page.
+    /// </summary>
+    public sealed record PageLinks(List<string> Kept, List<string> BrokenAnchors)
     {
+        public PageLinks()
+            : this([], [])
+        {
+        }
+    }
+
+    /// <summary>Takes a kept page's links as its scan found them when it was written.</summary>
+    public void Replay(string source, string page, PageLinks links)
+    {
+        foreach (var url in links.Kept)
+        {
+            Keep(url, source, page, null);
+        }
+
+        foreach (var anchor in links.BrokenAnchors)
+        {
+            _brokenAnchors.Add((source, anchor));
+        }
+    }
+
+    private void Keep(ReadOnlySpan<char> url, string source, string page, PageLinks? record)
+    {
+        if (record is not null)
+        {
+            record.Kept.Add(url.ToString());
+        }
+
         // A photo or feed URL shows on many pages: its string is made once, when first seen.
         if (!_pending.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(url, out var pagesUsing))
         {

@@ -11,7 +11,11 @@ namespace Gazette.Output;
 /// <param name="Length">The written file's length, and its last write time (UTC ticks): a file
 /// changed since (by hand, by another program) is written again.</param>
 internal sealed record CachedPage(string OutputPath, UInt128 PageDigest, (string Key, ulong Members)[] Reads, UInt128 ReadsDigest, long Length,
-    long WriteTicks);
+    long WriteTicks)
+{
+    /// <summary>What the link check had left to check of the page (<see cref="LinkChecker.PageLinks"/>).</summary>
+    public LinkChecker.PageLinks Links { get; init; } = new();
+}
 
 /// <summary>
 /// The build cache of one output folder (<c>.gazette/cache/pages/</c>): for each page of the last
@@ -25,7 +29,7 @@ internal sealed record CachedPage(string OutputPath, UInt128 PageDigest, (string
 internal sealed class PageCache
 {
     public const string Folder = ".gazette/cache/pages";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "GZPAGES\n"u8.ToArray();
     private const int HeaderLength = 8 + 4 + 8 + 16;
 
@@ -102,7 +106,19 @@ internal sealed class PageCache
                     reads[i] = (keys[reader.ReadInt32()], reader.ReadUInt64());
                 }
 
-                pages[outputPath] = new CachedPage(outputPath, pageDigest, reads, ReadUInt128(reader), reader.ReadInt64(), reader.ReadInt64());
+                var page = new CachedPage(outputPath, pageDigest, reads, ReadUInt128(reader), reader.ReadInt64(), reader.ReadInt64());
+                var links = new LinkChecker.PageLinks();
+                for (var i = reader.ReadInt32(); i > 0; i--)
+                {
+                    links.Kept.Add(keys[reader.ReadInt32()]);
+                }
+
+                for (var i = reader.ReadInt32(); i > 0; i--)
+                {
+                    links.BrokenAnchors.Add(keys[reader.ReadInt32()]);
+                }
+
+                pages[outputPath] = page with { Links = links };
             }
 
             return (new PageCache { Fingerprint = fingerprint, Output = output, Pages = pages }, null);
@@ -121,10 +137,14 @@ internal sealed class PageCache
         using var body = new MemoryStream();
         using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
         {
-            // Keys first (a document is read by many pages), then the pages naming them by number.
-            foreach (var (key, _) in Pages.Values.SelectMany(p => p.Reads))
+            // Strings first (a document is read by many pages, a stylesheet linked by all), then the
+            // pages naming them by number.
+            foreach (var page in Pages.Values)
             {
-                keys.TryAdd(key, keys.Count);
+                foreach (var text in page.Reads.Select(r => r.Key).Concat(page.Links.Kept).Concat(page.Links.BrokenAnchors))
+                {
+                    keys.TryAdd(text, keys.Count);
+                }
             }
 
             WriteUInt128(writer, Fingerprint);
@@ -150,6 +170,14 @@ internal sealed class PageCache
                 WriteUInt128(writer, page.ReadsDigest);
                 writer.Write(page.Length);
                 writer.Write(page.WriteTicks);
+                foreach (var list in new[] { page.Links.Kept, page.Links.BrokenAnchors })
+                {
+                    writer.Write(list.Count);
+                    foreach (var text in list)
+                    {
+                        writer.Write(keys[text]);
+                    }
+                }
             }
         }
 

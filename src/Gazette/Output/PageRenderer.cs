@@ -53,8 +53,10 @@ internal static class PageRenderer
     /// <summary>Renders the pages in parallel and writes them. Returns what each page read of the
     /// model, in the order of <paramref name="jobs"/> (null for a page that failed, or when not
     /// <paramref name="record"/>ed: a build that no update follows).</summary>
+    /// <param name="linkRecords">When given, each page's links left to check, in the order of
+    /// <paramref name="jobs"/> (the build cache keeps them).</param>
     public static Read[]?[] Render(IReadOnlyList<PageJob> jobs, TemplateRenderer templates, OutputWriter writer, LinkChecker? links,
-        DiagnosticBag diagnostics, ParallelOptions? parallel = null, bool record = true)
+        DiagnosticBag diagnostics, ParallelOptions? parallel = null, bool record = true, LinkChecker.PageLinks?[]? linkRecords = null)
     {
         var reads = new Read[]?[jobs.Count];
         // Each worker keeps its page buffer (pages are written from it without becoming strings)
@@ -80,7 +82,7 @@ internal static class PageRenderer
                 return worker;
             }
 
-            links?.Collect(job.ErrorContext, job.OutputPath, html.Utf8);
+            links?.Collect(job.ErrorContext, job.OutputPath, html.Utf8, linkRecords is null ? null : linkRecords[index] = new LinkChecker.PageLinks());
             return worker;
         }, worker => worker.Html.Dispose());
         return reads;

@@ -145,6 +145,39 @@ public class BuildCacheTests
         Assert.Equal("content/posts/a.md", warning.Location.Path);
     }
 
+    [Fact]
+    public void A_kept_page_still_has_its_links_checked_against_this_builds_files_and_pages()
+    {
+        using var site = new TestSite(Files, withDefaultTheme: false);
+        site.Write("content/files/guide.txt", "Le guide.");
+        // A page whose layout reads nothing of the other articles: an article's deletion leaves it as it is.
+        site.Write("content/about.md", "---\ntitle: À propos\n---\n"
+            + "Voir [le guide](/files/guide.txt), [le deuxième](/2024/09/b/) et [plus bas](#nulle-part).\n");
+        var first = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+        Assert.Equal([DiagnosticCodes.BrokenAnchor], first.Diagnostics.Select(d => d.Code));
+
+        // Nothing changed: A's page is kept, and its broken anchor is reported again.
+        var again = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+        Assert.Empty(again.RenderedPages);
+        Assert.Equal([DiagnosticCodes.BrokenAnchor], again.Diagnostics.Select(d => d.Code));
+
+        // The file it links to is gone: the page is kept, the link is reported.
+        File.Delete(Path.Combine(site.Directory, "content/files/guide.txt"));
+        var noFile = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+        Assert.True(noFile.KeptPages > 0);
+        Assert.DoesNotContain("about/index.html", noFile.RenderedPages);
+        Assert.Contains(noFile.Diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Message.Contains("/files/guide.txt", StringComparison.Ordinal));
+
+        // The article it links to is gone: a link to a page was settled when the page was written,
+        // so the kept page's file is read again for its links.
+        File.Delete(Path.Combine(site.Directory, "content/posts/b.md"));
+        var noPage = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+        Assert.True(noPage.KeptPages > 0);
+        Assert.DoesNotContain("about/index.html", noPage.RenderedPages);
+        Assert.Contains(noPage.Diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Message.Contains("/2024/09/b/", StringComparison.Ordinal));
+        Assert.Contains(noPage.Diagnostics, d => d.Code == DiagnosticCodes.BrokenAnchor);
+    }
+
     public static TheoryData<string> EverythingChanges => ["site.yml", "layout", "translation", "base URL", "drafts", "future", "minify"];
 
     [Theory]
