@@ -181,6 +181,18 @@ internal sealed class BuildCache
     /// </summary>
     public static UInt128? Fingerprint(string site, Theme theme, BuildOptions options, bool search, object? siteImages)
     {
+        try
+        {
+            return FingerprintOf(site, theme, options, search, siteImages);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // a theme file that went away or cannot be read: no page is kept, the build reports what it reports
+        }
+    }
+
+    private static UInt128? FingerprintOf(string site, Theme theme, BuildOptions options, bool search, object? siteImages)
+    {
         var hash = new XxHash128();
         void Add(string text)
         {
