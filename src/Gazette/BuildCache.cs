@@ -128,9 +128,9 @@ internal sealed class BuildCache
     /// <summary>Remembers a page kept from the previous build.</summary>
     public void Keep(CachedPage page) => _next[page.OutputPath] = page;
 
-    /// <summary>Remembers what a rendered page read (its file's length and date are taken at
-    /// <see cref="Save"/>). A page whose values have no stable digest is not remembered: the next
-    /// build renders it again.</summary>
+    /// <summary>Remembers what a rendered page read and the links it left to check (its file's
+    /// length and date are taken at <see cref="Save"/>). A page whose values have no stable digest
+    /// is remembered as one the next build renders again.</summary>
     public void Rendered(PageJob job, Read[]? reads, LinkChecker.PageLinks? links)
     {
         _digests ??= new ModelDigests(_shared);
@@ -233,8 +233,7 @@ internal sealed class BuildCache
         }
 
         var images = new ModelDigests().Of(siteImages);
-        hash.Append(BitConverter.GetBytes((ulong)images));
-        hash.Append(BitConverter.GetBytes((ulong)(images >> 64)));
+        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in images)));
         return hash.GetCurrentHashAsUInt128();
     }
 }

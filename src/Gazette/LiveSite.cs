@@ -278,12 +278,7 @@ internal sealed class LiveSite
         run.Phase("write");
         if (Pagefind is not null && writer.Changed.Any(path => path.EndsWith(".html", StringComparison.Ordinal)))
         {
-            if (SearchIndex.Write(Pagefind, Output) is { } problem)
-            {
-                run.Diagnostics.Warning(DiagnosticCodes.SearchIndexFailed, SourceLocation.File(Config.SearchFolderOf(Config.Language) + "index.html"), problem);
-            }
-
-            OutputWriter.RelistInManifest(Output, SearchIndex.Folder);
+            SearchIndex.WriteInPlace(Pagefind, Output, Config.SearchFolderOf(Config.Language) + "index.html", run.Diagnostics);
             run.Phase("search");
         }
 

@@ -253,12 +253,7 @@ public sealed class SiteSession(BuildOptions options)
             if (searchOn && writer.InPlace && writer.Changed.Any(path => path.EndsWith(".html", StringComparison.Ordinal)))
             {
                 // Pagefind indexes the whole site at once: in place, it runs over the written output.
-                if (SearchIndex.Write(options.Pagefind!, output) is { } problem)
-                {
-                    diagnostics.Warning(DiagnosticCodes.SearchIndexFailed, SourceLocation.File(config.SearchFolderOf(config.Language) + "index.html"), problem);
-                }
-
-                OutputWriter.RelistInManifest(output, SearchIndex.Folder);
+                SearchIndex.WriteInPlace(options.Pagefind!, output, config.SearchFolderOf(config.Language) + "index.html", diagnostics);
                 run.Phase("search");
             }
 

@@ -85,15 +85,7 @@ internal sealed partial class PhotoCache
 
         DeleteEntries(folder, _ => true);
         // .gazette/cache/images, .gazette/cache, .gazette: each only when empty.
-        for (var directory = folder; directory.Length > siteDirectory.Length; directory = Path.GetDirectoryName(directory)!)
-        {
-            if (System.IO.Directory.EnumerateFileSystemEntries(directory).Any())
-            {
-                break;
-            }
-
-            System.IO.Directory.Delete(directory);
-        }
+        Text.SafeFiles.DeleteEmptyFolders(folder, siteDirectory);
     }
 
     /// <summary>Deletes the temporary files left in <paramref name="folder"/> by a killed build, and the

@@ -25,6 +25,11 @@ internal sealed class ModelDigests
     private readonly Dictionary<(object Entity, int Member), UInt128> _members = new(EntityMemberComparer.Instance);
     // Digests made beforehand for every thread (see Precompute), read-only once made.
     private readonly Dictionary<object, EntityDigests>? _shared;
+    private readonly Dictionary<object, UInt128> _objects = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Shapes = new();
+    private const int MaxDepth = 48;
+    // Digest states are reused: a build digests a few hundred thousand members.
+    private readonly Stack<XxHash128> _free = [];
 
     public ModelDigests(Dictionary<object, EntityDigests>? shared = null) => _shared = shared;
 
@@ -70,11 +75,6 @@ internal sealed class ModelDigests
 
         return shared;
     }
-    private readonly Dictionary<object, UInt128> _objects = new(ReferenceEqualityComparer.Instance);
-    private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Shapes = new();
-    private const int MaxDepth = 48;
-    // Digest states are reused: a build digests a few hundred thousand members.
-    private readonly Stack<XxHash128> _free = [];
 
     private XxHash128 Rent() => _free.TryPop(out var hash) ? hash : new XxHash128();
 

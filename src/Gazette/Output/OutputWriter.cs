@@ -463,11 +463,7 @@ internal sealed partial class OutputWriter
             File.Delete(target);
             _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
             // A page's folder goes with its last file, as a clean build would not make it.
-            for (var folder = Path.GetDirectoryName(target)!; folder.Length > OutputDirectory.Length && Directory.Exists(folder)
-                && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder)!)
-            {
-                Directory.Delete(folder);
-            }
+            SafeFiles.DeleteEmptyFolders(Path.GetDirectoryName(target)!, OutputDirectory);
         }
 
         if (newManifest is not null)

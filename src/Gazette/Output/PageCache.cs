@@ -234,15 +234,7 @@ internal sealed class PageCache
             }
         }
 
-        for (var directory = folder; directory.Length > siteDirectory.Length; directory = Path.GetDirectoryName(directory)!)
-        {
-            if (Directory.EnumerateFileSystemEntries(directory).Any())
-            {
-                break;
-            }
-
-            Directory.Delete(directory);
-        }
+        Text.SafeFiles.DeleteEmptyFolders(folder, siteDirectory);
     }
 
     private static UInt128 ReadUInt128(BinaryReader reader)

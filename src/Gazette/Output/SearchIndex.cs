@@ -18,6 +18,18 @@ internal static class SearchIndex
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
+    /// <summary>Indexes an output already written in place (the dev server's update, a build with the
+    /// build cache) and lists the new index in its manifest; a failure is a warning at the search page.</summary>
+    public static void WriteInPlace(string pagefind, string output, string searchPage, Diagnostics.DiagnosticBag diagnostics)
+    {
+        if (Write(pagefind, output) is { } problem)
+        {
+            diagnostics.Warning(Diagnostics.DiagnosticCodes.SearchIndexFailed, Diagnostics.SourceLocation.File(searchPage), problem);
+        }
+
+        OutputWriter.RelistInManifest(output, Folder);
+    }
+
     /// <summary>Indexes the site in <paramref name="site"/> (a folder Gazette owns: its staging
     /// folder or its output) into its <c>pagefind/</c>. Returns null when the index is written, else
     /// what went wrong, said for the author.</summary>

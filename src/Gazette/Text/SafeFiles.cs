@@ -18,6 +18,17 @@ internal static class SafeFiles
             .Where(path => !IsDotPath(Path.GetRelativePath(directory, path)))
             .Order(StringComparer.Ordinal);
 
+    /// <summary>Deletes <paramref name="folder"/>, then each parent, while it exists and is empty,
+    /// never <paramref name="root"/> or above (a cache folder forgotten, a page's folder with its last file).</summary>
+    public static void DeleteEmptyFolders(string folder, string root)
+    {
+        for (var directory = folder; directory.Length > root.Length && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any();
+            directory = Path.GetDirectoryName(directory)!)
+        {
+            Directory.Delete(directory);
+        }
+    }
+
     /// <summary>Files and folders whose name starts with a dot (.git, .DS_Store) are never content.</summary>
     private static bool IsDotPath(string relative) =>
         relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.'));

@@ -135,7 +135,7 @@ public class BuildCacheTests
         Build(site);
 
         site.Write("content/posts/b.md", "---\ntitle: Deuxième\ndate: 2024-09-02T10:00:00+02:00\ntags: [go]\n---\n## Autre chose\n\nTexte B.\n");
-        var result = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+        var result = Build(site);
 
         // A's page is kept as it was; the anchor it links to is looked for in B's new page.
         Assert.Contains("2024/09/b/index.html", result.RenderedPages);
@@ -153,17 +153,17 @@ public class BuildCacheTests
         // A page whose layout reads nothing of the other articles: an article's deletion leaves it as it is.
         site.Write("content/about.md", "---\ntitle: À propos\n---\n"
             + "Voir [le guide](/files/guide.txt), [le deuxième](/2024/09/b/) et [plus bas](#nulle-part).\n");
-        var first = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+        var first = Build(site);
         Assert.Equal([DiagnosticCodes.BrokenAnchor], first.Diagnostics.Select(d => d.Code));
 
         // Nothing changed: A's page is kept, and its broken anchor is reported again.
-        var again = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+        var again = Build(site);
         Assert.Empty(again.RenderedPages);
         Assert.Equal([DiagnosticCodes.BrokenAnchor], again.Diagnostics.Select(d => d.Code));
 
         // The file it links to is gone: the page is kept, the link is reported.
         File.Delete(Path.Combine(site.Directory, "content/files/guide.txt"));
-        var noFile = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+        var noFile = Build(site);
         Assert.True(noFile.KeptPages > 0);
         Assert.DoesNotContain("about/index.html", noFile.RenderedPages);
         Assert.Contains(noFile.Diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Message.Contains("/files/guide.txt", StringComparison.Ordinal));
@@ -171,7 +171,7 @@ public class BuildCacheTests
         // The article it links to is gone: a link to a page was settled when the page was written,
         // so the kept page's file is read again for its links.
         File.Delete(Path.Combine(site.Directory, "content/posts/b.md"));
-        var noPage = SiteBuilder.Build(new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = true });
+        var noPage = Build(site);
         Assert.True(noPage.KeptPages > 0);
         Assert.DoesNotContain("about/index.html", noPage.RenderedPages);
         Assert.Contains(noPage.Diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Message.Contains("/2024/09/b/", StringComparison.Ordinal));
