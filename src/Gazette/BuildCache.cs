@@ -67,7 +67,8 @@ internal sealed class BuildCache
     /// reads in the new model when the page stays as it is (null: it is rendered). Decides
     /// <see cref="InPlace"/>.
     /// </summary>
-    public (CachedPage Page, Read[] Reads)?[] Plan(List<PageJob> jobs, SiteModel model, ParallelOptions parallel)
+    /// <param name="entities">Every object of the new model by its key (<see cref="ModelDigests.Entities"/>).</param>
+    public (CachedPage Page, Read[] Reads)?[] Plan(List<PageJob> jobs, Dictionary<string, object> entities, ParallelOptions parallel)
     {
         var kept = new (CachedPage, Read[])?[jobs.Count];
         if (_previous is null)
@@ -75,7 +76,6 @@ internal sealed class BuildCache
             return kept;
         }
 
-        var entities = ModelDigests.Entities(model);
         // The members the previous build's pages read, digested once for all of them.
         var wanted = new Dictionary<string, ulong>(StringComparer.Ordinal);
         foreach (var (key, members) in _previous.Pages.Values.SelectMany(p => p.Reads))

@@ -154,12 +154,13 @@ public sealed class SiteSession(BuildOptions options)
 
         var editionJobs = editions.Select((e, i) => PageRenderer.ListJobs(e, templates, urls, editionSites[i])).ToList();
         List<PageJob> jobs = [.. editionJobs.SelectMany(j => j)];
-        // The build cache knows one edition's pages (as the dev server's updates do).
-        var cache = options.Cache && !options.CheckOnly && !multilingual
+        // The build cache names what pages read by file and URL, which one object of all the editions has.
+        var entities = options.Cache && !options.CheckOnly ? ModelDigests.Entities(editions) : null;
+        var cache = entities is not null
             && BuildCache.Fingerprint(_source, theme, options, searchOn, new object?[] { icons.Icons, logo }) is { } fingerprint
             ? BuildCache.Open(_source, output, fingerprint, diagnostics)
             : null;
-        var kept = cache?.Plan(jobs, model, _parallel);
+        var kept = cache?.Plan(jobs, entities!, _parallel);
         if (cache is not null)
         {
             run.Phase("cache");
@@ -188,7 +189,7 @@ public sealed class SiteSession(BuildOptions options)
             rendered = kept is null ? jobs : [.. jobs.Where((_, i) => kept[i] is null)];
             var linkRecords = cache is null ? null : new LinkChecker.PageLinks?[rendered.Count];
             var renderedReads = PageRenderer.Render(rendered, templates, writer, links, diagnostics, _parallel,
-                record: (_keepsForUpdates || cache is not null) && !multilingual, linkRecords);
+                record: cache is not null || (_keepsForUpdates && !multilingual), linkRecords);
             run.Phase("pages");
             if (kept is not null)
             {

@@ -100,21 +100,23 @@ internal sealed class ModelDigests
         _ => null,
     };
 
-    /// <summary>Every object of <paramref name="model"/> a page may have read, by <see cref="KeyOf"/>.</summary>
-    public static Dictionary<string, object> Entities(SiteModel model)
+    /// <summary>Every object of the <paramref name="editions"/> a page may have read, by
+    /// <see cref="KeyOf"/>; null when two objects have one key (then no key names one object).</summary>
+    public static Dictionary<string, object>? Entities(IEnumerable<SiteModel> editions)
     {
-        var entities = new Dictionary<string, object>(StringComparer.Ordinal) { [KeyOf(model)!] = model };
-        foreach (var document in model.Articles.Concat(model.Pages))
+        var entities = new Dictionary<string, object>(StringComparer.Ordinal);
+        bool Add(object entity) => entities.TryAdd(KeyOf(entity)!, entity);
+        foreach (var model in editions)
         {
-            entities[KeyOf(document)!] = document;
-        }
-
-        foreach (var taxonomy in new[] { model.Tags, model.Categories, model.Authors })
-        {
-            entities[KeyOf(taxonomy)!] = taxonomy;
-            foreach (var term in taxonomy.Terms)
+            var unique = Add(model) && model.Articles.Concat(model.Pages).All(Add);
+            foreach (var taxonomy in new[] { model.Tags, model.Categories, model.Authors })
             {
-                entities[KeyOf(term)!] = term;
+                unique = unique && Add(taxonomy) && taxonomy.Terms.All(Add);
+            }
+
+            if (!unique)
+            {
+                return null;
             }
         }
 
@@ -297,6 +299,9 @@ internal sealed class ModelDigests
             case Document or Term or Taxonomy or SiteModel:
                 AddTag(hash, 10);
                 AddString(hash, KeyOf(value)!);
+                break;
+            case IEntityView view:
+                Add(hash, view.Entity, depth + 1);
                 break;
             case IEnumerable<KeyValuePair<string, object?>> dictionary:
                 // params: front matter's and site.yml's, in the order written (a Scriban object for nested ones).

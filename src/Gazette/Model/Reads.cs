@@ -4,6 +4,16 @@ namespace Gazette.Model;
 internal readonly record struct Read(object Entity, ulong Members);
 
 /// <summary>
+/// A template object that shows one model object (another edition's <c>site</c>): what pages read
+/// through it is recorded on <see cref="Entity"/>, and its other values come from site.yml, so it
+/// is digested as that object (<see cref="ModelDigests"/>).
+/// </summary>
+internal interface IEntityView
+{
+    object Entity { get; }
+}
+
+/// <summary>
 /// What an update changed in the model, member by member (the bits of <see cref="ModelMembers"/>):
 /// a page that read one of these members is rendered again, and no other.
 /// </summary>

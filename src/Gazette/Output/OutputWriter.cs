@@ -109,6 +109,8 @@ internal sealed partial class OutputWriter
             return previous;
         }
 
+        Interlocked.Add(ref _totalBytes, content.Length);
+        NoteSize(relativePath, content.Length);
         if (InPlace)
         {
             _pending[target] = content.ToArray(); // written at Commit, so a failed update writes nothing
@@ -123,8 +125,6 @@ internal sealed partial class OutputWriter
         }
 
         _changed.Add(relativePath);
-        Interlocked.Add(ref _totalBytes, content.Length);
-        NoteSize(relativePath, content.Length);
         return null;
     }
 

@@ -9,12 +9,15 @@ namespace Gazette.Templates;
 /// <summary>The <c>site</c> object templates see: configuration values, then the article lists
 /// and taxonomies once the model is resolved. Its members cannot be assigned, and a read of one
 /// of the site's lists is recorded for the page being rendered.</summary>
-internal sealed class SiteObject : ScriptObject
+internal sealed class SiteObject : ScriptObject, IEntityView
 {
     /// <summary>One language's edition as a language switcher shows it.</summary>
     public sealed record SiteEdition(string Code, string Name, string HomeUrl);
 
     private SiteModel? _model;
+
+    /// <summary>The edition shown: what pages read of this object is recorded on it.</summary>
+    public object Entity => _model ?? throw new InvalidOperationException("the site object is not filled yet");
 
     /// <summary>This object filled: what another language's edition's templates see as <c>site</c>.</summary>
     public SiteObject Filled(SiteModel model, SiteUrls urls, IReadOnlyList<Images.SiteIcon> icons, Images.SiteLogo? logo)

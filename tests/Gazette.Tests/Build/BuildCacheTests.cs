@@ -178,6 +178,85 @@ public class BuildCacheTests
         Assert.Contains(noPage.Diagnostics, d => d.Code == DiagnosticCodes.BrokenAnchor);
     }
 
+    // Two editions (fr at the root, en under /en/): pages print their edition's title, their
+    // translations' titles, and the lists their titles.
+    private const string Bilingual = """
+        -- site.yml --
+        title: Le Fil
+        base_url: https://example.org/
+        minify: false
+        languages:
+          fr:
+            name: Français
+          en:
+            title: The Wire
+        -- layouts/baseof.html --
+        {{ content }}
+        -- layouts/article.html --
+        {{ site.title }}|{{ page.title }}|{{ for v in page.translations }}{{ v.lang }}={{ v.title }};{{ end }}
+        -- layouts/page.html --
+        {{ site.title }}|{{ page.title }}
+        -- layouts/list.html --
+        {{ site.title }}|{{ for a in paginator.items }}{{ a.title }};{{ end }}
+        -- content/posts/paris/index.md --
+        ---
+        title: Un bureau à Paris
+        date: 2024-09-25T10:30:00+02:00
+        ---
+        Texte.
+        -- content/posts/paris/index.en.md --
+        ---
+        title: An office in Paris
+        slug: paris-office
+        date: 2024-09-25T10:30:00+02:00
+        ---
+        Text.
+        -- content/posts/solo.md --
+        ---
+        title: Seul en français
+        date: 2024-09-20T10:30:00+02:00
+        ---
+        Texte.
+        -- content/pages/about.md --
+        ---
+        title: About
+        lang: en
+        ---
+        Text.
+        """;
+
+    [Fact]
+    public void A_site_in_two_languages_keeps_the_pages_of_each_edition_that_did_not_change()
+    {
+        using var site = new TestSite(Bilingual);
+        var first = Build(site);
+        Assert.Equal(0, first.KeptPages);
+        var again = Build(site);
+        Assert.Empty(again.RenderedPages);
+
+        // The English title is shown by its page, by its French translation's, and by the English lists.
+        site.Write("content/posts/paris/index.en.md", "---\ntitle: A Paris office\nslug: paris-office\ndate: 2024-09-25T10:30:00+02:00\n---\nText.\n");
+        var title = Build(site);
+        Assert.Contains("en/2024/09/paris-office/index.html", title.RenderedPages);
+        Assert.Contains("2024/09/paris/index.html", title.RenderedPages);
+        Assert.Contains("en/index.html", title.RenderedPages);
+        Assert.DoesNotContain("index.html", title.RenderedPages);
+        Assert.DoesNotContain("2024/09/solo/index.html", title.RenderedPages);
+        Assert.Equal("Le Fil|Un bureau à Paris|fr=Un bureau à Paris;en=A Paris office;", site.ReadOutput("2024/09/paris/index.html").Trim());
+        OutputSnapshot.AssertSameAsFullBuild(site.Directory, site.OutputDirectory, Now);
+
+        // A new English article enters the English lists; the English page that lists nothing, and
+        // every French page, stay as they were.
+        site.Write("content/posts/berlin.md", "---\ntitle: Berlin too\nlang: en\ndate: 2024-09-26T10:30:00+02:00\n---\nText.\n");
+        var added = Build(site);
+        Assert.Contains("en/2024/09/berlin/index.html", added.RenderedPages);
+        Assert.Contains("en/index.html", added.RenderedPages);
+        Assert.DoesNotContain("en/about/index.html", added.RenderedPages);
+        Assert.DoesNotContain(added.RenderedPages, path => !path.StartsWith("en/", StringComparison.Ordinal));
+        Assert.Equal("The Wire|Berlin too;A Paris office;", site.ReadOutput("en/index.html").Trim());
+        OutputSnapshot.AssertSameAsFullBuild(site.Directory, site.OutputDirectory, Now);
+    }
+
     public static TheoryData<string> EverythingChanges => ["site.yml", "layout", "translation", "base URL", "drafts", "future", "minify"];
 
     [Theory]

@@ -8,7 +8,8 @@ namespace Gazette.Tests.Server;
 /// title, tags, category, author, a date that keeps or moves the article, slug, draft, a new and
 /// a deleted article), with the default theme and with a theme whose every page lists the site's
 /// tags and whose article layout reads two neighbours back and the site's whole list. The same
-/// edits as separate <c>build</c> runs with the build cache leave the same output too.
+/// edits as separate <c>build</c> runs with the build cache leave the same output too, also on a
+/// site in two languages where a third of the articles are English translations of French ones.
 /// </summary>
 public class RandomEditTests
 {
@@ -35,25 +36,30 @@ public class RandomEditTests
 
     /// <summary>Article <paramref name="i"/> as the generator writes it; each field can be given.</summary>
     private sealed record ArticleFile(int I, string Title, DateTimeOffset Date, string[] Tags, string Category, string Author, string Body,
-        string? Slug = null, bool Draft = false)
+        string? Slug = null, bool Draft = false, bool English = false, string? Key = null)
     {
         public string Path => $"content/posts/a{I:000}.md";
 
         public string Text => $"---\ntitle: \"{Title}\"\ndate: {Date:yyyy-MM-ddTHH:mm:sszzz}\ntags: [{string.Join(", ", Tags)}]\n"
             + $"category: {Category}\nauthor: {Author}\n" + (Slug is null ? "" : $"slug: {Slug}\n") + (Draft ? "draft: true\n" : "")
+            + (English ? "lang: en\n" : "") + (Key is null ? "" : $"translation_key: {Key}\n")
             + $"summary: Résumé de l'article {I}.\n---\n\n{Body}\n";
     }
 
     private static readonly string[] EveryKind = ["text", "title", "tags", "category", "author", "date kept", "date moved", "slug", "draft", "new", "deleted"];
 
-    public static TheoryData<bool, bool> ThemesAndWays => new() { { false, false }, { true, false }, { false, true }, { true, true } };
+    // The dev server's updates know one edition: a site in two languages is built whole at each change.
+    public static TheoryData<bool, bool, bool> ThemesAndWays => new()
+    {
+        { false, false, false }, { true, false, false }, { false, true, false }, { true, true, false }, { false, true, true }, { true, true, true },
+    };
 
     [Theory]
     [MemberData(nameof(ThemesAndWays))]
-    public void Random_edits_of_every_kind_each_leave_the_output_a_full_build_would_write(bool listingTheme, bool cachedBuilds)
+    public void Random_edits_of_every_kind_each_leave_the_output_a_full_build_would_write(bool listingTheme, bool cachedBuilds, bool bilingual)
     {
-        var random = new Random(listingTheme ? 17 : 42);
-        using var site = new TestSite(Config);
+        var random = new Random((listingTheme ? 17 : 42) + (bilingual ? 1 : 0));
+        using var site = new TestSite(Config + (bilingual ? "\nlanguages:\n  fr:\n    name: Français\n  en:\n    title: Test in English\n" : ""));
         if (listingTheme)
         {
             site.Write("layouts/partials/footer.html", "<footer>{{ for tag in site.tags.terms }}{{ tag.name }} ({{ tag.count }}) {{ end }}</footer>\n");
@@ -67,8 +73,10 @@ public class RandomEditTests
         var start = new DateTimeOffset(2023, 6, 1, 9, 0, 0, TimeSpan.FromHours(2));
         for (var i = 0; i < 100; i++)
         {
+            // On a site in two languages, every third article is the English translation of the next one.
             var article = new ArticleFile(i, $"Article {i}", start.AddHours(i * 61), Pick(random, Tags, 1 + (i % 3)),
-                Categories[random.Next(Categories.Length)], Authors[random.Next(Authors.Length)], $"Texte {i}.");
+                Categories[random.Next(Categories.Length)], Authors[random.Next(Authors.Length)], $"Texte {i}.",
+                English: bilingual && i % 3 == 0, Key: bilingual && i % 3 < 2 ? $"t{i / 3}" : null);
             articles[i] = article;
             site.Write(article.Path, article.Text);
         }
@@ -76,6 +84,7 @@ public class RandomEditTests
         var options = new BuildOptions { SourceDirectory = site.Directory, Minify = false, Now = Now, Cache = cachedBuilds };
         var session = new SiteSession(options);
         Assert.True(session.Build().Succeeded);
+        Assert.Equal(bilingual, File.Exists(Path.Combine(site.OutputDirectory, "en/index.html")));
         var kept = 0;
         var next = 100;
         var kinds = new List<string>();
