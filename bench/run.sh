@@ -99,7 +99,7 @@ for n in $sizes; do
   newest=$(find "$site/content/posts" -name '*.md' | sort | awk 'END { print }')
   edited=$(find "$site/content/posts" -name '*.md' | sort | awk 'NR == 1')
   for program in "${programs[@]}"; do
-    rm -rf "$site/.gazette/cache/pages"
+    rm -rf "$site/.gazette/cache/pages" "$site/.gazette/cache/markdown"
     # shellcheck disable=SC2086
     ${cli[$program]} build --quiet --source "$site" --output "$out/$program-out-$n" >/dev/null
     rm -rf "$out/$program-base-$n" && cp -a "$out/$program-out-$n" "$out/$program-base-$n"

@@ -194,23 +194,63 @@ internal sealed class BuildCache
     private static UInt128? FingerprintOf(string site, Theme theme, BuildOptions options, bool search, object? siteImages)
     {
         var hash = new XxHash128();
-        void Add(string text)
-        {
-            hash.Append(BitConverter.GetBytes(text.Length));
-            hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
-        }
-
-        // Gazette itself: its compilation's id, and the running program's file (a native program
-        // may not know its id; a program compiled again is a new file).
-        Add("gazette " + typeof(BuildCache).Module.ModuleVersionId.ToString("N"));
-        if (Environment.ProcessPath is { } program && new FileInfo(program) is { Exists: true } executable)
-        {
-            Add($"{executable.FullName} {executable.Length} {executable.LastWriteTimeUtc.Ticks}");
-        }
-
-        Add($"drafts={options.IncludeDrafts} future={options.IncludeFuture} minify={options.Minify} base={options.BaseUrl} search={search}");
+        AddProgram(hash);
+        Add(hash, $"drafts={options.IncludeDrafts} future={options.IncludeFuture} minify={options.Minify} base={options.BaseUrl} search={search}");
         hash.Append(File.ReadAllBytes(Path.Combine(site, Configuration.SiteConfigLoader.FileName)));
         var folders = theme.LayoutFolders.Select(f => f.Directory).Concat(theme.I18nFolders.Select(f => f.Directory)).Concat(theme.AssetFolders);
+        if (!AddFiles(hash, folders, (index, bytes) => index < theme.LayoutFolders.Count && bytes.AsSpan().IndexOf("date.now"u8) >= 0))
+        {
+            return null;
+        }
+
+        var images = new ModelDigests().Of(siteImages);
+        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in images)));
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>
+    /// The fingerprint of what may change any article's body as the Markdown renderer makes it
+    /// (<see cref="Markdown.MarkdownCache"/>): Gazette's own code, site.yml, the translations (the
+    /// headings' anchor label) and the base URL. Null when a translation cannot be read.
+    /// </summary>
+    public static UInt128? MarkdownFingerprint(string site, Theme theme, BuildOptions options)
+    {
+        try
+        {
+            var hash = new XxHash128();
+            AddProgram(hash);
+            Add(hash, $"base={options.BaseUrl}");
+            hash.Append(File.ReadAllBytes(Path.Combine(site, Configuration.SiteConfigLoader.FileName)));
+            AddFiles(hash, theme.I18nFolders.Select(f => f.Directory), (_, _) => false);
+            return hash.GetCurrentHashAsUInt128();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void Add(XxHash128 hash, string text)
+    {
+        hash.Append(BitConverter.GetBytes(text.Length));
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    /// <summary>Gazette itself: its compilation's id, and the running program's file (a native
+    /// program may not know its id; a program compiled again is a new file).</summary>
+    private static void AddProgram(XxHash128 hash)
+    {
+        Add(hash, "gazette " + typeof(BuildCache).Module.ModuleVersionId.ToString("N"));
+        if (Environment.ProcessPath is { } program && new FileInfo(program) is { Exists: true } executable)
+        {
+            Add(hash, $"{executable.FullName} {executable.Length} {executable.LastWriteTimeUtc.Ticks}");
+        }
+    }
+
+    /// <summary>Adds every file of the folders, by name and bytes; false as soon as <paramref name="refuse"/>
+    /// refuses one (by its folder's number and its bytes).</summary>
+    private static bool AddFiles(XxHash128 hash, IEnumerable<string> folders, Func<int, byte[], bool> refuse)
+    {
         foreach (var (folder, index) in folders.Select((f, i) => (f, i)))
         {
             if (!Directory.Exists(folder))
@@ -221,19 +261,17 @@ internal sealed class BuildCache
             foreach (var file in SafeFiles.Enumerate(folder).Order(StringComparer.Ordinal))
             {
                 var bytes = File.ReadAllBytes(file);
-                if (index < theme.LayoutFolders.Count && bytes.AsSpan().IndexOf("date.now"u8) >= 0)
+                if (refuse(index, bytes))
                 {
-                    return null;
+                    return false;
                 }
 
-                Add($"{index}:{Path.GetRelativePath(folder, file)}");
+                Add(hash, $"{index}:{Path.GetRelativePath(folder, file)}");
                 hash.Append(BitConverter.GetBytes(bytes.Length));
                 hash.Append(bytes);
             }
         }
 
-        var images = new ModelDigests().Of(siteImages);
-        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in images)));
-        return hash.GetCurrentHashAsUInt128();
+        return true;
     }
 }

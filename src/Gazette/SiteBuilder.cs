@@ -80,6 +80,10 @@ public sealed record BuildResult(
     /// <summary>Pages the build cache kept as the previous build wrote them (their files untouched).</summary>
     public int KeptPages { get; init; }
 
+    /// <summary>Article bodies the build cache gave as an earlier build rendered them (their
+    /// Markdown not parsed again).</summary>
+    public int CachedBodies { get; init; }
+
     /// <summary>True when the dev server updated only what the change affected.</summary>
     public bool Incremental { get; init; }
 

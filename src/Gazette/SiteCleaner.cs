@@ -39,6 +39,7 @@ public static class SiteCleaner
             DeleteOwnedFiles(output, display, diagnostics);
             Images.PhotoCache.Forget(source);
             PageCache.Forget(source);
+            Markdown.MarkdownCache.Forget(source);
             File.Delete(held.FilePath); // held, so no build waits on this file
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -96,8 +96,11 @@ public sealed class SiteSession(BuildOptions options)
         run.Phase("theme");
 
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls, PhotoSettingsFor(config, diagnostics));
+        var markdownCache = options.Cache && !options.CheckOnly && BuildCache.MarkdownFingerprint(_source, theme, options) is { } bodies
+            ? MarkdownCache.Open(_source, bodies, diagnostics)
+            : null;
         var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml,
-            config.GitHubHeadingIds);
+            config.GitHubHeadingIds, markdownCache);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
         var (searchOn, searchNote) = SearchFor(config, templates);
         string? SearchUrlOf(string language) => searchOn ? urls.ForOutput(config.SearchFolderOf(language)) : null;
@@ -258,7 +261,7 @@ public sealed class SiteSession(BuildOptions options)
                 run.Phase("search");
             }
 
-            SaveQuietly(cache, diagnostics);
+            SaveQuietly(cache, markdownCache, diagnostics);
         }
         catch (Exception e) when (IsIoFault(e))
         {
@@ -300,6 +303,7 @@ public sealed class SiteSession(BuildOptions options)
             Search = searchNote,
             RenderedPages = cache is not null ? [.. rendered.Select(j => j.OutputPath).Order(StringComparer.Ordinal)] : [],
             KeptPages = jobs.Count - rendered.Count,
+            CachedBodies = markdownCache?.Reused ?? 0,
         };
     }
 
@@ -389,7 +393,7 @@ public sealed class SiteSession(BuildOptions options)
 
     /// <summary>Writes the build cache; a cache that cannot be written is a warning (the site is
     /// built, the next build renders every page).</summary>
-    private static void SaveQuietly(BuildCache? cache, DiagnosticBag diagnostics)
+    private void SaveQuietly(BuildCache? cache, MarkdownCache? bodies, DiagnosticBag diagnostics)
     {
         try
         {
@@ -399,6 +403,16 @@ public sealed class SiteSession(BuildOptions options)
         {
             diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(PageCache.Folder),
                 $"cannot write the build cache ({e.Message}); the next build renders every page again");
+        }
+
+        try
+        {
+            bodies?.Save(_source);
+        }
+        catch (Exception e) when (IsIoFault(e))
+        {
+            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(MarkdownCache.FileName),
+                $"cannot write the build cache ({e.Message}); the next build reads every article again");
         }
     }
 

@@ -69,6 +69,7 @@ internal sealed partial class MarkdownRenderer
     private readonly Func<string, string> _anchorLabel;
     private readonly bool _unsafeHtml;
     private readonly RawHtml.HtmlAllowlist _allowlist;
+    private readonly MarkdownCache? _cache;
 
     /// <summary>The longest one article's Markdown may take to parse: a last resort, long enough that
     /// no real article reaches it on a loaded machine (the shapes known to be slow are refused
@@ -78,9 +79,11 @@ internal sealed partial class MarkdownRenderer
     /// <param name="anchorLabel">The accessible name of heading anchor links, by language.</param>
     /// <param name="unsafeHtml">Keep raw HTML and javascript:/vbscript:/data: links (site.yml markdown.unsafe_html).</param>
     /// <param name="githubHeadingIds">Heading ids as GitHub makes them (site.yml markdown.heading_ids: github).</param>
+    /// <param name="cache">Bodies rendered by earlier builds, made with these settings (its fingerprint says so).</param>
     public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<string, string> anchorLabel,
-        bool unsafeHtml = false, bool githubHeadingIds = false)
+        bool unsafeHtml = false, bool githubHeadingIds = false, MarkdownCache? cache = null)
     {
+        _cache = cache;
         _unsafeHtml = unsafeHtml;
         _images = images;
         _urls = urls;
@@ -106,6 +109,33 @@ internal sealed partial class MarkdownRenderer
     }
 
     public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics)
+    {
+        if (_cache is null)
+        {
+            return Render(markdown, context, diagnostics, null);
+        }
+
+        var key = MarkdownCache.KeyOf(markdown, context, _images.ContentRoot);
+        if (_cache.Find(key) is { } entry && Replay(entry, context, diagnostics) is { } replayed)
+        {
+            _cache.Keep(key, entry, made: false);
+            return replayed;
+        }
+
+        // Rendered with its own diagnostics, which the entry keeps to give them again.
+        var own = new DiagnosticBag();
+        var record = new RenderRecord(_images.ContentRoot);
+        var rendered = Render(markdown, context, own, record);
+        diagnostics.AddRange(own);
+        if (rendered is not null && !own.HasErrors)
+        {
+            _cache.Keep(key, record.Entry(rendered, own.ToList()), made: true);
+        }
+
+        return rendered;
+    }
+
+    private RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics, RenderRecord? record)
     {
         var pipeline = _pipelines[context.Typography];
         // Only long texts can take long: shorter ones parse in well under a second whatever their
@@ -142,7 +172,7 @@ internal sealed partial class MarkdownRenderer
         nodes.Collect(document);
         if (!_unsafeHtml)
         {
-            RemoveUnsafeMarkup(nodes, context, diagnostics);
+            RemoveUnsafeMarkup(nodes, context, diagnostics, record);
         }
 
         var words = 0;
@@ -156,7 +186,7 @@ internal sealed partial class MarkdownRenderer
 
             if (link.IsImage)
             {
-                ResolveImage(link, context, diagnostics);
+                ResolveImage(link, context, diagnostics, record);
                 if (link.FirstChild is null)
                 {
                     findings.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.ImageWithoutAlt,
@@ -193,14 +223,14 @@ internal sealed partial class MarkdownRenderer
         var reviewPlaced = false;
         foreach (var paragraph in nodes.Paragraphs)
         {
-            if (LoneVideo(paragraph, context, diagnostics) is { } video)
+            if (LoneVideo(paragraph, context, diagnostics, record) is { } video)
             {
                 paragraph.SetData(typeof(Video), video);
                 videos.Add(video);
             }
             else if (ThemePlaceExtension.LoneImage(paragraph) is { } image && image.GetData(typeof(ResolvedImage)) is ResolvedImage resolved)
             {
-                var figure = CreateFigure(image, resolved, context, diagnostics);
+                var figure = CreateFigure(image, resolved, context, diagnostics, record);
                 paragraph.SetData(typeof(Figure), figure);
                 figures.Add(figure);
             }
@@ -317,7 +347,7 @@ internal sealed partial class MarkdownRenderer
     /// <summary>Raw HTML keeps what the allowlist allows (figures, tables, line breaks, players from
     /// known hosts…), and script-capable link targets are dropped (the link text stays); what goes
     /// is reported at its line.</summary>
-    private void RemoveUnsafeMarkup(DocumentNodes nodes, MarkdownContext context, DiagnosticBag diagnostics)
+    private void RemoveUnsafeMarkup(DocumentNodes nodes, MarkdownContext context, DiagnosticBag diagnostics, RenderRecord? record)
     {
         SourceLocation At(int line, int column) => new(context.SourcePath, line + 1 + context.BodyLineOffset, column + 1);
         void Report(List<string> removed, int line, int column)
@@ -334,7 +364,7 @@ internal sealed partial class MarkdownRenderer
         foreach (var block in nodes.HtmlBlocks)
         {
             removed.Clear();
-            var cleaned = _allowlist.CleanBlock(block.Lines.ToString(), removed, src => _images.Resolve(src, context.Place, At(block.Line, block.Column), diagnostics));
+            var cleaned = _allowlist.CleanBlock(block.Lines.ToString(), removed, src => Resolve(src, context, At(block.Line, block.Column), diagnostics, record));
             Report(removed, block.Line, block.Column);
             if (string.IsNullOrWhiteSpace(cleaned))
             {
@@ -349,7 +379,7 @@ internal sealed partial class MarkdownRenderer
         foreach (var inline in nodes.HtmlInlines)
         {
             removed.Clear();
-            var cleaned = _allowlist.CleanTag(inline.Tag, removed, src => _images.Resolve(src, context.Place, At(inline.Line, inline.Column), diagnostics));
+            var cleaned = _allowlist.CleanTag(inline.Tag, removed, src => Resolve(src, context, At(inline.Line, inline.Column), diagnostics, record));
             Report(removed, inline.Line, inline.Column);
             if (cleaned is null)
             {
@@ -516,9 +546,21 @@ internal sealed partial class MarkdownRenderer
     private static SourceLocation ImageLocation(LinkInline image, MarkdownContext context) =>
         new(context.SourcePath, image.Line + 1 + context.BodyLineOffset, image.Column + 1);
 
-    private void ResolveImage(LinkInline image, MarkdownContext context, DiagnosticBag diagnostics)
+    /// <summary>Resolves an image of the body, and records what it asked and got.</summary>
+    private ResolvedImage? Resolve(string src, MarkdownContext context, SourceLocation location, DiagnosticBag diagnostics, RenderRecord? record)
     {
-        if (_images.Resolve(image.Url ?? "", context.Place, ImageLocation(image, context), diagnostics) is not { } resolved)
+        var resolved = _images.Resolve(src, context.Place, location, diagnostics);
+        if (resolved is not null)
+        {
+            record?.Images.Add((src, resolved));
+        }
+
+        return resolved;
+    }
+
+    private void ResolveImage(LinkInline image, MarkdownContext context, DiagnosticBag diagnostics, RenderRecord? record)
+    {
+        if (Resolve(image.Url ?? "", context, ImageLocation(image, context), diagnostics, record) is not { } resolved)
         {
             return;
         }
@@ -541,7 +583,7 @@ internal sealed partial class MarkdownRenderer
 
     private static string AltText(LinkInline image) => InlineText(image);
 
-    private static Figure CreateFigure(LinkInline image, ResolvedImage resolved, MarkdownContext context, DiagnosticBag diagnostics)
+    private static Figure CreateFigure(LinkInline image, ResolvedImage resolved, MarkdownContext context, DiagnosticBag diagnostics, RenderRecord? record)
     {
         var (caption, credit) = FigureTitle.Split(image.Title);
         var figure = FigureFactory.Create(resolved, AltText(image), caption, credit, null, isCover: false, context.Typography,
@@ -552,6 +594,7 @@ internal sealed partial class MarkdownRenderer
                 $"photo '{image.Url}' has no credit; add it to the title (\"Légende © Agence\") or to the file's IPTC/XMP metadata");
         }
 
+        record?.Figure(figure, resolved);
         return figure;
     }
 
@@ -561,7 +604,7 @@ internal sealed partial class MarkdownRenderer
     /// as Markdig's media links), or a photo linking to the video (<c>[![Poster](poster.jpg "© Credit")](https://youtu.be/…)</c>),
     /// whose photo is the poster.
     /// </summary>
-    private static Video? LoneVideo(ParagraphBlock paragraph, MarkdownContext context, DiagnosticBag diagnostics)
+    private static Video? LoneVideo(ParagraphBlock paragraph, MarkdownContext context, DiagnosticBag diagnostics, RenderRecord? record)
     {
         switch (ThemePlaceExtension.LoneInline(paragraph))
         {
@@ -575,7 +618,7 @@ internal sealed partial class MarkdownRenderer
                     return video with
                     {
                         Title = AltText(poster).Trim(),
-                        Poster = poster.GetData(typeof(ResolvedImage)) is ResolvedImage resolved ? CreateFigure(poster, resolved, context, diagnostics) : null,
+                        Poster = poster.GetData(typeof(ResolvedImage)) is ResolvedImage resolved ? CreateFigure(poster, resolved, context, diagnostics, record) : null,
                     };
                 }
 

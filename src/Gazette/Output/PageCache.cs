@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using Gazette.Text;
 
 namespace Gazette.Output;
 
@@ -31,7 +31,6 @@ internal sealed class PageCache
     public const string Folder = ".gazette/cache/pages";
     private const int FormatVersion = 2;
     private static readonly byte[] Magic = "GZPAGES\n"u8.ToArray();
-    private const int HeaderLength = 8 + 4 + 8 + 16;
 
     public required UInt128 Fingerprint { get; init; }
     /// <summary>The output folder (full path) the pages were written to.</summary>
@@ -47,46 +46,16 @@ internal sealed class PageCache
     /// when it cannot be trusted.</summary>
     public static (PageCache? Cache, string? Problem) Load(string path)
     {
-        byte[] bytes;
-        try
+        var (body, problem) = CacheFile.Read(path, Magic, FormatVersion);
+        if (body is not { } bytes)
         {
-            if (!File.Exists(path))
-            {
-                return (null, null);
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"cannot be read ({e.Message})");
-        }
-
-        if (bytes.Length < HeaderLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-        {
-            return (null, "is not a Gazette build cache");
-        }
-
-        if (BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) != FormatVersion)
-        {
-            return (null, "was written by another version of Gazette");
-        }
-
-        var body = bytes.AsSpan(HeaderLength);
-        if (BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12)) != body.Length)
-        {
-            return (null, "is truncated (a build stopped while writing it?)");
-        }
-
-        if (BinaryPrimitives.ReadUInt128LittleEndian(bytes.AsSpan(20)) != XxHash128.HashToUInt128(body))
-        {
-            return (null, "is damaged (its checksum does not match)");
+            return (null, problem);
         }
 
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, HeaderLength, body.Length, writable: false), Encoding.UTF8);
-            var fingerprint = ReadUInt128(reader);
+            using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
+            var fingerprint = CacheFile.ReadUInt128(reader);
             var output = reader.ReadString();
             var keys = new string[reader.ReadInt32()];
             for (var i = 0; i < keys.Length; i++)
@@ -99,14 +68,14 @@ internal sealed class PageCache
             for (var n = 0; n < count; n++)
             {
                 var outputPath = reader.ReadString();
-                var pageDigest = ReadUInt128(reader);
+                var pageDigest = CacheFile.ReadUInt128(reader);
                 var reads = new (string, ulong)[reader.ReadInt32()];
                 for (var i = 0; i < reads.Length; i++)
                 {
                     reads[i] = (keys[reader.ReadInt32()], reader.ReadUInt64());
                 }
 
-                var page = new CachedPage(outputPath, pageDigest, reads, ReadUInt128(reader), reader.ReadInt64(), reader.ReadInt64());
+                var page = new CachedPage(outputPath, pageDigest, reads, CacheFile.ReadUInt128(reader), reader.ReadInt64(), reader.ReadInt64());
                 var links = new LinkChecker.PageLinks();
                 for (var i = reader.ReadInt32(); i > 0; i--)
                 {
@@ -147,7 +116,7 @@ internal sealed class PageCache
                 }
             }
 
-            WriteUInt128(writer, Fingerprint);
+            CacheFile.WriteUInt128(writer, Fingerprint);
             writer.Write(Output);
             writer.Write(keys.Count);
             foreach (var key in keys.Keys)
@@ -159,7 +128,7 @@ internal sealed class PageCache
             foreach (var page in Pages.Values)
             {
                 writer.Write(page.OutputPath);
-                WriteUInt128(writer, page.PageDigest);
+                CacheFile.WriteUInt128(writer, page.PageDigest);
                 writer.Write(page.Reads.Length);
                 foreach (var (key, members) in page.Reads)
                 {
@@ -167,7 +136,7 @@ internal sealed class PageCache
                     writer.Write(members);
                 }
 
-                WriteUInt128(writer, page.ReadsDigest);
+                CacheFile.WriteUInt128(writer, page.ReadsDigest);
                 writer.Write(page.Length);
                 writer.Write(page.WriteTicks);
                 foreach (var list in new[] { page.Links.Kept, page.Links.BrokenAnchors })
@@ -181,38 +150,12 @@ internal sealed class PageCache
             }
         }
 
-        var content = body.GetBuffer().AsSpan(0, (int)body.Length);
-        var header = new byte[HeaderLength];
-        Magic.CopyTo(header, 0);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(12), content.Length);
-        BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(20), XxHash128.HashToUInt128(content));
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-        {
-            file.Write(header);
-            file.Write(content);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        CacheFile.Write(path, Magic, FormatVersion, body.GetBuffer().AsSpan(0, (int)body.Length));
     }
 
     /// <summary>Deletes a cache file (before the output it describes changes) and what killed builds
     /// left beside it; a missing one is fine.</summary>
-    public static void Delete(string path)
-    {
-        var folder = Path.GetDirectoryName(path)!;
-        if (Directory.Exists(folder))
-        {
-            File.Delete(path);
-            foreach (var left in Directory.EnumerateFiles(folder, Path.GetFileName(path) + ".*.tmp"))
-            {
-                File.Delete(left);
-            }
-        }
-    }
+    public static void Delete(string path) => CacheFile.Delete(path);
 
     /// <summary><c>clean</c>: forgets the caches of a site (only files named as the cache names
     /// them), then the folders if nothing else is in them. A folder that is a link out of the site
@@ -235,19 +178,5 @@ internal sealed class PageCache
         }
 
         Text.SafeFiles.DeleteEmptyFolders(folder, siteDirectory);
-    }
-
-    private static UInt128 ReadUInt128(BinaryReader reader)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        reader.BaseStream.ReadExactly(bytes);
-        return BinaryPrimitives.ReadUInt128LittleEndian(bytes);
-    }
-
-    private static void WriteUInt128(BinaryWriter writer, UInt128 value)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
-        writer.Write(bytes);
     }
 }

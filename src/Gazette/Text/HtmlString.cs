@@ -51,6 +51,12 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     /// <summary>HTML already encoded as UTF-8 (copied).</summary>
     public static HtmlString FromUtf8(ReadOnlySpan<byte> utf8) => new(utf8.ToArray());
 
+    /// <summary>HTML already encoded as UTF-8, kept as given (the build cache's, read for the whole build).</summary>
+    internal static HtmlString OfUtf8(byte[] utf8) => new(utf8);
+
+    /// <summary>The HTML as UTF-8 (the array it is held in, when it is: never written to).</summary>
+    internal byte[] ToUtf8() => _utf8 ?? (_text is not null ? Encoding.UTF8.GetBytes(_text) : BorrowedSpan.ToArray());
+
     public string Value => _text ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8) : Encoding.UTF8.GetString(BorrowedSpan));
 
     public bool IsEmpty => (_text?.Length ?? _utf8?.Length ?? _borrowedLength) == 0;

@@ -43,25 +43,20 @@ internal static class FigureFactory
 
         var creditText = PlainText(credit);
         var notice = image.Embedded.CopyrightNotice ?? (creditText.Length == 0 ? "" : "© " + creditText);
-        return new Figure(
-            image.Url,
-            image.AbsoluteUrl,
-            alt,
-            image.Dimensions?.Width,
-            image.Dimensions?.Height,
-            new HtmlString(RenderInline(captionMarkdown, typography, refused)),
-            PlainText(captionMarkdown),
-            new HtmlString(creditHtml),
-            creditText,
-            creditLink,
-            notice,
-            isCover)
+        return Of(image, alt, new HtmlString(RenderInline(captionMarkdown, typography, refused)), PlainText(captionMarkdown), new HtmlString(creditHtml),
+            creditText, creditLink, notice, isCover);
+    }
+
+    /// <summary>A figure of <paramref name="image"/> with its texts already made (those of a body from the build cache).</summary>
+    public static Figure Of(ResolvedImage image, string alt, HtmlString captionHtml, string captionText, HtmlString creditHtml, string creditText,
+        string? creditUrl, string copyrightNotice, bool isCover) =>
+        new(image.Url, image.AbsoluteUrl, alt, image.Dimensions?.Width, image.Dimensions?.Height, captionHtml, captionText, creditHtml, creditText,
+            creditUrl, copyrightNotice, isCover)
         {
             FileSize = image.FileSize,
             MediaType = PhotoPlan.MediaTypeOf(image.Url),
             Photo = image.Photo,
         };
-    }
 
     internal static string RenderInline(string markdown, TypographyMode typography = TypographyMode.None, Action<string>? refused = null)
     {

@@ -1,0 +1,343 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+using Gazette.Diagnostics;
+using Gazette.Images;
+using Gazette.Markdown.Typography;
+using Gazette.Text;
+
+namespace Gazette.Markdown;
+
+/// <summary>
+/// Article bodies rendered by earlier builds (<c>.gazette/cache/markdown/</c>): parsing and
+/// rendering the Markdown is most of what reading the content costs, and a newsroom's build
+/// changes a few files of thousands.
+/// <para>An entry is found by a digest of the Markdown and of everything else the renderer is
+/// told about the document (its file, its folder, its language, its typography). What the
+/// renderer asked of the files around it, the images it resolved, is kept with the answers'
+/// digest: the entry is used only when every image resolves again to the same URL, size, credit
+/// and published files, and the figures are made again from those new answers (they carry this
+/// build's photos). The warnings the render gave are given again. What can change every body
+/// (Gazette itself, site.yml, the translations, the base URL) is the cache's fingerprint.</para>
+/// </summary>
+internal sealed class MarkdownCache
+{
+    public const string FileName = ".gazette/cache/markdown/bodies.cache";
+    private const int FormatVersion = 1;
+    private static readonly byte[] Magic = "GZMARKD\n"u8.ToArray();
+
+    private readonly UInt128 _fingerprint;
+    private readonly Dictionary<UInt128, Entry> _previous;
+    // Lock-free: every thread keeps an entry per article (a key names one file, so once a build).
+    private readonly ConcurrentQueue<(UInt128 Key, Entry Entry)> _kept = new();
+    private int _added;
+
+    private MarkdownCache(UInt128 fingerprint, Dictionary<UInt128, Entry> previous)
+    {
+        _fingerprint = fingerprint;
+        _previous = previous;
+    }
+
+    /// <summary>One body as the renderer made it, with what it asked of the images around it.</summary>
+    internal sealed record Entry(
+        byte[][] Pieces,
+        Place[] Places,
+        (string Src, UInt128 Answer)[] Images,
+        FigureRecipe[] Figures,
+        int[] BodyFigures,
+        VideoRecipe[] Videos,
+        TocEntry[] Headings,
+        int WordCount,
+        bool ReviewPlaced,
+        Diagnostic[] Findings,
+        Diagnostic[] Given);
+
+    /// <summary>What fills a place of the body: a figure, a video (by number) or the review box.</summary>
+    internal readonly record struct Place(PlaceKind Kind, int Index);
+
+    internal enum PlaceKind : byte
+    {
+        Review,
+        Figure,
+        Video,
+    }
+
+    /// <summary>A figure as the renderer made it: from which image, with which texts (the same
+    /// when the image resolves to the same answer: its embedded credit is part of it).</summary>
+    internal sealed record FigureRecipe(int Image, string Alt, string CaptionHtml, string CaptionText, string CreditHtml, string CreditText, string? CreditUrl,
+        string CopyrightNotice);
+
+    internal sealed record VideoRecipe(string Host, string Url, string EmbedUrl, string Title, int Poster);
+
+    /// <summary>The site's cache, when its fingerprint is this build's; a cache that cannot be
+    /// trusted is one warning, and every body is rendered.</summary>
+    public static MarkdownCache Open(string site, UInt128 fingerprint, DiagnosticBag diagnostics)
+    {
+        var (body, problem) = CacheFile.Read(Path.Combine(site, FileName), Magic, FormatVersion);
+        var entries = new Dictionary<UInt128, Entry>();
+        if (body is { } bytes)
+        {
+            try
+            {
+                using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
+                if (CacheFile.ReadUInt128(reader) == fingerprint)
+                {
+                    for (var count = reader.ReadInt32(); count > 0; count--)
+                    {
+                        var key = CacheFile.ReadUInt128(reader);
+                        entries[key] = ReadEntry(reader);
+                    }
+                }
+            }
+            catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or ArgumentException or FormatException
+                or OverflowException or InvalidDataException)
+            {
+                entries.Clear();
+                problem = "is damaged (it does not read as a cache)";
+            }
+        }
+
+        if (problem is not null)
+        {
+            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(FileName),
+                $"the build cache {problem}; every article is read again, and the cache written anew (--no-cache builds without it)");
+        }
+
+        return new MarkdownCache(fingerprint, entries);
+    }
+
+    /// <summary>The digest an entry is found by: the Markdown, and all the renderer is told of its
+    /// document, its folders relative to <paramref name="contentRoot"/> (a site moved or copied elsewhere keeps its bodies).</summary>
+    public static UInt128 KeyOf(string markdown, MarkdownContext context, string contentRoot)
+    {
+        var hash = new XxHash128();
+        void Add(string? text)
+        {
+            hash.Append(BitConverter.GetBytes(text?.Length ?? -1));
+            hash.Append(MemoryMarshal.AsBytes((text ?? "").AsSpan()));
+        }
+
+        Add(markdown);
+        Add(context.SourcePath);
+        Add(Path.GetRelativePath(contentRoot, context.Place.Directory));
+        Add(context.Place.BundleDirectory is { } bundle ? Path.GetRelativePath(contentRoot, bundle) : null);
+        Add(context.Place.OutputFolder);
+        Add(context.Language);
+        hash.Append(BitConverter.GetBytes(context.BodyLineOffset));
+        hash.Append([(byte)context.Typography, context.Review is null ? (byte)0 : (byte)1]);
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>A digest of what a body's HTML and figures take from a resolved image (its file by
+    /// its path in <paramref name="contentRoot"/>).</summary>
+    public static UInt128 AnswerOf(ResolvedImage image, string contentRoot)
+    {
+        var text = new StringBuilder()
+            .Append(image.Url).Append('\n').Append(image.AbsoluteUrl).Append('\n')
+            .Append(image.FullPath is { } file ? Path.GetRelativePath(contentRoot, file) : null).Append('\n')
+            .Append(image.Dimensions?.Width).Append('x').Append(image.Dimensions?.Height).Append('\n')
+            .Append(image.Embedded.Credit).Append('\n').Append(image.Embedded.CopyrightNotice).Append('\n').Append(image.FileSize).Append('\n');
+        if (image.Photo is { } photo)
+        {
+            text.Append(photo.RelativePath).Append('\n').Append(photo.Srcset).Append('\n');
+            foreach (var source in photo.Sources)
+            {
+                text.Append(source.Type).Append(' ').Append(source.Srcset).Append('\n');
+            }
+        }
+
+        return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.ToString().AsSpan()));
+    }
+
+    /// <summary>Bodies this build took from the cache.</summary>
+    public int Reused => _kept.Count - _added;
+
+    /// <summary>The entry of an earlier build for this key, if any.</summary>
+    public Entry? Find(UInt128 key) => _previous.GetValueOrDefault(key);
+
+    /// <summary>Keeps an entry for the next build (one found, or one just made).</summary>
+    public void Keep(UInt128 key, Entry entry, bool made)
+    {
+        _kept.Enqueue((key, entry));
+        if (made)
+        {
+            Interlocked.Increment(ref _added);
+        }
+    }
+
+    /// <summary>Writes the entries this build used, when they are not the ones the file holds.</summary>
+    public void Save(string site)
+    {
+        if (_added == 0 && _kept.Count == _previous.Count)
+        {
+            return;
+        }
+
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            CacheFile.WriteUInt128(writer, _fingerprint);
+            writer.Write(_kept.Count);
+            foreach (var (key, entry) in _kept)
+            {
+                CacheFile.WriteUInt128(writer, key);
+                WriteEntry(writer, entry);
+            }
+        }
+
+        CacheFile.Write(Path.Combine(site, FileName), Magic, FormatVersion, body.GetBuffer().AsSpan(0, (int)body.Length));
+    }
+
+    /// <summary><c>clean</c>: forgets the cache (a link out of the site is left alone).</summary>
+    public static void Forget(string site)
+    {
+        var file = Path.Combine(site, FileName);
+        var folder = Path.GetDirectoryName(file)!;
+        if (Directory.Exists(folder) && SafeFiles.IsSameOrInside(Path.GetFullPath(folder), site))
+        {
+            CacheFile.Delete(file);
+            SafeFiles.DeleteEmptyFolders(folder, site);
+        }
+    }
+
+    private static void WriteEntry(BinaryWriter writer, Entry entry)
+    {
+        writer.Write(entry.Pieces.Length);
+        foreach (var piece in entry.Pieces)
+        {
+            writer.Write(piece.Length);
+            writer.Write(piece);
+        }
+
+        writer.Write(entry.Places.Length);
+        foreach (var place in entry.Places)
+        {
+            writer.Write((byte)place.Kind);
+            writer.Write(place.Index);
+        }
+
+        writer.Write(entry.Images.Length);
+        foreach (var (src, answer) in entry.Images)
+        {
+            writer.Write(src);
+            CacheFile.WriteUInt128(writer, answer);
+        }
+
+        writer.Write(entry.Figures.Length);
+        foreach (var figure in entry.Figures)
+        {
+            writer.Write(figure.Image);
+            writer.Write(figure.Alt);
+            writer.Write(figure.CaptionHtml);
+            writer.Write(figure.CaptionText);
+            writer.Write(figure.CreditHtml);
+            writer.Write(figure.CreditText);
+            WriteOptional(writer, figure.CreditUrl);
+            writer.Write(figure.CopyrightNotice);
+        }
+
+        writer.Write(entry.BodyFigures.Length);
+        foreach (var index in entry.BodyFigures)
+        {
+            writer.Write(index);
+        }
+
+        writer.Write(entry.Videos.Length);
+        foreach (var video in entry.Videos)
+        {
+            writer.Write(video.Host);
+            writer.Write(video.Url);
+            writer.Write(video.EmbedUrl);
+            writer.Write(video.Title);
+            writer.Write(video.Poster);
+        }
+
+        writer.Write(entry.Headings.Length);
+        foreach (var heading in entry.Headings)
+        {
+            writer.Write(heading.Level);
+            writer.Write(heading.Text);
+            writer.Write(heading.Id);
+        }
+
+        writer.Write(entry.WordCount);
+        writer.Write(entry.ReviewPlaced);
+        foreach (var list in new[] { entry.Findings, entry.Given })
+        {
+            writer.Write(list.Length);
+            foreach (var diagnostic in list)
+            {
+                writer.Write((byte)diagnostic.Severity);
+                writer.Write(diagnostic.Code);
+                writer.Write(diagnostic.Message);
+                writer.Write(diagnostic.Location.Path);
+                writer.Write(diagnostic.Location.Line);
+                writer.Write(diagnostic.Location.Column);
+            }
+        }
+    }
+
+    private static Entry ReadEntry(BinaryReader reader)
+    {
+        var pieces = Array(reader, r => r.ReadBytes(Count(r)));
+        var places = Array(reader, r => new Place(r.ReadByte() is var kind and <= (byte)PlaceKind.Video ? (PlaceKind)kind : throw new InvalidDataException("no such place"),
+            r.ReadInt32()));
+        var images = Array(reader, r => (r.ReadString(), CacheFile.ReadUInt128(r)));
+        var figures = Array(reader, r => new FigureRecipe(r.ReadInt32(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(),
+            ReadOptional(r), r.ReadString()));
+        var bodyFigures = Array(reader, r => r.ReadInt32());
+        var videos = Array(reader, r => new VideoRecipe(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadInt32()));
+        var headings = Array(reader, r => new TocEntry(r.ReadInt32(), r.ReadString(), r.ReadString()));
+        var words = reader.ReadInt32();
+        var reviewPlaced = reader.ReadBoolean();
+        Diagnostic ReadDiagnostic(BinaryReader r) => new(r.ReadByte() == (byte)Severity.Error ? Severity.Error : Severity.Warning, r.ReadString(), r.ReadString(),
+            new SourceLocation(r.ReadString(), r.ReadInt32(), r.ReadInt32()));
+        var findings = Array(reader, ReadDiagnostic);
+        var given = Array(reader, ReadDiagnostic);
+        var entry = new Entry(pieces, places, images, figures, bodyFigures, videos, headings, words, reviewPlaced, findings, given);
+        return IsWhole(entry) ? entry : throw new InvalidDataException("an entry naming what it does not hold");
+    }
+
+    /// <summary>Whether every number of an entry names something it holds (a damaged file may say otherwise).</summary>
+    private static bool IsWhole(Entry entry) =>
+        entry.Pieces.Length == entry.Places.Length + 1
+        && entry.Places.All(p => p.Kind switch
+        {
+            PlaceKind.Figure => (uint)p.Index < (uint)entry.Figures.Length,
+            PlaceKind.Video => (uint)p.Index < (uint)entry.Videos.Length,
+            _ => true,
+        })
+        && entry.Figures.All(f => (uint)f.Image < (uint)entry.Images.Length)
+        && entry.BodyFigures.All(i => (uint)i < (uint)entry.Figures.Length)
+        && entry.Videos.All(v => v.Poster >= -1 && v.Poster < entry.Figures.Length);
+
+    private static T[] Array<T>(BinaryReader reader, Func<BinaryReader, T> read)
+    {
+        var items = new T[Count(reader)];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = read(reader);
+        }
+
+        return items;
+    }
+
+    /// <summary>A count written before a list, refused when it cannot be one (a damaged file).</summary>
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position ? throw new InvalidDataException("a count past the file's end") : count;
+    }
+
+    private static void WriteOptional(BinaryWriter writer, string? text)
+    {
+        writer.Write(text is not null);
+        if (text is not null)
+        {
+            writer.Write(text);
+        }
+    }
+
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+}

@@ -1,0 +1,107 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+
+namespace Gazette.Text;
+
+/// <summary>
+/// The framing of Gazette's cache files (<c>.gazette/cache/</c>): a magic number naming the kind
+/// of cache, the format's version, the length and an XxHash128 checksum of the body. A file that
+/// does not match is never trusted: the caller hears why, warns once and builds without it. Files
+/// are written beside their final name, then moved, so a killed build leaves none half written.
+/// </summary>
+internal static class CacheFile
+{
+    private const int HeaderLength = 8 + 4 + 8 + 16;
+
+    /// <summary>The body of a cache file. Null and no problem when there is none; null and why
+    /// when it cannot be trusted.</summary>
+    /// <param name="magic">Eight bytes naming the kind of cache.</param>
+    public static (ArraySegment<byte>? Body, string? Problem) Read(string path, ReadOnlySpan<byte> magic, int version)
+    {
+        byte[] bytes;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return (null, null);
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot be read ({e.Message})");
+        }
+
+        if (bytes.Length < HeaderLength || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic))
+        {
+            return (null, "is not a Gazette build cache");
+        }
+
+        if (BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) != version)
+        {
+            return (null, "was written by another version of Gazette");
+        }
+
+        var body = new ArraySegment<byte>(bytes, HeaderLength, bytes.Length - HeaderLength);
+        if (BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12)) != body.Count)
+        {
+            return (null, "is truncated (a build stopped while writing it?)");
+        }
+
+        if (BinaryPrimitives.ReadUInt128LittleEndian(bytes.AsSpan(20)) != XxHash128.HashToUInt128(body))
+        {
+            return (null, "is damaged (its checksum does not match)");
+        }
+
+        return (body, null);
+    }
+
+    /// <summary>Writes <paramref name="body"/> framed beside <paramref name="path"/>, then moves it there.</summary>
+    public static void Write(string path, ReadOnlySpan<byte> magic, int version, ReadOnlySpan<byte> body)
+    {
+        var header = new byte[HeaderLength];
+        magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), version);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(12), body.Length);
+        BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(20), XxHash128.HashToUInt128(body));
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        {
+            file.Write(header);
+            file.Write(body);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Deletes a cache file and what killed builds left beside it; a missing one is fine.</summary>
+    public static void Delete(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        if (Directory.Exists(folder))
+        {
+            File.Delete(path);
+            foreach (var left in Directory.EnumerateFiles(folder, Path.GetFileName(path) + ".*.tmp"))
+            {
+                File.Delete(left);
+            }
+        }
+    }
+
+    public static UInt128 ReadUInt128(BinaryReader reader)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        reader.BaseStream.ReadExactly(bytes);
+        return BinaryPrimitives.ReadUInt128LittleEndian(bytes);
+    }
+
+    public static void WriteUInt128(BinaryWriter writer, UInt128 value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
+        writer.Write(bytes);
+    }
+}
