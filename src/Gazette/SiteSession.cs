@@ -411,7 +411,7 @@ public sealed class SiteSession(BuildOptions options)
         }
         catch (Exception e) when (IsIoFault(e))
         {
-            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(MarkdownCache.FileName),
+            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(MarkdownCache.Folder),
                 $"cannot write the build cache ({e.Message}); the next build reads every article again");
         }
     }

@@ -10,7 +10,7 @@ using Gazette.Text;
 namespace Gazette.Markdown;
 
 /// <summary>
-/// Article bodies rendered by earlier builds (<c>.gazette/cache/markdown/</c>): parsing and
+/// Article bodies rendered by earlier builds (<c>.gazette/cache/markdown/</c>, in 64 files by key): parsing and
 /// rendering the Markdown is most of what reading the content costs, and a newsroom's build
 /// changes a few files of thousands.
 /// <para>An entry is found by a digest of the Markdown and of everything else the renderer is
@@ -23,21 +23,29 @@ namespace Gazette.Markdown;
 /// </summary>
 internal sealed class MarkdownCache
 {
-    public const string FileName = ".gazette/cache/markdown/bodies.cache";
+    public const string Folder = ".gazette/cache/markdown";
     private const int FormatVersion = 1;
     private static readonly byte[] Magic = "GZMARKD\n"u8.ToArray();
+    // The entries are spread over files by key: a build that adds one article writes one file
+    // again (a sixty-fourth of the bodies), and the files are read in parallel.
+    private const int Shards = 64;
 
     private readonly UInt128 _fingerprint;
-    private readonly Dictionary<UInt128, Entry> _previous;
+    private readonly Dictionary<UInt128, Entry>[] _previous;
     // Lock-free: every thread keeps an entry per article (a key names one file, so once a build).
-    private readonly ConcurrentQueue<(UInt128 Key, Entry Entry)> _kept = new();
-    private int _added;
+    private readonly ConcurrentQueue<(UInt128 Key, Entry Entry)>[] _kept = [.. Enumerable.Range(0, Shards).Select(_ => new ConcurrentQueue<(UInt128, Entry)>())];
+    private readonly int[] _added = new int[Shards];
 
-    private MarkdownCache(UInt128 fingerprint, Dictionary<UInt128, Entry> previous)
+    private MarkdownCache(UInt128 fingerprint, Dictionary<UInt128, Entry>[] previous)
     {
         _fingerprint = fingerprint;
         _previous = previous;
     }
+
+    private static int ShardOf(UInt128 key) => (int)(ulong)(key & (Shards - 1));
+
+    /// <summary>The file of a shard, relative to the site.</summary>
+    public static string FileOf(int shard) => $"{Folder}/bodies-{shard:x2}.cache";
 
     /// <summary>One body as the renderer made it, with what it asked of the images around it.</summary>
     internal sealed record Entry(
@@ -70,41 +78,56 @@ internal sealed class MarkdownCache
 
     internal sealed record VideoRecipe(string Host, string Url, string EmbedUrl, string Title, int Poster);
 
-    /// <summary>The site's cache, when its fingerprint is this build's; a cache that cannot be
-    /// trusted is one warning, and every body is rendered.</summary>
+    /// <summary>The site's cache, when its fingerprint is this build's; a file that cannot be
+    /// trusted is one warning (for all of them), and its bodies are rendered.</summary>
     public static MarkdownCache Open(string site, UInt128 fingerprint, DiagnosticBag diagnostics)
     {
-        var (body, problem) = CacheFile.Read(Path.Combine(site, FileName), Magic, FormatVersion);
-        var entries = new Dictionary<UInt128, Entry>();
-        if (body is { } bytes)
+        var previous = new Dictionary<UInt128, Entry>[Shards];
+        var problems = new (string File, string Problem)?[Shards];
+        Parallel.For(0, Shards, shard =>
         {
-            try
+            (previous[shard], var problem) = Load(Path.Combine(site, FileOf(shard)), fingerprint);
+            problems[shard] = problem is null ? null : (FileOf(shard), problem);
+        });
+        if (problems.FirstOrDefault(p => p is not null) is var (file, first))
+        {
+            var more = problems.Count(p => p is not null) - 1;
+            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(file),
+                $"the build cache {first}{(more > 0 ? $" (and {more} more of its files)" : "")}; their articles are read again, "
+                + "and the cache written anew (--no-cache builds without it)");
+        }
+
+        return new MarkdownCache(fingerprint, previous);
+    }
+
+    private static (Dictionary<UInt128, Entry> Entries, string? Problem) Load(string path, UInt128 fingerprint)
+    {
+        var entries = new Dictionary<UInt128, Entry>();
+        var (body, problem) = CacheFile.Read(path, Magic, FormatVersion);
+        if (body is not { } bytes)
+        {
+            return (entries, problem);
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
+            if (CacheFile.ReadUInt128(reader) == fingerprint)
             {
-                using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
-                if (CacheFile.ReadUInt128(reader) == fingerprint)
+                for (var count = reader.ReadInt32(); count > 0; count--)
                 {
-                    for (var count = reader.ReadInt32(); count > 0; count--)
-                    {
-                        var key = CacheFile.ReadUInt128(reader);
-                        entries[key] = ReadEntry(reader);
-                    }
+                    var key = CacheFile.ReadUInt128(reader);
+                    entries[key] = ReadEntry(reader);
                 }
             }
-            catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or ArgumentException or FormatException
-                or OverflowException or InvalidDataException)
-            {
-                entries.Clear();
-                problem = "is damaged (it does not read as a cache)";
-            }
-        }
 
-        if (problem is not null)
+            return (entries, null);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or ArgumentException or FormatException
+            or OverflowException or InvalidDataException)
         {
-            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(FileName),
-                $"the build cache {problem}; every article is read again, and the cache written anew (--no-cache builds without it)");
+            return ([], "is damaged (it does not read as a cache)");
         }
-
-        return new MarkdownCache(fingerprint, entries);
     }
 
     /// <summary>The digest an entry is found by: the Markdown, and all the renderer is told of its
@@ -151,54 +174,64 @@ internal sealed class MarkdownCache
     }
 
     /// <summary>Bodies this build took from the cache.</summary>
-    public int Reused => _kept.Count - _added;
+    public int Reused => _kept.Sum(k => k.Count) - _added.Sum();
 
     /// <summary>The entry of an earlier build for this key, if any.</summary>
-    public Entry? Find(UInt128 key) => _previous.GetValueOrDefault(key);
+    public Entry? Find(UInt128 key) => _previous[ShardOf(key)].GetValueOrDefault(key);
 
     /// <summary>Keeps an entry for the next build (one found, or one just made).</summary>
     public void Keep(UInt128 key, Entry entry, bool made)
     {
-        _kept.Enqueue((key, entry));
+        var shard = ShardOf(key);
+        _kept[shard].Enqueue((key, entry));
         if (made)
         {
-            Interlocked.Increment(ref _added);
+            Interlocked.Increment(ref _added[shard]);
         }
     }
 
-    /// <summary>Writes the entries this build used, when they are not the ones the file holds.</summary>
+    /// <summary>Writes the files whose entries this build changed: with the entries it used only.</summary>
     public void Save(string site)
     {
-        if (_added == 0 && _kept.Count == _previous.Count)
+        Parallel.For(0, Shards, shard =>
         {
-            return;
-        }
-
-        using var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
-        {
-            CacheFile.WriteUInt128(writer, _fingerprint);
-            writer.Write(_kept.Count);
-            foreach (var (key, entry) in _kept)
+            var kept = _kept[shard];
+            if (_added[shard] == 0 && kept.Count == _previous[shard].Count)
             {
-                CacheFile.WriteUInt128(writer, key);
-                WriteEntry(writer, entry);
+                return;
             }
-        }
 
-        CacheFile.Write(Path.Combine(site, FileName), Magic, FormatVersion, body.GetBuffer().AsSpan(0, (int)body.Length));
+            using var body = new MemoryStream();
+            using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+            {
+                CacheFile.WriteUInt128(writer, _fingerprint);
+                writer.Write(kept.Count);
+                foreach (var (key, entry) in kept)
+                {
+                    CacheFile.WriteUInt128(writer, key);
+                    WriteEntry(writer, entry);
+                }
+            }
+
+            CacheFile.Write(Path.Combine(site, FileOf(shard)), Magic, FormatVersion, body.GetBuffer().AsSpan(0, (int)body.Length));
+        });
     }
 
     /// <summary><c>clean</c>: forgets the cache (a link out of the site is left alone).</summary>
     public static void Forget(string site)
     {
-        var file = Path.Combine(site, FileName);
-        var folder = Path.GetDirectoryName(file)!;
-        if (Directory.Exists(folder) && SafeFiles.IsSameOrInside(Path.GetFullPath(folder), site))
+        var folder = Path.Combine(site, Folder);
+        if (!Directory.Exists(folder) || !SafeFiles.IsSameOrInside(Path.GetFullPath(folder), site))
         {
-            CacheFile.Delete(file);
-            SafeFiles.DeleteEmptyFolders(folder, site);
+            return;
         }
+
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            CacheFile.Delete(Path.Combine(site, FileOf(shard)));
+        }
+
+        SafeFiles.DeleteEmptyFolders(folder, site);
     }
 
     private static void WriteEntry(BinaryWriter writer, Entry entry)

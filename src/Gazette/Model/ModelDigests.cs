@@ -17,15 +17,16 @@ namespace Gazette.Model;
 /// on its own), lists and dictionaries item by item, any other object of the model by the members
 /// templates read of it (its table's, else its public properties and fields, which is what
 /// Scriban shows). A value of a type it does not know makes the page one that is always rendered.</para>
-/// <para>Digests are remembered per object and member: the title of an article that a thousand
-/// list pages show is digested once. Not thread-safe: one per thread.</para>
+/// <para>Digests are remembered per document, term, taxonomy or list and member: the title of an
+/// article that a thousand list pages show is digested once. Other objects are digested each time
+/// they are reached (remembering them cost more: the first identity hash of each of a few hundred
+/// thousand small objects is slow). Not thread-safe: one per thread.</para>
 /// </summary>
 internal sealed class ModelDigests
 {
     private readonly Dictionary<(object Entity, int Member), UInt128> _members = new(EntityMemberComparer.Instance);
     // Digests made beforehand for every thread (see Precompute), read-only once made.
     private readonly Dictionary<object, EntityDigests>? _shared;
-    private readonly Dictionary<object, UInt128> _objects = new(ReferenceEqualityComparer.Instance);
     private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Shapes = new();
     private const int MaxDepth = 48;
     // Digest states are reused: a build digests a few hundred thousand members.
@@ -334,11 +335,6 @@ internal sealed class ModelDigests
     /// what templates read of it.</summary>
     private UInt128 OfObject(object value, int depth)
     {
-        if (_objects.TryGetValue(value, out var known))
-        {
-            return known;
-        }
-
         var type = value.GetType();
         if (type.Assembly != typeof(Document).Assembly)
         {
@@ -360,13 +356,7 @@ internal sealed class ModelDigests
             throw;
         }
 
-        var digest = Finish(hash);
-        if (!type.IsValueType)
-        {
-            _objects[value] = digest;
-        }
-
-        return digest;
+        return Finish(hash);
     }
 
     /// <summary>The members templates can read of a type: its table's when it has one, else its
