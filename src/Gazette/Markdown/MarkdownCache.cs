@@ -4,13 +4,12 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Gazette.Diagnostics;
 using Gazette.Images;
-using Gazette.Markdown.Typography;
 using Gazette.Text;
 
 namespace Gazette.Markdown;
 
 /// <summary>
-/// Article bodies rendered by earlier builds (<c>.gazette/cache/markdown/</c>, in 64 files by key): parsing and
+/// Article bodies rendered by earlier builds (<c>.gazette/cache/markdown/</c>, 64 files by key): parsing and
 /// rendering the Markdown is most of what reading the content costs, and a newsroom's build
 /// changes a few files of thousands.
 /// <para>An entry is found by a digest of the Markdown and of everything else the renderer is
