@@ -96,7 +96,8 @@ public sealed class SiteSession(BuildOptions options)
         run.Phase("theme");
 
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls, PhotoSettingsFor(config, diagnostics));
-        var markdownCache = options.Cache && !options.CheckOnly && BuildCache.MarkdownFingerprint(_source, theme, options) is { } bodies
+        var cacheOn = options.Cache && !options.CheckOnly && CacheFoldersAreTheSites(diagnostics);
+        var markdownCache = cacheOn && BuildCache.MarkdownFingerprint(_source, theme, options) is { } bodies
             ? MarkdownCache.Open(_source, bodies, diagnostics)
             : null;
         var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml,
@@ -158,7 +159,7 @@ public sealed class SiteSession(BuildOptions options)
         var editionJobs = editions.Select((e, i) => PageRenderer.ListJobs(e, templates, urls, editionSites[i])).ToList();
         List<PageJob> jobs = [.. editionJobs.SelectMany(j => j)];
         // The build cache names what pages read by file and URL, which one object of all the editions has.
-        var entities = options.Cache && !options.CheckOnly ? ModelDigests.Entities(editions) : null;
+        var entities = cacheOn ? ModelDigests.Entities(editions) : null;
         var cache = entities is not null
             && BuildCache.Fingerprint(_source, theme, options, searchOn, new object?[] { icons.Icons, logo }) is { } fingerprint
             ? BuildCache.Open(_source, output, fingerprint, diagnostics)
@@ -489,6 +490,23 @@ public sealed class SiteSession(BuildOptions options)
         return config.Photos;
     }
 
+    /// <summary>Whether the build cache's folders are the site's own: one that is a link out of the
+    /// site is one warning, and the build goes without the cache (Gazette writes nothing there).</summary>
+    private bool CacheFoldersAreTheSites(DiagnosticBag diagnostics)
+    {
+        var outside = new[] { PageCache.Folder, MarkdownCache.Folder }
+            .Where(folder => !SafeFiles.IsSameOrInside(Path.GetFullPath(Path.Combine(_source, folder)), _source)).ToList();
+        if (outside.Count == 0)
+        {
+            return true;
+        }
+
+        diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(outside[0]),
+            $"the build cache ({string.Join(", ", outside)}) is a link to a folder outside the site; Gazette writes nothing there, "
+            + "so every page is rendered and every article read at each build. Remove the link");
+        return false;
+    }
+
     /// <summary>The photo cache of the site (<c>.gazette/cache/images/</c>); a temporary one, dropped
     /// after the build, when that folder cannot be written.</summary>
     private OwnedPhotoCache OpenPhotoCache(DiagnosticBag diagnostics)
@@ -496,10 +514,10 @@ public sealed class SiteSession(BuildOptions options)
         var folder = Path.Combine(_source, PhotoCache.Folder);
         try
         {
-            var cache = new PhotoCache(folder);
+            // Judged before the folder is made: a link out of the site gets nothing, not even a folder.
             if (SafeFiles.IsSameOrInside(Path.GetFullPath(folder), _source))
             {
-                return new OwnedPhotoCache(cache, null);
+                return new OwnedPhotoCache(new PhotoCache(folder), null);
             }
 
             diagnostics.Warning(DiagnosticCodes.PhotoCacheUnusable, SourceLocation.File(PhotoCache.Folder),

@@ -432,6 +432,33 @@ public class BuildCacheTests
     }
 
     [Fact]
+    public void A_cache_folder_that_is_a_link_out_of_the_site_is_one_warning_and_nothing_is_written_there()
+    {
+        using var site = new TestSite(Files, withDefaultTheme: false);
+        // A folder of someone else's, in a temporary folder beside the site's.
+        var theirs = site.Directory + "-theirs";
+        Directory.CreateDirectory(theirs);
+        File.WriteAllText(Path.Combine(theirs, "notes.txt"), "à garder");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(site.Directory, ".gazette"));
+            Directory.CreateSymbolicLink(Path.Combine(site.Directory, ".gazette", "cache"), theirs);
+            Build(site);
+            var second = Build(site);
+
+            Assert.Equal(0, second.KeptPages);
+            Assert.Equal(0, second.CachedBodies);
+            var warning = Assert.Single(second.Diagnostics, d => d.Code == DiagnosticCodes.BuildCacheUnusable);
+            Assert.Contains(".gazette/cache/pages, .gazette/cache/markdown", warning.Message, StringComparison.Ordinal);
+            Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(theirs).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(theirs, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Clean_forgets_the_cache()
     {
         using var site = new TestSite(Files, withDefaultTheme: false);
