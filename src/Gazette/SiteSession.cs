@@ -396,25 +396,20 @@ public sealed class SiteSession(BuildOptions options)
     /// built, the next build renders every page).</summary>
     private void SaveQuietly(BuildCache? cache, MarkdownCache? bodies, DiagnosticBag diagnostics)
     {
-        try
+        void Save(Action? save, string folder, string consequence)
         {
-            cache?.Save();
-        }
-        catch (Exception e) when (IsIoFault(e))
-        {
-            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(PageCache.Folder),
-                $"cannot write the build cache ({e.Message}); the next build renders every page again");
+            try
+            {
+                save?.Invoke();
+            }
+            catch (Exception e) when (IsIoFault(e))
+            {
+                diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(folder), $"cannot write the build cache ({e.Message}); {consequence}");
+            }
         }
 
-        try
-        {
-            bodies?.Save(_source);
-        }
-        catch (Exception e) when (IsIoFault(e))
-        {
-            diagnostics.Warning(DiagnosticCodes.BuildCacheUnusable, SourceLocation.File(MarkdownCache.Folder),
-                $"cannot write the build cache ({e.Message}); the next build reads every article again");
-        }
+        Save(cache is null ? null : cache.Save, PageCache.Folder, "the next build renders every page again");
+        Save(bodies is null ? null : () => bodies.Save(_source), MarkdownCache.Folder, "the next build reads every article again");
     }
 
     /// <summary>Whether the site has search: site.yml leaves it on, the theme has a search page and

@@ -122,8 +122,7 @@ internal sealed class MarkdownCache
 
             return (entries, null);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or ArgumentException or FormatException
-            or OverflowException or InvalidDataException)
+        catch (Exception e) when (CacheFile.IsDamage(e))
         {
             return ([], "is damaged (it does not read as a cache)");
         }
@@ -219,94 +218,77 @@ internal sealed class MarkdownCache
     /// <summary><c>clean</c>: forgets the cache (a link out of the site is left alone).</summary>
     public static void Forget(string site)
     {
-        var folder = Path.Combine(site, Folder);
-        if (!Directory.Exists(folder) || !SafeFiles.IsSameOrInside(Path.GetFullPath(folder), site))
-        {
-            return;
-        }
-
-        for (var shard = 0; shard < Shards; shard++)
-        {
-            CacheFile.Delete(Path.Combine(site, FileOf(shard)));
-        }
-
-        SafeFiles.DeleteEmptyFolders(folder, site);
+        var shards = Enumerable.Range(0, Shards).Select(shard => Path.GetFileName(FileOf(shard))).ToHashSet(StringComparer.Ordinal);
+        // A shard's file, or what a killed build left beside it (bodies-0a.cache.<guid>.tmp).
+        CacheFile.Forget(site, Folder, name => shards.Contains(name) || (name.Split('.') is [var stem, "cache", _, "tmp"] && shards.Contains(stem + ".cache")));
     }
 
     private static void WriteEntry(BinaryWriter writer, Entry entry)
     {
-        writer.Write(entry.Pieces.Length);
-        foreach (var piece in entry.Pieces)
+        WriteAll(writer, entry.Pieces, (w, piece) =>
         {
-            writer.Write(piece.Length);
-            writer.Write(piece);
-        }
-
-        writer.Write(entry.Places.Length);
-        foreach (var place in entry.Places)
+            w.Write(piece.Length);
+            w.Write(piece);
+        });
+        WriteAll(writer, entry.Places, (w, place) =>
         {
-            writer.Write((byte)place.Kind);
-            writer.Write(place.Index);
-        }
-
-        writer.Write(entry.Images.Length);
-        foreach (var (src, answer) in entry.Images)
+            w.Write((byte)place.Kind);
+            w.Write(place.Index);
+        });
+        WriteAll(writer, entry.Images, (w, image) =>
         {
-            writer.Write(src);
-            CacheFile.WriteUInt128(writer, answer);
-        }
-
-        writer.Write(entry.Figures.Length);
-        foreach (var figure in entry.Figures)
+            w.Write(image.Src);
+            CacheFile.WriteUInt128(w, image.Answer);
+        });
+        WriteAll(writer, entry.Figures, (w, figure) =>
         {
-            writer.Write(figure.Image);
-            writer.Write(figure.Alt);
-            writer.Write(figure.CaptionHtml);
-            writer.Write(figure.CaptionText);
-            writer.Write(figure.CreditHtml);
-            writer.Write(figure.CreditText);
-            WriteOptional(writer, figure.CreditUrl);
-            writer.Write(figure.CopyrightNotice);
-        }
-
-        writer.Write(entry.BodyFigures.Length);
-        foreach (var index in entry.BodyFigures)
+            w.Write(figure.Image);
+            w.Write(figure.Alt);
+            w.Write(figure.CaptionHtml);
+            w.Write(figure.CaptionText);
+            w.Write(figure.CreditHtml);
+            w.Write(figure.CreditText);
+            WriteOptional(w, figure.CreditUrl);
+            w.Write(figure.CopyrightNotice);
+        });
+        WriteAll(writer, entry.BodyFigures, (w, index) => w.Write(index));
+        WriteAll(writer, entry.Videos, (w, video) =>
         {
-            writer.Write(index);
-        }
-
-        writer.Write(entry.Videos.Length);
-        foreach (var video in entry.Videos)
+            w.Write(video.Host);
+            w.Write(video.Url);
+            w.Write(video.EmbedUrl);
+            w.Write(video.Title);
+            w.Write(video.Poster);
+        });
+        WriteAll(writer, entry.Headings, (w, heading) =>
         {
-            writer.Write(video.Host);
-            writer.Write(video.Url);
-            writer.Write(video.EmbedUrl);
-            writer.Write(video.Title);
-            writer.Write(video.Poster);
-        }
-
-        writer.Write(entry.Headings.Length);
-        foreach (var heading in entry.Headings)
-        {
-            writer.Write(heading.Level);
-            writer.Write(heading.Text);
-            writer.Write(heading.Id);
-        }
-
+            w.Write(heading.Level);
+            w.Write(heading.Text);
+            w.Write(heading.Id);
+        });
         writer.Write(entry.WordCount);
         writer.Write(entry.ReviewPlaced);
         foreach (var list in new[] { entry.Findings, entry.Given })
         {
-            writer.Write(list.Length);
-            foreach (var diagnostic in list)
+            WriteAll(writer, list, (w, diagnostic) =>
             {
-                writer.Write((byte)diagnostic.Severity);
-                writer.Write(diagnostic.Code);
-                writer.Write(diagnostic.Message);
-                writer.Write(diagnostic.Location.Path);
-                writer.Write(diagnostic.Location.Line);
-                writer.Write(diagnostic.Location.Column);
-            }
+                w.Write((byte)diagnostic.Severity);
+                w.Write(diagnostic.Code);
+                w.Write(diagnostic.Message);
+                w.Write(diagnostic.Location.Path);
+                w.Write(diagnostic.Location.Line);
+                w.Write(diagnostic.Location.Column);
+            });
+        }
+    }
+
+    /// <summary>A list as <see cref="Array"/> reads it: its count, then each item.</summary>
+    private static void WriteAll<T>(BinaryWriter writer, T[] items, Action<BinaryWriter, T> write)
+    {
+        writer.Write(items.Length);
+        foreach (var item in items)
+        {
+            write(writer, item);
         }
     }
 

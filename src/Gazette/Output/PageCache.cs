@@ -92,8 +92,7 @@ internal sealed class PageCache
 
             return (new PageCache { Fingerprint = fingerprint, Output = output, Pages = pages }, null);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or ArgumentException or FormatException
-            or OverflowException)
+        catch (Exception e) when (CacheFile.IsDamage(e))
         {
             return (null, "is damaged (it does not read as a cache)");
         }
@@ -160,23 +159,6 @@ internal sealed class PageCache
     /// <summary><c>clean</c>: forgets the caches of a site (only files named as the cache names
     /// them), then the folders if nothing else is in them. A folder that is a link out of the site
     /// is left alone.</summary>
-    public static void Forget(string siteDirectory)
-    {
-        var folder = Path.Combine(siteDirectory, Folder);
-        if (!Directory.Exists(folder) || !Text.SafeFiles.IsSameOrInside(Path.GetFullPath(folder), siteDirectory))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder))
-        {
-            var name = Path.GetFileName(file);
-            if (name.EndsWith(".cache", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal))
-            {
-                File.Delete(file);
-            }
-        }
-
-        Text.SafeFiles.DeleteEmptyFolders(folder, siteDirectory);
-    }
+    public static void Forget(string siteDirectory) => CacheFile.Forget(siteDirectory, Folder,
+        name => name.EndsWith(".cache", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal));
 }

@@ -91,6 +91,30 @@ internal static class CacheFile
         }
     }
 
+    /// <summary>What reading a body that passed its checksum can still throw when it is not what
+    /// this version wrote: the cache is then damaged, never a crash.</summary>
+    public static bool IsDamage(Exception e) => e is EndOfStreamException or IOException or IndexOutOfRangeException or ArgumentException
+        or FormatException or OverflowException or InvalidDataException;
+
+    /// <summary><c>clean</c>: deletes the files of a cache folder that <paramref name="isOurs"/> names
+    /// (by file name), then the folder and its parents while empty. A folder that is a link out of
+    /// the site is left alone.</summary>
+    public static void Forget(string site, string folder, Func<string, bool> isOurs)
+    {
+        var directory = Path.Combine(site, folder);
+        if (!Directory.Exists(directory) || !SafeFiles.IsSameOrInside(Path.GetFullPath(directory), site))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory).Where(file => isOurs(Path.GetFileName(file))))
+        {
+            File.Delete(file);
+        }
+
+        SafeFiles.DeleteEmptyFolders(directory, site);
+    }
+
     public static UInt128 ReadUInt128(BinaryReader reader)
     {
         Span<byte> bytes = stackalloc byte[16];

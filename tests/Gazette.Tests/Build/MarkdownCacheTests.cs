@@ -228,8 +228,17 @@ public class MarkdownCacheTests
         using var site = Site();
         Build(site);
         Assert.Equal(0, Build(site, o => o with { Cache = false }).CachedBodies);
+        // What a killed build left beside a file of the cache goes too; a file of someone else's stays.
+        var folder = Path.Combine(site.Directory, ".gazette", "cache", "markdown");
+        File.WriteAllText(Path.Combine(folder, "bodies-0a.cache.0123456789abcdef0123456789abcdef.tmp"), "à moitié");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "à garder");
         Assert.DoesNotContain(SiteCleaner.Clean(site.Directory, null), d => d.Severity == Severity.Error);
-        Assert.False(Directory.Exists(Path.Combine(site.Directory, ".gazette", "cache", "markdown")));
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+
+        File.Delete(Path.Combine(folder, "notes.txt"));
+        Build(site);
+        Assert.DoesNotContain(SiteCleaner.Clean(site.Directory, null), d => d.Severity == Severity.Error);
+        Assert.False(Directory.Exists(folder));
         Assert.Equal(0, Build(site).CachedBodies);
     }
 }
