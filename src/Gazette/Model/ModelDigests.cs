@@ -27,7 +27,7 @@ internal sealed class ModelDigests
     private readonly Dictionary<(object Entity, int Member), UInt128> _members = new(EntityMemberComparer.Instance);
     // Digests made beforehand for every thread (see Precompute), read-only once made.
     private readonly Dictionary<object, EntityDigests>? _shared;
-    private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Shapes = new();
+    private static readonly ConcurrentDictionary<Type, Shape?> Shapes = new();
     private const int MaxDepth = 48;
     // Digest states are reused: a build digests a few hundred thousand members.
     private readonly Stack<XxHash128> _free = [];
@@ -335,17 +335,12 @@ internal sealed class ModelDigests
     /// what templates read of it.</summary>
     private UInt128 OfObject(object value, int depth)
     {
-        var type = value.GetType();
-        if (type.Assembly != typeof(Document).Assembly)
-        {
-            throw new UnknownValueException(type);
-        }
-
+        var shape = Shapes.GetOrAdd(value.GetType(), ShapeOf) ?? throw new UnknownValueException(value.GetType());
         var hash = Rent();
-        AddString(hash, type.FullName ?? type.Name);
+        AddString(hash, shape.Name);
         try
         {
-            foreach (var read in Shapes.GetOrAdd(type, ShapeOf))
+            foreach (var read in shape.Reads)
             {
                 Add(hash, read(value), depth + 1);
             }
@@ -359,11 +354,20 @@ internal sealed class ModelDigests
         return Finish(hash);
     }
 
+    /// <summary>What a digest reads of a type, found once per type: its name and a reader per member.
+    /// (The native program looks a type's name up in its metadata at every call: a few hundred
+    /// thousand figures and term links made that a tenth of the cache check.)</summary>
+    private sealed record Shape(string Name, Func<object, object?>[] Reads);
+
+    /// <summary>Null for a type that is not the model's.</summary>
+    private static Shape? ShapeOf(Type type) =>
+        type.Assembly != typeof(Document).Assembly ? null : new Shape(type.FullName ?? type.Name, ReadersOf(type));
+
     /// <summary>The members templates can read of a type: its table's when it has one, else its
     /// public properties and fields (by name, so the order never depends on the compiler).</summary>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070",
         Justification = "Only the model's own types are read, and the native program keeps the whole Gazette assembly (TrimmerRootAssembly): Scriban reads them so too.")]
-    private static Func<object, object?>[] ShapeOf(Type type)
+    private static Func<object, object?>[] ReadersOf(Type type)
     {
         if (type == typeof(Figure))
         {
