@@ -48,7 +48,7 @@ internal sealed class MarkdownCache
 
     /// <summary>One body as the renderer made it, with what it asked of the images around it.</summary>
     internal sealed record Entry(
-        byte[][] Pieces,
+        ReadOnlyMemory<byte>[] Pieces,
         Place[] Places,
         (string Src, UInt128 Answer)[] Images,
         FigureRecipe[] Figures,
@@ -116,7 +116,7 @@ internal sealed class MarkdownCache
                 for (var count = reader.ReadInt32(); count > 0; count--)
                 {
                     var key = CacheFile.ReadUInt128(reader);
-                    entries[key] = ReadEntry(reader);
+                    entries[key] = ReadEntry(reader, bytes);
                 }
             }
 
@@ -228,7 +228,7 @@ internal sealed class MarkdownCache
         WriteAll(writer, entry.Pieces, (w, piece) =>
         {
             w.Write(piece.Length);
-            w.Write(piece);
+            w.Write(piece.Span);
         });
         WriteAll(writer, entry.Places, (w, place) =>
         {
@@ -292,9 +292,16 @@ internal sealed class MarkdownCache
         }
     }
 
-    private static Entry ReadEntry(BinaryReader reader)
+    /// <summary>An entry read from <paramref name="file"/>, the bytes <paramref name="reader"/> reads;
+    /// its HTML pieces stay slices of them (the bodies of a whole site, not copied once more).</summary>
+    private static Entry ReadEntry(BinaryReader reader, ReadOnlyMemory<byte> file)
     {
-        var pieces = Array(reader, r => r.ReadBytes(Count(r)));
+        var pieces = Array(reader, r =>
+        {
+            var length = Count(r); // within the file
+            var start = (int)r.BaseStream.Seek(length, SeekOrigin.Current) - length;
+            return file.Slice(start, length);
+        });
         var places = Array(reader, r => new Place(r.ReadByte() is var kind and <= (byte)PlaceKind.Video ? (PlaceKind)kind : throw new InvalidDataException("no such place"),
             r.ReadInt32()));
         var images = Array(reader, r => (r.ReadString(), CacheFile.ReadUInt128(r)));

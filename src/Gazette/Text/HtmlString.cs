@@ -8,14 +8,15 @@ internal sealed class HtmlString : IEquatable<HtmlString>
 {
     public static readonly HtmlString Empty = new("");
 
+    // Held as one of: a string, UTF-8 bytes (when both others are null), or a page buffer borrowed.
     private readonly string? _text;
-    private readonly byte[]? _utf8;
+    private readonly ReadOnlyMemory<byte> _utf8;
     private readonly HtmlBuffer? _borrowed;
     private readonly int _borrowedLength;
 
     public HtmlString(string value) => _text = value;
 
-    private HtmlString(byte[] utf8) => _utf8 = utf8;
+    private HtmlString(ReadOnlyMemory<byte> utf8) => _utf8 = utf8;
 
     private HtmlString(HtmlBuffer borrowed)
     {
@@ -51,15 +52,19 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     /// <summary>HTML already encoded as UTF-8 (copied).</summary>
     public static HtmlString FromUtf8(ReadOnlySpan<byte> utf8) => new(utf8.ToArray());
 
-    /// <summary>HTML already encoded as UTF-8, kept as given (the build cache's, read for the whole build).</summary>
-    internal static HtmlString OfUtf8(byte[] utf8) => new(utf8);
+    /// <summary>HTML already encoded as UTF-8, kept as given, never copied nor written to (a slice
+    /// of the build cache's file, read for the whole build).</summary>
+    internal static HtmlString OfUtf8(ReadOnlyMemory<byte> utf8) => new(utf8);
 
-    /// <summary>The HTML as UTF-8 (the array it is held in, when it is: never written to).</summary>
-    internal byte[] ToUtf8() => _utf8 ?? (_text is not null ? Encoding.UTF8.GetBytes(_text) : BorrowedSpan.ToArray());
+    /// <summary>The HTML as UTF-8 (the bytes it is held in, when it is: never written to).</summary>
+    internal ReadOnlyMemory<byte> ToUtf8() => _text is not null ? Encoding.UTF8.GetBytes(_text) : _borrowed is not null ? BorrowedSpan.ToArray() : _utf8;
 
-    public string Value => _text ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8) : Encoding.UTF8.GetString(BorrowedSpan));
+    public string Value => _text ?? Encoding.UTF8.GetString(Utf8Span);
 
-    public bool IsEmpty => (_text?.Length ?? _utf8?.Length ?? _borrowedLength) == 0;
+    public bool IsEmpty => (_text?.Length ?? Utf8Span.Length) == 0;
+
+    // The bytes of a string held as UTF-8 or borrowed.
+    private ReadOnlySpan<byte> Utf8Span => _borrowed is not null ? BorrowedSpan : _utf8.Span;
 
     private ReadOnlySpan<byte> BorrowedSpan => _borrowed!.Utf8[.._borrowedLength];
 
@@ -69,7 +74,7 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     {
         if (_text is null)
         {
-            return System.IO.Hashing.XxHash128.HashToUInt128(_utf8 ?? BorrowedSpan);
+            return System.IO.Hashing.XxHash128.HashToUInt128(Utf8Span);
         }
 
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_text.Length));
@@ -85,13 +90,9 @@ internal sealed class HtmlString : IEquatable<HtmlString>
         {
             output.Append(_text);
         }
-        else if (_utf8 is not null)
-        {
-            output.AppendUtf8(_utf8);
-        }
         else
         {
-            output.AppendUtf8(BorrowedSpan);
+            output.AppendUtf8(Utf8Span);
         }
     }
 
