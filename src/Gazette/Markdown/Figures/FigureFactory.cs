@@ -71,6 +71,12 @@ internal static class FigureFactory
             return TypographyRules.Apply(markdown.Trim(), typography).Replace("\"", "&quot;", StringComparison.Ordinal);
         }
 
+        return RenderWithMarkdig(markdown, typography, refused);
+    }
+
+    /// <summary><see cref="RenderInline"/> without its shortcut for plain prose (which must give the same).</summary>
+    internal static string RenderWithMarkdig(string markdown, TypographyMode typography, Action<string>? refused = null)
+    {
         var pipeline = InlinePipelines[typography];
         var document = Markdig.Markdown.Parse(markdown.Trim(), pipeline);
         foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && !Text.UrlPolicy.IsAllowed(l.Url)).ToList())
@@ -100,13 +106,22 @@ internal static class FigureFactory
     internal static string PlainText(string markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? ""
         : IsPlainProse(markdown.AsSpan().Trim()) ? markdown.Trim()
-        : Markdig.Markdown.ToPlainText(markdown.Trim(), InlinePipelines[TypographyMode.None]).Trim();
+        : PlainTextWithMarkdig(markdown);
+
+    /// <summary><see cref="PlainText"/> without its shortcut for plain prose.</summary>
+    internal static string PlainTextWithMarkdig(string markdown) =>
+        Markdig.Markdown.ToPlainText(markdown.Trim(), InlinePipelines[TypographyMode.None]).Trim();
+
+    /// <summary>Whether <see cref="RenderInline"/> and <see cref="PlainText"/> take their shortcut.</summary>
+    internal static bool IsPlainProse(string markdown) => IsPlainProse(markdown.AsSpan().Trim());
 
     // Most captions and credits are plain words: no character Markdown gives a meaning to inline,
     // nothing that could open a block at the start. They skip a Markdig pipeline (two, with the
-    // plain text), which cost more than the rest of a figure.
+    // plain text), which cost more than the rest of a figure. The hyphen, +, = and ! (no [ after
+    // it can make an image) mean something only at the start of a line, and the text starts with
+    // a letter and is one line: French captions are full of "pare-feu" and "c'est-à-dire".
     private static readonly System.Buffers.SearchValues<char> PlainProse = System.Buffers.SearchValues.Create(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:?'\"()/%€$°@©«»’–—\u00A0\u202F");
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:?!'\"()/%€$°@©«»’–—-+=\u00A0\u202F");
 
     private static bool IsPlainProse(ReadOnlySpan<char> text) => text.Length > 0 && char.IsLetter(text[0]) && !ContainsMarkup(text);
 
