@@ -49,23 +49,12 @@ internal sealed class ModelDigests
     /// </summary>
     public static Dictionary<object, EntityDigests> Precompute(IEnumerable<(object Entity, ulong Members)> wanted, ParallelOptions parallel)
     {
-        var all = wanted.Select(w => new EntityDigests(w.Entity, w.Members)).ToArray();
+        // A document's JSON-LD is digested as all its other members: those are digested with it.
+        var all = wanted.Select(w => new EntityDigests(w.Entity,
+            w.Entity is Document && (w.Members & (1UL << JsonLd)) != 0 ? AllDocumentMembers : w.Members)).ToArray();
         Parallel.For(0, all.Length, parallel, () => new ModelDigests(), (i, _, digests) =>
         {
-            var entry = all[i];
-            for (var members = entry.Members; members != 0; members &= members - 1)
-            {
-                var member = System.Numerics.BitOperations.TrailingZeroCount(members);
-                try
-                {
-                    entry.Digests[member] = digests.OfMember(entry.Entity, member);
-                }
-                catch (UnknownValueException)
-                {
-                    // Left out: a page reading it digests it itself, and finds it has no stable digest.
-                }
-            }
-
+            digests.Fill(all[i]);
             return digests;
         }, _ => { });
         var shared = new Dictionary<object, EntityDigests>(all.Length, ReferenceEqualityComparer.Instance);
@@ -75,6 +64,49 @@ internal sealed class ModelDigests
         }
 
         return shared;
+    }
+
+    private static readonly ulong AllDocumentMembers = ModelMembers.Documents.Members.Length == 64 ? ulong.MaxValue
+        : (1UL << ModelMembers.Documents.Members.Length) - 1;
+
+    /// <summary>Digests the members an entry names, straight into it: each object is digested once,
+    /// on one thread, so nothing is remembered besides (a dictionary of every member of the site,
+    /// looked up for each, cost a quarter of the work).</summary>
+    private void Fill(EntityDigests entry)
+    {
+        var failed = false;
+        for (var members = entry.Members; members != 0; members &= members - 1)
+        {
+            var member = System.Numerics.BitOperations.TrailingZeroCount(members);
+            if (entry.Entity is Document && member == JsonLd)
+            {
+                continue;
+            }
+
+            try
+            {
+                entry.Digests[member] = Compute(entry.Entity, member);
+            }
+            catch (UnknownValueException)
+            {
+                // Left out (zero): a page reading it digests it itself, and finds it has no stable digest.
+                failed = true;
+            }
+        }
+
+        if (entry.Entity is Document && (entry.Members & (1UL << JsonLd)) != 0 && !failed)
+        {
+            var hash = Rent();
+            for (var member = 0; member < ModelMembers.Documents.Members.Length; member++)
+            {
+                if (member != JsonLd)
+                {
+                    AddUInt128(hash, entry.Digests[member]);
+                }
+            }
+
+            entry.Digests[JsonLd] = Finish(hash);
+        }
     }
 
     private XxHash128 Rent() => _free.TryPop(out var hash) ? hash : new XxHash128();
@@ -133,7 +165,7 @@ internal sealed class ModelDigests
         {
             foreach (var read in reads)
             {
-                AddString(hash, KeyOf(read.Entity) ?? throw new UnknownValueException(read.Entity.GetType()));
+                AddKey(hash, read.Entity);
                 AddUInt64(hash, read.Members);
                 for (var members = read.Members; members != 0; members &= members - 1)
                 {
@@ -196,11 +228,12 @@ internal sealed class ModelDigests
             return known;
         }
 
-        if (entity is Document && member == JsonLd)
-        {
-            return _members[(entity, member)] = OfDocumentData(entity);
-        }
+        return _members[(entity, member)] = entity is Document && member == JsonLd ? OfDocumentData(entity) : Compute(entity, member);
+    }
 
+    /// <summary>The digest of one member's value (not the JSON-LD's).</summary>
+    private UInt128 Compute(object entity, int member)
+    {
         var value = entity switch
         {
             Document document => ModelMembers.Documents.Members[member].Read(document),
@@ -220,7 +253,7 @@ internal sealed class ModelDigests
             throw;
         }
 
-        return _members[(entity, member)] = Finish(hash);
+        return Finish(hash);
     }
 
     private static readonly int JsonLd = ModelMembers.Documents.IndexOf("json_ld");
@@ -299,7 +332,7 @@ internal sealed class ModelDigests
                 break;
             case Document or Term or Taxonomy or SiteModel:
                 AddTag(hash, 10);
-                AddString(hash, KeyOf(value)!);
+                AddKey(hash, value);
                 break;
             case IEntityView view:
                 Add(hash, view.Entity, depth + 1);
@@ -387,6 +420,21 @@ internal sealed class ModelDigests
     }
 
     private static void AddTag(XxHash128 hash, byte tag) => hash.Append([tag]);
+
+    /// <summary>What <see cref="KeyOf"/> says, without making its string (a few hundred thousand a build).</summary>
+    private static void AddKey(XxHash128 hash, object entity)
+    {
+        var (kind, name) = entity switch
+        {
+            Document document => ((byte)'d', document.SourcePath),
+            Term term => ((byte)'t', term.Url),
+            Taxonomy taxonomy => ((byte)'x', taxonomy.Url),
+            SiteModel model => ((byte)'s', model.Prefix),
+            _ => throw new UnknownValueException(entity.GetType()),
+        };
+        AddTag(hash, kind);
+        AddString(hash, name);
+    }
 
     private static void AddUInt64(XxHash128 hash, ulong value)
     {

@@ -110,6 +110,25 @@ public class BuildCacheTests
     }
 
     [Fact]
+    public void A_page_showing_only_the_articles_json_ld_renders_again_when_a_member_only_the_json_ld_shows_changes()
+    {
+        using var site = new TestSite(Files.Replace("<h1>{{ page.title }}</h1>{{ page.content_html }}\n",
+            "{{ for a in site.articles }}{{ a.json_ld }}{{ end }}\n", StringComparison.Ordinal), withDefaultTheme: false);
+        site.Write("content/about.md", "---\ntitle: À propos\n---\nRien.\n");
+        Build(site);
+        // Rendered again with the previous build's digests at hand: its record is made from them.
+        site.Write("content/about.md", "---\ntitle: À propos de nous\n---\nRien.\n");
+        Assert.Contains("about/index.html", Build(site).RenderedPages);
+
+        // The summary is the JSON-LD's description; no page reads it otherwise.
+        site.Write("content/posts/c.md", "---\ntitle: Troisième\ndate: 2024-09-03T10:00:00+02:00\ntags: [go]\nsummary: Un résumé neuf\n---\nTexte C.\n");
+        var result = Build(site);
+        Assert.Contains("about/index.html", result.RenderedPages);
+        Assert.Contains("Un résumé neuf", site.ReadOutput("about/index.html"), StringComparison.Ordinal);
+        OutputSnapshot.AssertSameAsFullBuild(site.Directory, site.OutputDirectory, Now);
+    }
+
+    [Fact]
     public void A_new_article_and_a_deleted_one_leave_the_output_a_build_without_the_cache_writes()
     {
         using var site = new TestSite(Files, withDefaultTheme: false);
