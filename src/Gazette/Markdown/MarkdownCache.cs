@@ -128,9 +128,9 @@ internal sealed class MarkdownCache
         }
     }
 
-    /// <summary>The digest an entry is found by: the Markdown, and all the renderer is told of its
+    /// <summary>The digest an entry is found by: the Markdown (its UTF-8 bytes), and all the renderer is told of its
     /// document, its folders relative to <paramref name="contentRoot"/> (a site moved or copied elsewhere keeps its bodies).</summary>
-    public static UInt128 KeyOf(string markdown, MarkdownContext context, string contentRoot)
+    public static UInt128 KeyOf(MarkdownText markdown, MarkdownContext context, string contentRoot)
     {
         var hash = new XxHash128();
         void Add(string? text)
@@ -139,7 +139,14 @@ internal sealed class MarkdownCache
             hash.Append(MemoryMarshal.AsBytes((text ?? "").AsSpan()));
         }
 
-        Add(markdown);
+        var utf8 = markdown.Utf8(out var scratch);
+        hash.Append(BitConverter.GetBytes(utf8.Length));
+        hash.Append(utf8);
+        if (scratch is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(scratch);
+        }
+
         Add(context.SourcePath);
         Add(Path.GetRelativePath(contentRoot, context.Place.Directory));
         Add(context.Place.BundleDirectory is { } bundle ? Path.GetRelativePath(contentRoot, bundle) : null);

@@ -108,14 +108,19 @@ internal sealed partial class MarkdownRenderer
         _renderers = _pipelines.ToDictionary(pair => pair.Key, pair => new ScratchPool<ArticleRenderer>(() => ArticleRenderer.For(pair.Value)));
     }
 
-    public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics)
+    public RenderedMarkdown? Render(string markdown, MarkdownContext context, DiagnosticBag diagnostics) =>
+        Render(MarkdownText.OfString(markdown), context, diagnostics);
+
+    /// <summary>Renders a body, or takes it from the cache by its bytes: the Markdown is decoded
+    /// only when it has to be parsed.</summary>
+    public RenderedMarkdown? Render(MarkdownText text, MarkdownContext context, DiagnosticBag diagnostics)
     {
         if (_cache is null)
         {
-            return Render(markdown, context, diagnostics, null);
+            return Render(text.Text, context, diagnostics, null);
         }
 
-        var key = MarkdownCache.KeyOf(markdown, context, _images.ContentRoot);
+        var key = MarkdownCache.KeyOf(text, context, _images.ContentRoot);
         if (_cache.Find(key) is { } entry && Replay(entry, context, diagnostics) is { } replayed)
         {
             _cache.Keep(key, entry, made: false);
@@ -125,7 +130,7 @@ internal sealed partial class MarkdownRenderer
         // Rendered with its own diagnostics, which the entry keeps to give them again.
         var own = new DiagnosticBag();
         var record = new RenderRecord(_images.ContentRoot);
-        var rendered = Render(markdown, context, own, record);
+        var rendered = Render(text.Text, context, own, record);
         diagnostics.AddRange(own);
         if (rendered is not null && !own.HasErrors)
         {

@@ -250,9 +250,9 @@ internal sealed class SiteModelBuilder(SiteConfig config, SiteUrls urls, ImageRe
         }
 
         var review = frontMatter.Review is { } reviewInfo ? Typeset(reviewInfo, typography) : null;
-        var rendered = markdown.Render(source.Parsed.Body,
+        var rendered = markdown.Render(source.Parsed.Markdown,
             new MarkdownContext(source.SourcePath, source.Parsed.BodyLineOffset, place, lang, typography, review), diagnostics);
-        source.Parsed.ReleaseBody();
+        source.Parsed.Markdown.Release();
         var content = new DocumentContent
         {
             Title = TypographyRules.Apply(frontMatter.Title, typography),
