@@ -133,14 +133,10 @@ internal sealed class MarkdownCache
     public static UInt128 KeyOf(MarkdownText markdown, MarkdownContext context, string contentRoot)
     {
         var hash = new XxHash128();
-        void Add(string? text)
-        {
-            hash.Append(BitConverter.GetBytes(text?.Length ?? -1));
-            hash.Append(MemoryMarshal.AsBytes((text ?? "").AsSpan()));
-        }
+        void Add(string? text) => AppendField(hash, text);
 
         var utf8 = markdown.Utf8(out var scratch);
-        hash.Append(BitConverter.GetBytes(utf8.Length));
+        AppendNumber(hash, utf8.Length);
         hash.Append(utf8);
         if (scratch is not null)
         {
@@ -152,7 +148,7 @@ internal sealed class MarkdownCache
         Add(context.Place.BundleDirectory is { } bundle ? Path.GetRelativePath(contentRoot, bundle) : null);
         Add(context.Place.OutputFolder);
         Add(context.Language);
-        hash.Append(BitConverter.GetBytes(context.BodyLineOffset));
+        AppendNumber(hash, context.BodyLineOffset);
         hash.Append([(byte)context.Typography, context.Review is null ? (byte)0 : (byte)1]);
         return hash.GetCurrentHashAsUInt128();
     }
@@ -161,21 +157,43 @@ internal sealed class MarkdownCache
     /// its path in <paramref name="contentRoot"/>).</summary>
     public static UInt128 AnswerOf(ResolvedImage image, string contentRoot)
     {
-        var text = new StringBuilder()
-            .Append(image.Url).Append('\n').Append(image.AbsoluteUrl).Append('\n')
-            .Append(image.FullPath is { } file ? Path.GetRelativePath(contentRoot, file) : null).Append('\n')
-            .Append(image.Dimensions?.Width).Append('x').Append(image.Dimensions?.Height).Append('\n')
-            .Append(image.Embedded.Credit).Append('\n').Append(image.Embedded.CopyrightNotice).Append('\n').Append(image.FileSize).Append('\n');
+        // Digested field by field, each after its length: every image of every cached body is
+        // checked at each build, and one string of all the fields was 24 MB at 10 000 articles.
+        var hash = new XxHash128();
+        AppendField(hash, image.Url);
+        AppendField(hash, image.AbsoluteUrl);
+        AppendField(hash, image.FullPath is { } file ? Path.GetRelativePath(contentRoot, file) : null);
+        AppendNumber(hash, image.Dimensions?.Width ?? -1);
+        AppendNumber(hash, image.Dimensions?.Height ?? -1);
+        AppendField(hash, image.Embedded.Credit);
+        AppendField(hash, image.Embedded.CopyrightNotice);
+        AppendNumber(hash, image.FileSize ?? -1);
         if (image.Photo is { } photo)
         {
-            text.Append(photo.RelativePath).Append('\n').Append(photo.Srcset).Append('\n');
+            AppendField(hash, photo.RelativePath);
+            AppendField(hash, photo.Srcset);
             foreach (var source in photo.Sources)
             {
-                text.Append(source.Type).Append(' ').Append(source.Srcset).Append('\n');
+                AppendField(hash, source.Type);
+                AppendField(hash, source.Srcset);
             }
         }
 
-        return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.ToString().AsSpan()));
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>A text into a digest, after its length (-1 for none): two fields can never run into each other.</summary>
+    private static void AppendField(XxHash128 hash, string? text)
+    {
+        AppendNumber(hash, text?.Length ?? -1);
+        hash.Append(MemoryMarshal.AsBytes((text ?? "").AsSpan()));
+    }
+
+    private static void AppendNumber(XxHash128 hash, long number)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(long)];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes, number);
+        hash.Append(bytes);
     }
 
     /// <summary>Bodies this build took from the cache.</summary>

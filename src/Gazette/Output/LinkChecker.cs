@@ -218,9 +218,12 @@ internal sealed class LinkChecker(SiteUrls urls)
         var idsOfPage = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (url, pagesUsing) in _pending)
         {
+            // Where the URL leads is the same for every page using it (a site's menus are on all of them).
+            var inPage = url.StartsWith('#');
+            var served = inPage ? null : Served(Target(url), writer);
             foreach (var (source, page) in pagesUsing)
             {
-                var target = url.StartsWith('#') ? page : Served(Target(url), writer);
+                var target = inPage ? page : served;
                 if (target is null)
                 {
                     broken.Add((source, url));

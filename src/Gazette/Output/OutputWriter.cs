@@ -438,14 +438,12 @@ internal sealed partial class OutputWriter
 
         foreach (var (target, bytes) in _pending)
         {
-            if (File.Exists(target) && new FileInfo(target).Length == bytes.LongLength && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
+            if (!HoldsExactly(target, bytes))
             {
-                continue;
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Overwrite(target, bytes);
+                _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
             }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            Overwrite(target, bytes);
-            _changed.Add(Path.GetRelativePath(OutputDirectory, target).Replace('\\', '/'));
         }
 
         foreach (var (target, source) in _pendingCopies)
@@ -524,6 +522,43 @@ internal sealed partial class OutputWriter
 
     private const int DeviceBusy = 16; // EBUSY: the folder is a mount point
     private const int CrossDevice = 18; // EXDEV: the folder and its parent are on different file systems
+
+    /// <summary>Whether the file holds these bytes and nothing else: read in pieces into a pooled
+    /// buffer, and no further than the first difference.</summary>
+    private static bool HoldsExactly(string path, byte[] bytes)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var file = File.OpenHandle(path);
+        if (RandomAccess.GetLength(file) != bytes.LongLength)
+        {
+            return false;
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            for (var offset = 0; offset < bytes.Length;)
+            {
+                var read = RandomAccess.Read(file, buffer.AsSpan(0, Math.Min(buffer.Length, bytes.Length - offset)), offset);
+                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.AsSpan(offset, read)))
+                {
+                    return false;
+                }
+
+                offset += read;
+            }
+
+            return true;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Writes a file over its old bytes, then cuts what is left of them: emptying it first
     /// (as <see cref="File.WriteAllBytes(string, byte[])"/> does) makes ext4 free its blocks and

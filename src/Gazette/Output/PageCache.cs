@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using Gazette.Text;
 
@@ -101,20 +102,40 @@ internal sealed class PageCache
     /// <summary>Writes the cache beside <paramref name="path"/>, then moves it there.</summary>
     public void Save(string path)
     {
+        // Strings first (a document is read by many pages, a stylesheet linked by all), then the
+        // pages naming them by number. The numbers are found once, in the order the pages are
+        // written: over a million look-ups at 10 000 articles, most of them of a string already
+        // met as the same object (the keys this cache was loaded with, a document's key), which
+        // is found by reference before it is hashed.
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var known = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        var numbers = new List<int>();
+        void Number(string text)
+        {
+            if (!known.TryGetValue(text, out var number))
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, text, out var exists);
+                number = exists ? slot : slot = keys.Count - 1;
+                known[text] = number;
+            }
+
+            numbers.Add(number);
+        }
+
+        foreach (var page in Pages.Values)
+        {
+            foreach (var (key, _) in page.Reads)
+            {
+                Number(key);
+            }
+
+            page.Links.Kept.ForEach(Number);
+            page.Links.BrokenAnchors.ForEach(Number);
+        }
+
         using var body = new MemoryStream();
         using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
         {
-            // Strings first (a document is read by many pages, a stylesheet linked by all), then the
-            // pages naming them by number.
-            foreach (var page in Pages.Values)
-            {
-                foreach (var text in page.Reads.Select(r => r.Key).Concat(page.Links.Kept).Concat(page.Links.BrokenAnchors))
-                {
-                    keys.TryAdd(text, keys.Count);
-                }
-            }
-
             CacheFile.WriteUInt128(writer, Fingerprint);
             writer.Write(Output);
             writer.Write(keys.Count);
@@ -124,14 +145,15 @@ internal sealed class PageCache
             }
 
             writer.Write(Pages.Count);
+            var next = 0;
             foreach (var page in Pages.Values)
             {
                 writer.Write(page.OutputPath);
                 CacheFile.WriteUInt128(writer, page.PageDigest);
                 writer.Write(page.Reads.Length);
-                foreach (var (key, members) in page.Reads)
+                foreach (var (_, members) in page.Reads)
                 {
-                    writer.Write(keys[key]);
+                    writer.Write(numbers[next++]);
                     writer.Write(members);
                 }
 
@@ -141,9 +163,9 @@ internal sealed class PageCache
                 foreach (var list in new[] { page.Links.Kept, page.Links.BrokenAnchors })
                 {
                     writer.Write(list.Count);
-                    foreach (var text in list)
+                    for (var i = 0; i < list.Count; i++)
                     {
-                        writer.Write(keys[text]);
+                        writer.Write(numbers[next++]);
                     }
                 }
             }

@@ -13,6 +13,28 @@ internal static class CacheFile
 {
     private const int HeaderLength = 8 + 4 + 8 + 16;
 
+    /// <summary>A whole file, into an array that is not cleared first (File.ReadAllBytes zeroes
+    /// it): the body cache reads 90 MB at each build of 10 000 articles. A file that shrinks
+    /// meanwhile gives a shorter array, which the framing's length then refuses.</summary>
+    private static byte[] ReadAll(string path)
+    {
+        using var file = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(file);
+        if (length > Array.MaxLength)
+        {
+            throw new IOException($"{length} bytes is more than a cache file holds");
+        }
+
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        var read = 0;
+        while (read < bytes.Length && RandomAccess.Read(file, bytes.AsSpan(read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return read == bytes.Length ? bytes : bytes[..read];
+    }
+
     /// <summary>The body of a cache file. Null and no problem when there is none; null and why
     /// when it cannot be trusted.</summary>
     /// <param name="magic">Eight bytes naming the kind of cache.</param>
@@ -26,7 +48,7 @@ internal static class CacheFile
                 return (null, null);
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadAll(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
