@@ -414,7 +414,9 @@ internal sealed class ModelDigests
 
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && p.Name != "EqualityContract")
-            .Select(p => (p.Name, Read: (Func<object, object?>)p.GetValue));
+            .Select(p => (p.Name, Read: p.Name == "JsonLd" && typeof(IJsonLdSource).IsAssignableFrom(type)
+                ? o => ((IJsonLdSource)o).JsonLdInputs
+                : (Func<object, object?>)p.GetValue));
         var fields = type.GetFields(BindingFlags.Public | BindingFlags.Instance).Select(f => (f.Name, Read: (Func<object, object?>)f.GetValue));
         return [.. properties.Concat(fields).OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => m.Read)];
     }

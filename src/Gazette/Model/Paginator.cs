@@ -60,7 +60,7 @@ internal sealed class Paginator
 }
 
 /// <summary>A generated page that is not an article: the home page, a term page, the 404 page.</summary>
-internal sealed record ListPage
+internal sealed record ListPage : IJsonLdSource
 {
     /// <summary><c>home</c>, <c>tag</c>, <c>category</c>, <c>author</c>, <c>year</c>, <c>month</c>, <c>terms</c>, <c>search</c> or <c>404</c>.</summary>
     public required string Kind { get; init; }
@@ -82,6 +82,17 @@ internal sealed record ListPage
     /// <summary>The page's schema.org JSON-LD: a CollectionPage of its articles (a ProfilePage on an
     /// author's page), with the WebSite and its publisher on the home page.</summary>
     public HtmlString JsonLd => StructuredData?.For(this) ?? HtmlString.Empty;
+
+    // What StructuredData.For(ListPage) reads besides the members above: the listed articles'
+    // URLs, the author's profile, a taxonomy index's terms (the term and the taxonomy themselves
+    // are digested by their URL). Change both together.
+    object? IJsonLdSource.JsonLdInputs => new object?[]
+    {
+        StructuredData is null,
+        Items.Select(d => d.AbsoluteUrl).ToArray(),
+        Term?.Profile,
+        Taxonomy is { } taxonomy && Term is null ? taxonomy.Terms.Select(t => t.Url).ToArray() : null,
+    };
 
     // Compared by what it shows (a page listed again by an update renders the same when this is equal).
     public bool Equals(ListPage? other) =>

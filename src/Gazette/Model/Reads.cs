@@ -14,6 +14,17 @@ internal interface IEntityView
 }
 
 /// <summary>
+/// A model object whose <c>JsonLd</c> is written from its other members, from
+/// <see cref="JsonLdInputs"/> and from site.yml (in the build cache's fingerprint): the cache
+/// digests those inputs instead of writing the JSON of every list page at every build.
+/// </summary>
+internal interface IJsonLdSource
+{
+    /// <summary>Whatever the JSON-LD shows that the object's other members do not.</summary>
+    object? JsonLdInputs { get; }
+}
+
+/// <summary>
 /// What an update changed in the model, member by member (the bits of <see cref="ModelMembers"/>):
 /// a page that read one of these members is rendered again, and no other.
 /// </summary>

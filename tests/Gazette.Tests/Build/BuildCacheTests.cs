@@ -129,6 +129,31 @@ public class BuildCacheTests
     }
 
     [Fact]
+    public void A_list_page_showing_only_its_json_ld_renders_again_when_what_only_the_json_ld_shows_changes()
+    {
+        // The lists print their JSON-LD and nothing else: the listed articles' URLs and a taxonomy
+        // index's terms are seen by no other member the page reads.
+        using var site = new TestSite(Files.Replace("<ul>{{ for a in paginator.items }}<li>{{ a.title }}</li>{{ end }}</ul>\n",
+            "{{ page.json_ld }}\n", StringComparison.Ordinal), withDefaultTheme: false);
+        site.Write("themes/default/layouts/terms.html", "{{ page.json_ld }}\n");
+        Build(site);
+        Assert.Empty(Build(site).RenderedPages);
+
+        // D, on the home page, moves to another URL.
+        site.Write("content/posts/d.md", "---\ntitle: Quatrième\nslug: quatre\ndate: 2024-09-04T10:00:00+02:00\ntags: [python]\n---\nTexte D.\n");
+        var moved = Build(site);
+        Assert.Contains("index.html", moved.RenderedPages);
+        Assert.Contains("https://example.org/2024/09/quatre/", site.ReadOutput("index.html"), StringComparison.Ordinal);
+
+        // E's tag is renamed: the index of the tags lists the new one.
+        site.Write("content/posts/e.md", "---\ntitle: Cinquième\ndate: 2024-09-05T10:00:00+02:00\ntags: [java]\n---\nTexte E.\n");
+        var renamed = Build(site);
+        Assert.Contains("tags/index.html", renamed.RenderedPages);
+        Assert.Contains("https://example.org/tags/java/", site.ReadOutput("tags/index.html"), StringComparison.Ordinal);
+        OutputSnapshot.AssertSameAsFullBuild(site.Directory, site.OutputDirectory, Now);
+    }
+
+    [Fact]
     public void A_new_article_and_a_deleted_one_leave_the_output_a_build_without_the_cache_writes()
     {
         using var site = new TestSite(Files, withDefaultTheme: false);
