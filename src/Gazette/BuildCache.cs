@@ -195,7 +195,7 @@ internal sealed class BuildCache
     {
         var hash = new XxHash128();
         AddProgram(hash);
-        Add(hash, $"drafts={options.IncludeDrafts} future={options.IncludeFuture} minify={options.Minify} base={options.BaseUrl} search={search}");
+        hash.AppendText($"drafts={options.IncludeDrafts} future={options.IncludeFuture} minify={options.Minify} base={options.BaseUrl} search={search}");
         hash.Append(File.ReadAllBytes(Path.Combine(site, Configuration.SiteConfigLoader.FileName)));
         var folders = theme.LayoutFolders.Select(f => f.Directory).Concat(theme.I18nFolders.Select(f => f.Directory)).Concat(theme.AssetFolders);
         if (!AddFiles(hash, folders, (index, bytes) => index < theme.LayoutFolders.Count && bytes.AsSpan().IndexOf("date.now"u8) >= 0))
@@ -219,7 +219,7 @@ internal sealed class BuildCache
         {
             var hash = new XxHash128();
             AddProgram(hash);
-            Add(hash, $"base={options.BaseUrl}");
+            hash.AppendText($"base={options.BaseUrl}");
             hash.Append(File.ReadAllBytes(Path.Combine(site, Configuration.SiteConfigLoader.FileName)));
             AddFiles(hash, theme.I18nFolders.Select(f => f.Directory), (_, _) => false);
             return hash.GetCurrentHashAsUInt128();
@@ -230,20 +230,14 @@ internal sealed class BuildCache
         }
     }
 
-    private static void Add(XxHash128 hash, string text)
-    {
-        hash.Append(BitConverter.GetBytes(text.Length));
-        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
-    }
-
     /// <summary>Gazette itself: its compilation's id, and the running program's file (a native
     /// program may not know its id; a program compiled again is a new file).</summary>
     private static void AddProgram(XxHash128 hash)
     {
-        Add(hash, "gazette " + typeof(BuildCache).Module.ModuleVersionId.ToString("N"));
+        hash.AppendText("gazette " + typeof(BuildCache).Module.ModuleVersionId.ToString("N"));
         if (Environment.ProcessPath is { } program && new FileInfo(program) is { Exists: true } executable)
         {
-            Add(hash, $"{executable.FullName} {executable.Length} {executable.LastWriteTimeUtc.Ticks}");
+            hash.AppendText($"{executable.FullName} {executable.Length} {executable.LastWriteTimeUtc.Ticks}");
         }
     }
 
@@ -266,8 +260,8 @@ internal sealed class BuildCache
                     return false;
                 }
 
-                Add(hash, $"{index}:{Path.GetRelativePath(folder, file)}");
-                hash.Append(BitConverter.GetBytes(bytes.Length));
+                hash.AppendText($"{index}:{Path.GetRelativePath(folder, file)}");
+                hash.AppendNumber(bytes.Length);
                 hash.Append(bytes);
             }
         }

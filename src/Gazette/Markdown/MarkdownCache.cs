@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using System.Text;
 using Gazette.Diagnostics;
 using Gazette.Images;
@@ -133,22 +132,20 @@ internal sealed class MarkdownCache
     public static UInt128 KeyOf(MarkdownText markdown, MarkdownContext context, string contentRoot)
     {
         var hash = new XxHash128();
-        void Add(string? text) => AppendField(hash, text);
-
         var utf8 = markdown.Utf8(out var scratch);
-        AppendNumber(hash, utf8.Length);
+        hash.AppendNumber(utf8.Length);
         hash.Append(utf8);
         if (scratch is not null)
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(scratch);
         }
 
-        Add(context.SourcePath);
-        Add(Path.GetRelativePath(contentRoot, context.Place.Directory));
-        Add(context.Place.BundleDirectory is { } bundle ? Path.GetRelativePath(contentRoot, bundle) : null);
-        Add(context.Place.OutputFolder);
-        Add(context.Language);
-        AppendNumber(hash, context.BodyLineOffset);
+        hash.AppendText(context.SourcePath);
+        hash.AppendText(Path.GetRelativePath(contentRoot, context.Place.Directory));
+        hash.AppendText(context.Place.BundleDirectory is { } bundle ? Path.GetRelativePath(contentRoot, bundle) : null);
+        hash.AppendText(context.Place.OutputFolder);
+        hash.AppendText(context.Language);
+        hash.AppendNumber(context.BodyLineOffset);
         hash.Append([(byte)context.Typography, context.Review is null ? (byte)0 : (byte)1]);
         return hash.GetCurrentHashAsUInt128();
     }
@@ -160,40 +157,26 @@ internal sealed class MarkdownCache
         // Digested field by field, each after its length: every image of every cached body is
         // checked at each build, and one string of all the fields was 24 MB at 10 000 articles.
         var hash = new XxHash128();
-        AppendField(hash, image.Url);
-        AppendField(hash, image.AbsoluteUrl);
-        AppendField(hash, image.FullPath is { } file ? Path.GetRelativePath(contentRoot, file) : null);
-        AppendNumber(hash, image.Dimensions?.Width ?? -1);
-        AppendNumber(hash, image.Dimensions?.Height ?? -1);
-        AppendField(hash, image.Embedded.Credit);
-        AppendField(hash, image.Embedded.CopyrightNotice);
-        AppendNumber(hash, image.FileSize ?? -1);
+        hash.AppendText(image.Url);
+        hash.AppendText(image.AbsoluteUrl);
+        hash.AppendText(image.FullPath is { } file ? Path.GetRelativePath(contentRoot, file) : null);
+        hash.AppendNumber(image.Dimensions?.Width ?? -1);
+        hash.AppendNumber(image.Dimensions?.Height ?? -1);
+        hash.AppendText(image.Embedded.Credit);
+        hash.AppendText(image.Embedded.CopyrightNotice);
+        hash.AppendNumber(image.FileSize ?? -1);
         if (image.Photo is { } photo)
         {
-            AppendField(hash, photo.RelativePath);
-            AppendField(hash, photo.Srcset);
+            hash.AppendText(photo.RelativePath);
+            hash.AppendText(photo.Srcset);
             foreach (var source in photo.Sources)
             {
-                AppendField(hash, source.Type);
-                AppendField(hash, source.Srcset);
+                hash.AppendText(source.Type);
+                hash.AppendText(source.Srcset);
             }
         }
 
         return hash.GetCurrentHashAsUInt128();
-    }
-
-    /// <summary>A text into a digest, after its length (-1 for none): two fields can never run into each other.</summary>
-    private static void AppendField(XxHash128 hash, string? text)
-    {
-        AppendNumber(hash, text?.Length ?? -1);
-        hash.Append(MemoryMarshal.AsBytes((text ?? "").AsSpan()));
-    }
-
-    private static void AppendNumber(XxHash128 hash, long number)
-    {
-        Span<byte> bytes = stackalloc byte[sizeof(long)];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes, number);
-        hash.Append(bytes);
     }
 
     /// <summary>Bodies this build took from the cache.</summary>

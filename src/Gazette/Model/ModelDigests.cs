@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using Gazette.Markdown;
 using Gazette.Text;
 
@@ -101,7 +100,7 @@ internal sealed class ModelDigests
             {
                 if (member != JsonLd)
                 {
-                    AddUInt128(hash, entry.Digests[member]);
+                    hash.AppendNumber(entry.Digests[member]);
                 }
             }
 
@@ -166,10 +165,10 @@ internal sealed class ModelDigests
             foreach (var read in reads)
             {
                 AddKey(hash, read.Entity);
-                AddUInt64(hash, read.Members);
+                hash.AppendNumber(read.Members);
                 for (var members = read.Members; members != 0; members &= members - 1)
                 {
-                    AddUInt128(hash, OfMember(read.Entity, System.Numerics.BitOperations.TrailingZeroCount(members)));
+                    hash.AppendNumber(OfMember(read.Entity, System.Numerics.BitOperations.TrailingZeroCount(members)));
                 }
             }
         }
@@ -187,14 +186,14 @@ internal sealed class ModelDigests
     public UInt128? OfPage(string layout, string language, string outputPath, IReadOnlyDictionary<string, object?> values)
     {
         var hash = Rent();
-        AddString(hash, layout);
-        AddString(hash, language);
-        AddString(hash, outputPath);
+        hash.AppendText(layout);
+        hash.AppendText(language);
+        hash.AppendText(outputPath);
         try
         {
             foreach (var (name, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
             {
-                AddString(hash, name);
+                hash.AppendText(name);
                 Add(hash, value, 0);
             }
         }
@@ -271,7 +270,7 @@ internal sealed class ModelDigests
             {
                 if (member != JsonLd)
                 {
-                    AddUInt128(hash, OfMember(document, member));
+                    hash.AppendNumber(OfMember(document, member));
                 }
             }
         }
@@ -298,37 +297,37 @@ internal sealed class ModelDigests
                 break;
             case string text:
                 AddTag(hash, 1);
-                AddString(hash, text);
+                hash.AppendText(text);
                 break;
             case HtmlString html:
                 AddTag(hash, 2);
-                AddUInt128(hash, html.Digest());
+                hash.AppendNumber(html.Digest());
                 break;
             case bool flag:
                 AddTag(hash, flag ? (byte)3 : (byte)4);
                 break;
             case int or long or short or byte or uint or ulong or Enum:
                 AddTag(hash, 5);
-                AddUInt64(hash, unchecked((ulong)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)));
+                hash.AppendNumber(unchecked((ulong)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)));
                 break;
             case double number:
                 AddTag(hash, 6);
-                AddUInt64(hash, (ulong)BitConverter.DoubleToInt64Bits(number));
+                hash.AppendNumber((ulong)BitConverter.DoubleToInt64Bits(number));
                 break;
             case decimal number:
                 AddTag(hash, 7);
-                AddString(hash, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                hash.AppendText(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case DateTimeOffset date:
                 // With its offset: pages print a date as written.
                 AddTag(hash, 8);
-                AddUInt64(hash, (ulong)date.Ticks);
-                AddUInt64(hash, (ulong)date.Offset.Ticks);
+                hash.AppendNumber((ulong)date.Ticks);
+                hash.AppendNumber((ulong)date.Offset.Ticks);
                 break;
             case DateTime date:
                 AddTag(hash, 9);
-                AddUInt64(hash, (ulong)date.Ticks);
-                AddUInt64(hash, (ulong)date.Kind);
+                hash.AppendNumber((ulong)date.Ticks);
+                hash.AppendNumber((ulong)date.Kind);
                 break;
             case Document or Term or Taxonomy or SiteModel:
                 AddTag(hash, 10);
@@ -342,7 +341,7 @@ internal sealed class ModelDigests
                 AddTag(hash, 11);
                 foreach (var (key, item) in dictionary)
                 {
-                    AddString(hash, key);
+                    hash.AppendText(key);
                     Add(hash, item, depth + 1);
                 }
 
@@ -359,7 +358,7 @@ internal sealed class ModelDigests
                 break;
             default:
                 AddTag(hash, 15);
-                AddUInt128(hash, OfObject(value, depth));
+                hash.AppendNumber(OfObject(value, depth));
                 break;
         }
     }
@@ -370,7 +369,7 @@ internal sealed class ModelDigests
     {
         var shape = Shapes.GetOrAdd(value.GetType(), ShapeOf) ?? throw new UnknownValueException(value.GetType());
         var hash = Rent();
-        AddString(hash, shape.Name);
+        hash.AppendText(shape.Name);
         try
         {
             foreach (var read in shape.Reads)
@@ -414,7 +413,7 @@ internal sealed class ModelDigests
 
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && p.Name != "EqualityContract")
-            .Select(p => (p.Name, Read: p.Name == "JsonLd" && typeof(IJsonLdSource).IsAssignableFrom(type)
+            .Select(p => (p.Name, Read: p.Name == nameof(IJsonLdSource.JsonLd) && typeof(IJsonLdSource).IsAssignableFrom(type)
                 ? o => ((IJsonLdSource)o).JsonLdInputs
                 : (Func<object, object?>)p.GetValue));
         var fields = type.GetFields(BindingFlags.Public | BindingFlags.Instance).Select(f => (f.Name, Read: (Func<object, object?>)f.GetValue));
@@ -435,27 +434,7 @@ internal sealed class ModelDigests
             _ => throw new UnknownValueException(entity.GetType()),
         };
         AddTag(hash, kind);
-        AddString(hash, name);
-    }
-
-    private static void AddUInt64(XxHash128 hash, ulong value)
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
-        hash.Append(bytes);
-    }
-
-    private static void AddUInt128(XxHash128 hash, UInt128 value)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
-        hash.Append(bytes);
-    }
-
-    private static void AddString(XxHash128 hash, string text)
-    {
-        AddUInt64(hash, (ulong)text.Length);
-        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        hash.AppendText(name);
     }
 
     private sealed class EntityMemberComparer : IEqualityComparer<(object Entity, int Member)>

@@ -1,3 +1,5 @@
+using Gazette.Text;
+
 namespace Gazette.Model;
 
 /// <summary>What a template read of one model object: the bits of the members it read.</summary>
@@ -20,6 +22,8 @@ internal interface IEntityView
 /// </summary>
 internal interface IJsonLdSource
 {
+    HtmlString JsonLd { get; }
+
     /// <summary>Whatever the JSON-LD shows that the object's other members do not.</summary>
     object? JsonLdInputs { get; }
 }
