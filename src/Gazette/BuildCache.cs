@@ -29,6 +29,8 @@ internal sealed class BuildCache
     private readonly UInt128 _fingerprint;
     private readonly PageCache? _previous;
     private readonly Dictionary<string, CachedPage> _next = new(StringComparer.Ordinal);
+    // The next cache's keys go on from the previous one's: the pages kept keep their reads' numbers.
+    private readonly ReadKeys _keys;
     // The members digested while planning, for the pages rendered after (they read the same, mostly).
     private Dictionary<object, ModelDigests.EntityDigests>? _shared;
     private ModelDigests? _digests;
@@ -39,6 +41,7 @@ internal sealed class BuildCache
         _output = output;
         _fingerprint = fingerprint;
         _previous = previous;
+        _keys = previous?.Keys ?? new ReadKeys();
     }
 
     /// <summary>Whether pages are written into the previous output, the unchanged ones left as they are.</summary>
@@ -76,20 +79,32 @@ internal sealed class BuildCache
             return kept;
         }
 
-        // The members the previous build's pages read, digested once for all of them.
-        var wanted = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        foreach (var (key, members) in _previous.Pages.Values.SelectMany(p => p.Reads))
+        // Each object the previous build's pages read, found once in the new model, with the members
+        // they read of it digested once for all of them.
+        var keys = _previous.Keys;
+        var wanted = new ulong[keys.Count];
+        foreach (var page in _previous.Pages.Values)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(wanted, key, out _) |= members;
+            foreach (var (key, members) in page.Reads)
+            {
+                wanted[key] |= members;
+            }
         }
 
-        _shared = ModelDigests.Precompute(wanted.Where(w => entities.ContainsKey(w.Key)).Select(w => (entities[w.Key], w.Value)), parallel);
+        var objects = new object?[keys.Count];
+        for (var key = 0; key < keys.Count; key++)
+        {
+            objects[key] = wanted[key] != 0 ? entities.GetValueOrDefault(keys[key]) : null;
+        }
+
+        _shared = ModelDigests.Precompute(Enumerable.Range(0, keys.Count).Where(key => objects[key] is not null).Select(key => (objects[key]!, wanted[key])), parallel);
+        var found = Array.ConvertAll(objects, entity => entity is null ? null : _shared[entity]);
         var count = 0;
         Parallel.For(0, jobs.Count, parallel, () => new ModelDigests(_shared), (i, _, digests) =>
         {
             var job = jobs[i];
             if (_previous.Pages.TryGetValue(job.OutputPath, out var page) && page.PageDigest != UInt128.Zero && digests.OfPage(job.Layout, job.Language, job.OutputPath, job.Globals) == page.PageDigest
-                && ReadsIn(page, entities) is { } reads && digests.OfReads(reads) == page.ReadsDigest && IsAsWritten(page))
+                && ReadsIn(page, found) is (var reads, var entries) && digests.OfReads(reads, entries) == page.ReadsDigest && IsAsWritten(page))
             {
                 kept[i] = (page, reads);
                 Interlocked.Increment(ref count);
@@ -102,21 +117,24 @@ internal sealed class BuildCache
         return InPlace ? kept : new (CachedPage, Read[])?[jobs.Count];
     }
 
-    /// <summary>The reads of a page's record in the new model; null when one of the objects it read is gone.</summary>
-    private static Read[]? ReadsIn(CachedPage page, Dictionary<string, object> entities)
+    /// <summary>The reads of a page's record in the new model, with their objects' digests; null when
+    /// one of the objects it read is gone.</summary>
+    private static (Read[] Reads, ModelDigests.EntityDigests?[] Entries)? ReadsIn(CachedPage page, ModelDigests.EntityDigests?[] found)
     {
         var reads = new Read[page.Reads.Length];
+        var entries = new ModelDigests.EntityDigests?[reads.Length];
         for (var i = 0; i < reads.Length; i++)
         {
-            if (!entities.TryGetValue(page.Reads[i].Key, out var entity))
+            if (found[page.Reads[i].Key] is not { } entry)
             {
                 return null;
             }
 
-            reads[i] = new Read(entity, page.Reads[i].Members);
+            reads[i] = new Read(entry.Entity, page.Reads[i].Members);
+            entries[i] = entry;
         }
 
-        return reads;
+        return (reads, entries);
     }
 
     private bool IsAsWritten(CachedPage page)
@@ -140,7 +158,7 @@ internal sealed class BuildCache
         // the next build still knows it was a page, which links to it were settled against.
         _next[job.OutputPath] = pageDigest is null || readsDigest is null
             ? new CachedPage(job.OutputPath, UInt128.Zero, [], UInt128.Zero, -1, 0) { Links = links ?? new() }
-            : new CachedPage(job.OutputPath, pageDigest.Value, [.. reads!.Select(r => (ModelDigests.KeyOf(r.Entity)!, r.Members))], readsDigest.Value, -1, 0)
+            : new CachedPage(job.OutputPath, pageDigest.Value, [.. reads!.Select(r => new PageRead(_keys.NumberOf(ModelDigests.KeyOf(r.Entity)!), r.Members))], readsDigest.Value, -1, 0)
             {
                 Links = links ?? new(),
             };
@@ -170,7 +188,7 @@ internal sealed class BuildCache
             }
         }
 
-        new PageCache { Fingerprint = _fingerprint, Output = _output, Pages = _next }.Save(_file);
+        new PageCache { Fingerprint = _fingerprint, Output = _output, Pages = _next, Keys = _keys }.Save(_file);
     }
 
     /// <summary>

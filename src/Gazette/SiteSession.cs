@@ -205,10 +205,12 @@ public sealed class SiteSession(BuildOptions options)
                 reads = renderedReads;
             }
 
-            editions.ForEach(e => FeedWriter.WriteAll(e, urls, templates, writer));
             var sitemaps = editionJobs.ConvertAll(PageRenderer.SitemapPages);
             sitemap = sitemaps[0];
-            CrawlerFiles.WriteAll(editions, urls, [.. sitemaps], publishing.Now, writer, diagnostics);
+            // The feeds and the sitemaps side by side: the sitemaps are written on one core.
+            Parallel.Invoke(_parallel,
+                () => editions.ForEach(e => FeedWriter.WriteAll(e, urls, templates, writer)),
+                () => CrawlerFiles.WriteAll(editions, urls, [.. sitemaps], publishing.Now, writer, diagnostics));
             run.Phase("feeds");
             AssetCopier.CopyAll(_source, theme, contentFiles, config.Minify, writer, diagnostics, images.Resizes ? images.Publish : null);
             foreach (var made in icons.Files)

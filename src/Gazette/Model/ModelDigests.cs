@@ -156,19 +156,26 @@ internal sealed class ModelDigests
     }
 
     /// <summary>The digest of the members <paramref name="reads"/> name, in their order; null when
-    /// one holds a value without a stable digest.</summary>
-    public UInt128? OfReads(IEnumerable<Read> reads)
+    /// one holds a value without a stable digest. Which objects they are is not in it: the page's
+    /// record lists them, and the next build digests that same list, each object as it is then.</summary>
+    /// <param name="entries">For each read, its object's digests made beforehand, when the caller
+    /// has them at hand (else they are looked up).</param>
+    public UInt128? OfReads(ReadOnlySpan<Read> reads, ReadOnlySpan<EntityDigests?> entries = default)
     {
         var hash = Rent();
         try
         {
-            foreach (var read in reads)
+            for (var i = 0; i < reads.Length; i++)
             {
-                AddKey(hash, read.Entity);
-                hash.AppendNumber(read.Members);
-                for (var members = read.Members; members != 0; members &= members - 1)
+                var (entity, members) = reads[i];
+                var entry = entries.IsEmpty ? null : entries[i];
+                hash.AppendNumber(members);
+                for (var rest = members; rest != 0; rest &= rest - 1)
                 {
-                    hash.AppendNumber(OfMember(read.Entity, System.Numerics.BitOperations.TrailingZeroCount(members)));
+                    var member = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                    hash.AppendNumber(entry is not null && (entry.Members & (1UL << member)) != 0 && entry.Digests[member] != UInt128.Zero
+                        ? entry.Digests[member]
+                        : OfMember(entity, member));
                 }
             }
         }

@@ -7,15 +7,57 @@ namespace Gazette.Output;
 
 /// <summary>What a page was made from when it was last written, and what was written.</summary>
 /// <param name="PageDigest">Its layout, path and values (<see cref="Model.ModelDigests.OfPage"/>).</param>
-/// <param name="Reads">What its templates read: the key of each model object and the bits of its members.</param>
+/// <param name="Reads">What its templates read: each model object by its key's number in the cache's
+/// <see cref="PageCache.Keys"/>, and the bits of its members.</param>
 /// <param name="ReadsDigest">The digest of those members' values (<see cref="Model.ModelDigests.OfReads"/>).</param>
 /// <param name="Length">The written file's length, and its last write time (UTC ticks): a file
 /// changed since (by hand, by another program) is written again.</param>
-internal sealed record CachedPage(string OutputPath, UInt128 PageDigest, (string Key, ulong Members)[] Reads, UInt128 ReadsDigest, long Length,
+internal sealed record CachedPage(string OutputPath, UInt128 PageDigest, PageRead[] Reads, UInt128 ReadsDigest, long Length,
     long WriteTicks)
 {
     /// <summary>What the link check had left to check of the page (<see cref="LinkChecker.PageLinks"/>).</summary>
     public LinkChecker.PageLinks Links { get; init; } = new();
+}
+
+/// <summary>What a page read of one model object: the number of the object's key
+/// (<see cref="ReadKeys"/>) and the bits of the members read.</summary>
+internal readonly record struct PageRead(int Key, ulong Members);
+
+/// <summary>
+/// The keys of the model objects pages read (<see cref="Model.ModelDigests.KeyOf"/>), numbered:
+/// thousands of pages read one document, and the next build finds each object once, by number,
+/// instead of once per page that read it. Not thread-safe.
+/// </summary>
+internal sealed class ReadKeys(IEnumerable<string>? keys = null)
+{
+    private readonly List<string> _keys = keys is null ? [] : [.. keys];
+    private Dictionary<string, int>? _numbers;
+
+    public int Count => _keys.Count;
+
+    public string this[int number] => _keys[number];
+
+    /// <summary>The number of a key, a new one when it has none yet.</summary>
+    public int NumberOf(string key)
+    {
+        if (_numbers is null)
+        {
+            _numbers = new Dictionary<string, int>(_keys.Count, StringComparer.Ordinal);
+            for (var i = 0; i < _keys.Count; i++)
+            {
+                _numbers[_keys[i]] = i;
+            }
+        }
+
+        ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(_numbers, key, out var exists);
+        if (!exists)
+        {
+            number = _keys.Count;
+            _keys.Add(key);
+        }
+
+        return number;
+    }
 }
 
 /// <summary>
@@ -37,6 +79,8 @@ internal sealed class PageCache
     /// <summary>The output folder (full path) the pages were written to.</summary>
     public required string Output { get; init; }
     public required Dictionary<string, CachedPage> Pages { get; init; }
+    /// <summary>What the pages' reads number (a loaded cache's are all the strings of its file).</summary>
+    public required ReadKeys Keys { get; init; }
 
     /// <summary>The cache file of an output folder: one per output, so building into two folders
     /// keeps both caches.</summary>
@@ -70,10 +114,11 @@ internal sealed class PageCache
             {
                 var outputPath = reader.ReadString();
                 var pageDigest = CacheFile.ReadUInt128(reader);
-                var reads = new (string, ulong)[reader.ReadInt32()];
+                var reads = new PageRead[reader.ReadInt32()];
                 for (var i = 0; i < reads.Length; i++)
                 {
-                    reads[i] = (keys[reader.ReadInt32()], reader.ReadUInt64());
+                    var key = reader.ReadInt32();
+                    reads[i] = (uint)key < (uint)keys.Length ? new PageRead(key, reader.ReadUInt64()) : throw new InvalidDataException("no such key");
                 }
 
                 var page = new CachedPage(outputPath, pageDigest, reads, CacheFile.ReadUInt128(reader), reader.ReadInt64(), reader.ReadInt64());
@@ -91,7 +136,7 @@ internal sealed class PageCache
                 pages[outputPath] = page with { Links = links };
             }
 
-            return (new PageCache { Fingerprint = fingerprint, Output = output, Pages = pages }, null);
+            return (new PageCache { Fingerprint = fingerprint, Output = output, Pages = pages, Keys = new ReadKeys(keys) }, null);
         }
         catch (Exception e) when (CacheFile.IsDamage(e))
         {
@@ -104,9 +149,9 @@ internal sealed class PageCache
     {
         // Strings first (a document is read by many pages, a stylesheet linked by all), then the
         // pages naming them by number. The pages are written first, to their own buffer, numbering
-        // each string as they go: over a million look-ups at 10 000 articles, most of them of a
-        // string already met as the same object (the keys this cache was loaded with, a document's
-        // key), which is found by reference before it is hashed.
+        // each string as they go. The reads' keys are numbered once each; the links' strings, a few
+        // hundred thousand at 10 000 articles, are mostly one already met as the same object (the
+        // strings this cache was loaded with), which is found by reference before it is hashed.
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var known = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         int Number(string text)
@@ -121,6 +166,11 @@ internal sealed class PageCache
             return number;
         }
 
+        // A read's key by its number here: each is numbered for the file once.
+        var keyNumbers = new int[Keys.Count];
+        Array.Fill(keyNumbers, -1);
+        int KeyNumber(int key) => keyNumbers[key] >= 0 ? keyNumbers[key] : keyNumbers[key] = Number(Keys[key]);
+
         using var pages = new MemoryStream();
         using (var writer = new BinaryWriter(pages, Encoding.UTF8, leaveOpen: true))
         {
@@ -132,7 +182,7 @@ internal sealed class PageCache
                 writer.Write(page.Reads.Length);
                 foreach (var (key, members) in page.Reads)
                 {
-                    writer.Write(Number(key));
+                    writer.Write(KeyNumber(key));
                     writer.Write(members);
                 }
 
