@@ -197,7 +197,7 @@ public sealed class SiteSession(BuildOptions options)
             run.Phase("pages");
             if (kept is not null)
             {
-                reads = KeepPages(jobs, kept, renderedReads, linkRecords!, writer, links, cache!, diagnostics);
+                reads = KeepPages(jobs, kept, rendered, renderedReads, linkRecords!, writer, links, cache!, diagnostics);
                 run.Phase("kept pages");
             }
             else
@@ -316,7 +316,7 @@ public sealed class SiteSession(BuildOptions options)
     /// gone (a link to it was settled then), as their files have them; remembers every page for
     /// the next build. Returns the reads of all the jobs, in their order.
     /// </summary>
-    private Read[]?[] KeepPages(List<PageJob> jobs, (CachedPage Page, Read[] Reads)?[] kept, Read[]?[] renderedReads,
+    private Read[]?[] KeepPages(List<PageJob> jobs, (CachedPage Page, Read[] Reads)?[] kept, List<PageJob> rendered, Read[]?[] renderedReads,
         LinkChecker.PageLinks?[] renderedLinks, OutputWriter writer, LinkChecker links, BuildCache cache, DiagnosticBag diagnostics)
     {
         var reads = new Read[]?[jobs.Count];
@@ -334,11 +334,11 @@ public sealed class SiteSession(BuildOptions options)
             }
             else
             {
-                reads[i] = renderedReads[next];
-                cache.Rendered(jobs[i], renderedReads[next], renderedLinks[next]);
-                next++;
+                reads[i] = renderedReads[next++];
             }
         }
+
+        cache.Rendered(rendered, renderedReads, renderedLinks, _parallel);
 
         var rescan = cache.SomePageGone(jobs);
         Parallel.For(0, jobs.Count, _parallel, i =>
@@ -410,7 +410,7 @@ public sealed class SiteSession(BuildOptions options)
             }
         }
 
-        Save(cache is null ? null : cache.Save, PageCache.Folder, "the next build renders every page again");
+        Save(cache is null ? null : () => cache.Save(_parallel), PageCache.Folder, "the next build renders every page again");
         Save(bodies is null ? null : () => bodies.Save(_source), MarkdownCache.Folder, "the next build reads every article again");
     }
 
