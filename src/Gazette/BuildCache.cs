@@ -163,15 +163,23 @@ internal sealed class BuildCache
             }
         }
 
-        var shared = new Dictionary<object, ModelDigests.EntityDigests>(_shared ?? [], ReferenceEqualityComparer.Instance);
-        var missing = wanted.Select(w => (Entity: w.Key, Members: w.Value | (shared.TryGetValue(w.Key, out var known) ? known.Members : 0)))
-            .Where(w => !shared.TryGetValue(w.Entity, out var known) || known.Members != w.Members).ToList();
+        // The plan's digests are read-only only while it runs: they are added to in place.
+        var shared = _shared ??= new Dictionary<object, ModelDigests.EntityDigests>(ReferenceEqualityComparer.Instance);
+        var missing = new List<(object Entity, ulong Members)>();
+        foreach (var (entity, members) in wanted)
+        {
+            var known = shared.GetValueOrDefault(entity)?.Members ?? 0;
+            if ((members & ~known) != 0)
+            {
+                missing.Add((entity, members | known));
+            }
+        }
+
         foreach (var (entity, entry) in ModelDigests.Precompute(missing, parallel))
         {
             shared[entity] = entry;
         }
 
-        _shared = shared;
         var numbers = new Dictionary<object, int>(wanted.Count, ReferenceEqualityComparer.Instance);
         foreach (var entity in wanted.Keys)
         {
