@@ -92,7 +92,28 @@ public static class Program
         Waiting = message => Console.Error.WriteLine($"gazette: {message}…"),
         CheckOnly = command.Name == "check",
         Progress = command.Quiet ? null : new ProgressLine(),
+        HtmlInMemory = HtmlInMemory(),
     };
+
+    /// <summary>GAZETTE_HTML_MEMORY_MB: the megabytes of bodies and cards a build holds in memory
+    /// before it writes the rest to a temporary file (a large archive on a small machine).</summary>
+    private static long HtmlInMemory()
+    {
+        const long defaultBudget = BuildOptions.DefaultHtmlInMemory;
+        var set = Environment.GetEnvironmentVariable("GAZETTE_HTML_MEMORY_MB");
+        if (string.IsNullOrEmpty(set))
+        {
+            return defaultBudget;
+        }
+
+        if (long.TryParse(set, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var megabytes) && megabytes < 1L << 40)
+        {
+            return megabytes << 20;
+        }
+
+        Console.Error.WriteLine($"gazette: GAZETTE_HTML_MEMORY_MB is '{set}', not a number of megabytes; the build holds {defaultBudget >> 20} MB");
+        return defaultBudget;
+    }
 
     private static int Build(CommandLine command)
     {
@@ -108,6 +129,11 @@ public static class Program
             foreach (var timing in result.Timings)
             {
                 Console.WriteLine($"  {timing.Phase,-10} {timing.Elapsed.TotalMilliseconds,8:F0} ms {timing.AllocatedBytes / 1_000_000.0,8:F1} MB allocated {timing.HeapBytes / 1_000_000.0,8:F1} MB heap {timing.GcPause.TotalMilliseconds,6:F0} ms paused by GC");
+            }
+
+            if (result.SpilledHtmlBytes > 0)
+            {
+                Console.WriteLine($"  {result.SpilledHtmlBytes / 1_000_000.0:F1} MB of bodies and cards held in a temporary file instead of memory");
             }
         }
 

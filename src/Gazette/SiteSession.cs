@@ -92,7 +92,9 @@ public sealed class SiteSession(BuildOptions options)
         var urls = new SiteUrls(config);
         var localizers = Localizer.LoadAll(theme.I18nFolders, diagnostics);
         var siteObject = new SiteObject();
-        var templates = TemplateRenderer.Load(theme.LayoutFolders, localizers, config.Language, urls, siteObject, diagnostics, config.Minify);
+        // The dev server keeps this build's bodies and cards for its updates: they stay in memory.
+        using var spill = _keepsForUpdates ? null : new HtmlSpill(options.HtmlInMemory);
+        var templates = TemplateRenderer.Load(theme.LayoutFolders, localizers, config.Language, urls, siteObject, diagnostics, config.Minify, spill);
         run.Phase("theme");
 
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls, PhotoSettingsFor(config, diagnostics));
@@ -101,7 +103,7 @@ public sealed class SiteSession(BuildOptions options)
             ? MarkdownCache.Open(_source, bodies, diagnostics)
             : null;
         var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml,
-            config.GitHubHeadingIds, markdownCache);
+            config.GitHubHeadingIds, markdownCache, spill);
         var publishing = new Publishing(options.IncludeDrafts, options.IncludeFuture, options.Now ?? DateTimeOffset.UtcNow);
         var (searchOn, searchNote) = SearchFor(config, templates);
         string? SearchUrlOf(string language) => searchOn ? urls.ForOutput(config.SearchFolderOf(language)) : null;
@@ -307,6 +309,7 @@ public sealed class SiteSession(BuildOptions options)
             RenderedPages = cache is not null ? [.. rendered.Select(j => j.OutputPath).Order(StringComparer.Ordinal)] : [],
             KeptPages = jobs.Count - rendered.Count,
             CachedBodies = markdownCache?.Reused ?? 0,
+            SpilledHtmlBytes = spill?.Spilled ?? 0,
         };
     }
 

@@ -47,7 +47,7 @@ internal sealed class MarkdownCache
 
     /// <summary>One body as the renderer made it, with what it asked of the images around it.</summary>
     internal sealed record Entry(
-        ReadOnlyMemory<byte>[] Pieces,
+        HtmlString[] Pieces,
         Place[] Places,
         (string Src, UInt128 Answer)[] Images,
         FigureRecipe[] Figures,
@@ -209,7 +209,7 @@ internal sealed class MarkdownCache
 
             // Sized for its bodies and a little more: grown by doubling, the 64 buffers of a first
             // build of 10 000 articles were some 250 MB to collect.
-            using var body = new MemoryStream(kept.Sum(k => k.Entry.Pieces.Sum(piece => piece.Length) + 1024));
+            using var body = new MemoryStream(kept.Sum(k => k.Entry.Pieces.Sum(piece => piece.Utf8Length) + 1024));
             using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
             {
                 CacheFile.WriteUInt128(writer, _fingerprint);
@@ -237,8 +237,8 @@ internal sealed class MarkdownCache
     {
         WriteAll(writer, entry.Pieces, (w, piece) =>
         {
-            w.Write(piece.Length);
-            w.Write(piece.Span);
+            w.Write(piece.Utf8Length);
+            piece.WriteTo(w.BaseStream);
         });
         WriteAll(writer, entry.Places, (w, place) =>
         {
@@ -310,7 +310,7 @@ internal sealed class MarkdownCache
         {
             var length = Count(r); // within the file
             var start = (int)r.BaseStream.Seek(length, SeekOrigin.Current) - length;
-            return file.Slice(start, length);
+            return HtmlString.OfUtf8(file.Slice(start, length));
         });
         var places = Array(reader, r => new Place(r.ReadByte() is var kind and <= (byte)PlaceKind.Video ? (PlaceKind)kind : throw new InvalidDataException("no such place"),
             r.ReadInt32()));

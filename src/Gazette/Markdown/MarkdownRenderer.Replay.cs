@@ -35,7 +35,7 @@ internal sealed partial class MarkdownRenderer
                 _ => throw new InvalidOperationException($"a place of the body the cache does not know: {place.GetType().Name}"),
             });
             return new MarkdownCache.Entry(
-                [.. rendered.Body.Pieces.Select(piece => piece.ToUtf8())],
+                [.. rendered.Body.Pieces],
                 [.. places],
                 [.. Images.Select(i => (i.Src, MarkdownCache.AnswerOf(i.Image, contentRoot)))],
                 [.. _figures],
@@ -89,7 +89,7 @@ internal sealed partial class MarkdownRenderer
             MarkdownCache.PlaceKind.Video => (object?)videos[place.Index],
             _ => null,
         });
-        var body = new ArticleBody([.. entry.Pieces.Select(HtmlString.OfUtf8)], [.. places], context.Review, context.Language);
+        var body = new ArticleBody(entry.Pieces, [.. places], context.Review, context.Language);
         foreach (var diagnostic in entry.Given)
         {
             diagnostics.Add(diagnostic);

@@ -70,6 +70,7 @@ internal sealed partial class MarkdownRenderer
     private readonly bool _unsafeHtml;
     private readonly RawHtml.HtmlAllowlist _allowlist;
     private readonly MarkdownCache? _cache;
+    private readonly HtmlSpill? _spill;
 
     /// <summary>The longest one article's Markdown may take to parse: a last resort, long enough that
     /// no real article reaches it on a loaded machine (the shapes known to be slow are refused
@@ -81,9 +82,10 @@ internal sealed partial class MarkdownRenderer
     /// <param name="githubHeadingIds">Heading ids as GitHub makes them (site.yml markdown.heading_ids: github).</param>
     /// <param name="cache">Bodies rendered by earlier builds, made with these settings (its fingerprint says so).</param>
     public MarkdownRenderer(ImageResolver images, SiteUrls urls, Func<string, string> anchorLabel,
-        bool unsafeHtml = false, bool githubHeadingIds = false, MarkdownCache? cache = null)
+        bool unsafeHtml = false, bool githubHeadingIds = false, MarkdownCache? cache = null, HtmlSpill? spill = null)
     {
         _cache = cache;
+        _spill = spill;
         _unsafeHtml = unsafeHtml;
         _images = images;
         _urls = urls;
@@ -273,23 +275,23 @@ internal sealed partial class MarkdownRenderer
             return null;
         }
 
-        var body = Split(html, article.Places.Places, context);
+        var body = Split(html, article.Places.Places, context, _spill);
         _renderers[context.Typography].Return(article);
         return new RenderedMarkdown(body, figures, headings, words, reviewPlaced, findings) { Videos = videos };
     }
 
     /// <summary>The article's HTML cut at the places the theme fills.</summary>
-    private static ArticleBody Split(System.Text.StringBuilder html, List<(int At, object? Place)> places, MarkdownContext context)
+    private static ArticleBody Split(System.Text.StringBuilder html, List<(int At, object? Place)> places, MarkdownContext context, HtmlSpill? spill)
     {
         var pieces = new List<HtmlString>(places.Count + 1);
         var from = 0;
         foreach (var (at, _) in places)
         {
-            pieces.Add(HtmlString.Compact(html, from, at - from));
+            pieces.Add(HtmlString.Compact(html, from, at - from, spill));
             from = at;
         }
 
-        pieces.Add(HtmlString.Compact(html, from, html.Length - from));
+        pieces.Add(HtmlString.Compact(html, from, html.Length - from, spill));
         return new ArticleBody(pieces, [.. places.Select(place => place.Place)], context.Review, context.Language);
     }
 

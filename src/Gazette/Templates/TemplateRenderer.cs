@@ -53,7 +53,7 @@ internal sealed class TemplateRenderer
     /// each with the prefix used to show its files in diagnostics.</param>
     public static TemplateRenderer Load(IReadOnlyList<(string Directory, string DisplayPrefix)> layoutFolders,
         IReadOnlyDictionary<string, Localizer> localizers, string defaultLanguage, SiteUrls urls, SiteObject site,
-        DiagnosticBag diagnostics, bool minify = false)
+        DiagnosticBag diagnostics, bool minify = false, HtmlSpill? spill = null)
     {
         var templates = new Dictionary<string, ThemeTemplate>(StringComparer.Ordinal);
         foreach (var (directory, prefix) in layoutFolders)
@@ -98,7 +98,7 @@ internal sealed class TemplateRenderer
             }
         }
 
-        return new TemplateRenderer(templates, localizers, defaultLanguage, urls, site, diagnostics);
+        return new TemplateRenderer(templates, localizers, defaultLanguage, urls, site, diagnostics) { _spill = spill };
     }
 
     public bool HasLayout(string name) => _templates.ContainsKey(name);
@@ -375,6 +375,7 @@ internal sealed class TemplateRenderer
             try
             {
                 var html = Partial(context, span, name, model, variant: variant)!;
+                html = _spill?.Keep(html.ToUtf8()) ?? html;
                 // Two pages rendering the same card at once both render it: both show the copy cached first,
                 // so every page shows the same one (a test's partial prints the page it was rendered for).
                 var rendered = new CachedPartial(html, htmlContext.Reads?.Take() ?? []);
@@ -418,6 +419,9 @@ internal sealed class TemplateRenderer
     private readonly System.Collections.Concurrent.ConcurrentQueue<CachedPartialKey> _newlyCached = new();
 
     private sealed record CachedPartial(HtmlString Html, Read[] Reads);
+
+    // Where the cached partials go past the build's budget of HTML in memory (a card per article).
+    private HtmlSpill? _spill;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<CachedPartialKey, CachedPartial> _cachedPartials = new();
 

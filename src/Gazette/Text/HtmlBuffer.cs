@@ -43,6 +43,14 @@ internal sealed class HtmlBuffer : IScriptOutput, IDisposable
         Length += utf8.Length;
     }
 
+    /// <summary>Appends <paramref name="length"/> bytes, returned to be filled (read straight into the page).</summary>
+    public Span<byte> Extend(int length)
+    {
+        MakeRoom(length);
+        Length += length;
+        return _bytes.AsSpan(Length - length, length);
+    }
+
     /// <summary>Grows the buffer (doubling, from the pool) so that <paramref name="more"/> bytes fit.</summary>
     private void MakeRoom(int more)
     {
