@@ -6,8 +6,8 @@ namespace Gazette.Text;
 /// Where the HTML a build keeps until its pages are written goes once there is a lot of it: the
 /// articles' bodies and the cached partials (a card per article) are held in memory up to a
 /// budget, and the rest in a temporary file of this build, read back when a page prints it.
-/// <para>At 100 000 articles that HTML is some 1.3 GB, half of what the build held (peak 2.7 GB
-/// before, 1.4 GB with a budget of 64 MB); at 10 000 articles, 130 MB. Reading a body back is one
+/// <para>At 100 000 articles that HTML is some 1.3 GB, half of what the build held (peak 2.8 GiB
+/// before, 1.4 GiB with a budget of 64 MB); at 10 000 articles, 130 MB. Reading a body back is one
 /// positional read per piece from the system's file cache: spilling all of it made a build of
 /// 10 000 articles about 3 % slower and 40 % smaller.</para>
 /// <para>The file is made in the system's temporary folder and, on Linux and macOS, unlinked as soon
