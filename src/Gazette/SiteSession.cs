@@ -166,7 +166,18 @@ public sealed class SiteSession(BuildOptions options)
             && BuildCache.Fingerprint(_source, theme, options, searchOn, new object?[] { icons.Icons, logo }) is { } fingerprint
             ? BuildCache.Open(_source, output, fingerprint, diagnostics)
             : null;
-        var kept = cache?.Plan(jobs, entities!, _parallel);
+        (CachedPage Page, Read[] Reads)?[]? kept;
+        try
+        {
+            kept = cache?.Plan(jobs, entities!, _parallel);
+        }
+        catch (Exception e) when (IsIoFault(e))
+        {
+            // The check reads bodies back from the build's temporary file (HtmlSpill); nothing is written yet.
+            diagnostics.Error(DiagnosticCodes.OutputFailed, SourceLocation.File(DisplayPath(output)), $"cannot check the build cache: {IoMessage(e)}");
+            return run.Result(null);
+        }
+
         if (cache is not null)
         {
             run.Phase("cache");

@@ -19,11 +19,12 @@ internal sealed class HtmlSpill(long budget) : IDisposable
     private readonly Lock _opening = new();
     private long _inMemory;
     private long _end;
+    private long _written;
     private SafeFileHandle? _file;
     private bool _unwritable;
 
     /// <summary>Bytes written to the file so far (the tests' and the timings' figure).</summary>
-    public long Spilled => Interlocked.Read(ref _end);
+    public long Spilled => Interlocked.Read(ref _written);
 
     /// <summary>The HTML in <paramref name="utf8"/>, kept as given while under the budget (the
     /// caller gives it up), written to the file past it.</summary>
@@ -38,6 +39,7 @@ internal sealed class HtmlSpill(long budget) : IDisposable
         try
         {
             RandomAccess.Write(file, utf8.Span, offset);
+            Interlocked.Add(ref _written, utf8.Length);
         }
         catch (IOException)
         {
@@ -76,10 +78,11 @@ internal sealed class HtmlSpill(long budget) : IDisposable
             if (_file is null && !_unwritable)
             {
                 var path = Path.Combine(Path.GetTempPath(), $"gazette-html-{Guid.NewGuid():N}.tmp");
+                SafeFileHandle? file = null;
                 try
                 {
                     // CreateNew: a file of that name is never someone else's file opened and then deleted.
-                    var file = System.IO.File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+                    file = System.IO.File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
                         OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
                     if (!OperatingSystem.IsWindows())
                     {
@@ -90,6 +93,9 @@ internal sealed class HtmlSpill(long budget) : IDisposable
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
+                    // Opened but not unlinked: closing it at least lets the system's cleaning of its
+                    // temporary folder remove it.
+                    file?.Dispose();
                     _unwritable = true;
                 }
             }

@@ -13,7 +13,7 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     private readonly string? _text;
     private readonly ReadOnlyMemory<byte> _utf8;
     private readonly HtmlBuffer? _borrowed;
-    private readonly int _borrowedLength;
+    private readonly int _length; // of a borrowed buffer's bytes, or of the spilled ones
     private readonly HtmlSpill? _spill;
     private readonly long _spilledAt;
 
@@ -24,14 +24,14 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     private HtmlString(HtmlBuffer borrowed)
     {
         _borrowed = borrowed;
-        _borrowedLength = borrowed.Length;
+        _length = borrowed.Length;
     }
 
     private HtmlString(HtmlSpill spill, long offset, int length)
     {
         _spill = spill;
         _spilledAt = offset;
-        _borrowedLength = length;
+        _length = length;
     }
 
     /// <summary>HTML the spill file holds at <paramref name="offset"/>.</summary>
@@ -74,7 +74,7 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     {
         if (_spill is not null)
         {
-            var bytes = new byte[_borrowedLength];
+            var bytes = new byte[_length];
             _spill.Read(_spilledAt, bytes);
             return bytes;
         }
@@ -83,16 +83,16 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     }
 
     /// <summary>The length of the HTML in UTF-8.</summary>
-    internal int Utf8Length => _text is not null ? Encoding.UTF8.GetByteCount(_text) : _spill is not null ? _borrowedLength : Utf8Span.Length;
+    internal int Utf8Length => _text is not null ? Encoding.UTF8.GetByteCount(_text) : _spill is not null ? _length : Utf8Span.Length;
 
     public string Value => _text ?? (_spill is not null ? WithSpilled(bytes => Encoding.UTF8.GetString(bytes)) : Encoding.UTF8.GetString(Utf8Span));
 
-    public bool IsEmpty => (_text?.Length ?? (_spill is not null ? _borrowedLength : Utf8Span.Length)) == 0;
+    public bool IsEmpty => (_text?.Length ?? (_spill is not null ? _length : Utf8Span.Length)) == 0;
 
     // The bytes of a string held as UTF-8 or borrowed.
     private ReadOnlySpan<byte> Utf8Span => _borrowed is not null ? BorrowedSpan : _utf8.Span;
 
-    private ReadOnlySpan<byte> BorrowedSpan => _borrowed!.Utf8[.._borrowedLength];
+    private ReadOnlySpan<byte> BorrowedSpan => _borrowed!.Utf8[.._length];
 
     /// <summary>A digest of the HTML's UTF-8 bytes (the build cache's: the same whatever the HTML
     /// is held as).</summary>
@@ -123,7 +123,7 @@ internal sealed class HtmlString : IEquatable<HtmlString>
         }
         else if (_spill is not null)
         {
-            _spill.Read(_spilledAt, output.Extend(_borrowedLength));
+            _spill.Read(_spilledAt, output.Extend(_length));
         }
         else
         {
@@ -157,10 +157,10 @@ internal sealed class HtmlString : IEquatable<HtmlString>
     // What a spilled string's bytes make, read into a pooled buffer for the time of the call.
     private T WithSpilled<T>(SpilledUse<T> use)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(_borrowedLength);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(_length);
         try
         {
-            var bytes = buffer.AsSpan(0, _borrowedLength);
+            var bytes = buffer.AsSpan(0, _length);
             _spill!.Read(_spilledAt, bytes);
             return use(bytes);
         }

@@ -7,10 +7,17 @@ namespace Gazette.Tests.Cli;
 /// and its exit code.</summary>
 public class CliTests
 {
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunWith(null, args);
+
+    private static (int ExitCode, string Stdout, string Stderr) RunWith(Dictionary<string, string>? environment, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "Gazette.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(cli);
         foreach (var arg in args)
         {
@@ -34,6 +41,22 @@ public class CliTests
         Assert.Equal(0, exitCode);
         Assert.Matches(@"Built \d+ pages \(.*\b1 article\b.*, \d+ KB\) in [\d.]+ s", stdout);
         Assert.True(site.OutputExists("2024/09/a/index.html"));
+    }
+
+    [Fact]
+    public void The_memory_budget_for_html_comes_from_the_environment_and_a_bad_value_is_named()
+    {
+        using var site = new TestSite("-- site.yml --\ntitle: Test\n");
+        site.Write("content/posts/a.md", TestSite.Article());
+
+        var (noneExit, noneOut, _) = RunWith(new() { ["GAZETTE_HTML_MEMORY_MB"] = "0" }, "build", "--source", site.Directory, "--no-cache", "--timings");
+        var (badExit, badOut, badErr) = RunWith(new() { ["GAZETTE_HTML_MEMORY_MB"] = "lots" }, "build", "--source", site.Directory, "--no-cache", "--timings");
+
+        Assert.Equal(0, noneExit);
+        Assert.Matches(@"\d+\.\d MB of bodies and cards held in a temporary file", noneOut);
+        Assert.Equal(0, badExit);
+        Assert.Contains("GAZETTE_HTML_MEMORY_MB is 'lots', not a number of megabytes; the build holds 64 MB", badErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("temporary file", badOut, StringComparison.Ordinal);
     }
 
     [Fact]
