@@ -100,7 +100,7 @@ public sealed class SiteSession(BuildOptions options)
         var images = new ImageResolver(Path.Combine(_source, ContentLoader.ContentFolder), urls, PhotoSettingsFor(config, diagnostics));
         var cacheOn = options.Cache && !options.CheckOnly && CacheFoldersAreTheSites(diagnostics);
         var markdownCache = cacheOn && BuildCache.MarkdownFingerprint(_source, theme, options) is { } bodies
-            ? MarkdownCache.Open(_source, bodies, diagnostics)
+            ? MarkdownCache.Open(_source, bodies, diagnostics, _parallel, spill)
             : null;
         var markdown = new MarkdownRenderer(images, urls, language => templates.Localizer(language).Translate("section_link"), config.UnsafeHtml,
             config.GitHubHeadingIds, markdownCache, spill);

@@ -78,13 +78,17 @@ internal sealed class MarkdownCache
 
     /// <summary>The site's cache, when its fingerprint is this build's; a file that cannot be
     /// trusted is one warning (for all of them), and its bodies are rendered.</summary>
-    public static MarkdownCache Open(string site, UInt128 fingerprint, DiagnosticBag diagnostics)
+    /// <param name="spill">Where bodies past the build's memory budget go, as the rendered ones do:
+    /// a file is read whole (its checksum), and its bodies would otherwise keep it in memory for the
+    /// whole build (3.4 GB of heap at 100 000 articles). One file per core at a time, so that those
+    /// spilled are let go before the next is read.</param>
+    public static MarkdownCache Open(string site, UInt128 fingerprint, DiagnosticBag diagnostics, ParallelOptions parallel, HtmlSpill? spill)
     {
         var previous = new Dictionary<UInt128, Entry>[Shards];
         var problems = new (string File, string Problem)?[Shards];
-        Parallel.For(0, Shards, shard =>
+        Parallel.For(0, Shards, parallel, shard =>
         {
-            (previous[shard], var problem) = Load(Path.Combine(site, FileOf(shard)), fingerprint);
+            (previous[shard], var problem) = Load(Path.Combine(site, FileOf(shard)), fingerprint, spill);
             problems[shard] = problem is null ? null : (FileOf(shard), problem);
         });
         if (problems.FirstOrDefault(p => p is not null) is var (file, first))
@@ -98,7 +102,7 @@ internal sealed class MarkdownCache
         return new MarkdownCache(fingerprint, previous);
     }
 
-    private static (Dictionary<UInt128, Entry> Entries, string? Problem) Load(string path, UInt128 fingerprint)
+    private static (Dictionary<UInt128, Entry> Entries, string? Problem) Load(string path, UInt128 fingerprint, HtmlSpill? spill)
     {
         var entries = new Dictionary<UInt128, Entry>();
         var (body, problem) = CacheFile.Read(path, Magic, FormatVersion);
@@ -115,7 +119,7 @@ internal sealed class MarkdownCache
                 for (var count = reader.ReadInt32(); count > 0; count--)
                 {
                     var key = CacheFile.ReadUInt128(reader);
-                    entries[key] = ReadEntry(reader, bytes);
+                    entries[key] = ReadEntry(reader, bytes, spill);
                 }
             }
 
@@ -303,14 +307,16 @@ internal sealed class MarkdownCache
     }
 
     /// <summary>An entry read from <paramref name="file"/>, the bytes <paramref name="reader"/> reads;
-    /// its HTML pieces stay slices of them (the bodies of a whole site, not copied once more).</summary>
-    private static Entry ReadEntry(BinaryReader reader, ReadOnlyMemory<byte> file)
+    /// its HTML pieces stay slices of them (the bodies of a whole site, not copied once more) up
+    /// to the spill's budget, and go to its file past it.</summary>
+    private static Entry ReadEntry(BinaryReader reader, ReadOnlyMemory<byte> file, HtmlSpill? spill)
     {
         var pieces = Array(reader, r =>
         {
             var length = Count(r); // within the file
             var start = (int)r.BaseStream.Seek(length, SeekOrigin.Current) - length;
-            return HtmlString.OfUtf8(file.Slice(start, length));
+            var piece = file.Slice(start, length);
+            return spill?.Keep(piece) ?? HtmlString.OfUtf8(piece);
         });
         var places = Array(reader, r => new Place(r.ReadByte() is var kind and <= (byte)PlaceKind.Video ? (PlaceKind)kind : throw new InvalidDataException("no such place"),
             r.ReadInt32()));

@@ -99,6 +99,24 @@ public class HtmlSpillTests
     }
 
     [Fact]
+    public void Bodies_read_from_the_cache_past_the_budget_go_to_the_file_too()
+    {
+        using var site = Site();
+        Build(site, "cached", inMemory: BuildOptions.DefaultHtmlInMemory, cache: true);
+        // Nothing changed, so no page is rendered: what goes to the file is the five cached bodies (some 2 KB each).
+        var unchanged = Build(site, "cached", inMemory: 0, cache: true);
+        site.Write("content/posts/a2/index.md", TestSite.Article("Article 2", "2024-09-02T10:00:00+02:00", body: Body(2).Replace("se répète", "revient", StringComparison.Ordinal)));
+        var edited = Build(site, "cached", inMemory: 0, cache: true);
+        var clean = Build(site, "clean", inMemory: BuildOptions.DefaultHtmlInMemory);
+
+        Assert.Equal(5, unchanged.CachedBodies);
+        Assert.True(unchanged.SpilledHtmlBytes > 5 * 1000, $"{unchanged.SpilledHtmlBytes} bytes spilled");
+        Assert.Equal(4, edited.CachedBodies);
+        Assert.Contains("la phrase 2.5\u00A0revient.", File.ReadAllText(Path.Combine(site.Directory, "cached", "2024", "09", "a2", "index.html")), StringComparison.Ordinal);
+        Assert.Equal(Files(site, "clean"), Files(site, "cached"));
+    }
+
+    [Fact]
     public void A_spilled_string_reads_back_as_the_html_it_was()
     {
         using var spill = new HtmlSpill(budget: 10);
