@@ -80,8 +80,9 @@ internal sealed class MarkdownCache
     /// trusted is one warning (for all of them), and its bodies are rendered.</summary>
     /// <param name="spill">Where bodies past the build's memory budget go, as the rendered ones do:
     /// a file is read whole (its checksum), and its bodies would otherwise keep it in memory for the
-    /// whole build (3.4 GB of heap at 100 000 articles). One file per core at a time, so that those
-    /// spilled are let go before the next is read.</param>
+    /// whole build (3.4 GB of heap at 100 000 articles); with the spill, a file whose bodies all
+    /// went to it is let go once read.</param>
+    /// <param name="parallel">The session's parallelism (by default unbounded, as its other loops).</param>
     public static MarkdownCache Open(string site, UInt128 fingerprint, DiagnosticBag diagnostics, ParallelOptions parallel, HtmlSpill? spill)
     {
         var previous = new Dictionary<UInt128, Entry>[Shards];
